@@ -1,0 +1,83 @@
+// The commands an office issues: one per scenario action, one per API write. Inputs are as people type
+// them (phones unnormalised); the handlers validate them.
+import type { AwayReason, BrokerId, ContactVia, DealStage, ReceiveAs, RegisterVia, Relation, StaffId, UnitId } from '../core/facts.ts';
+import type { Credit } from '../core/deal.rules.ts';
+import type { Reason } from '../core/reasons.ts';
+
+export type Command =
+  | { readonly do: 'signIn'; readonly who: StaffId }
+  | { readonly do: 'signOut'; readonly who: StaffId }
+  | { readonly do: 'away'; readonly who: StaffId; readonly reason: AwayReason }
+  | { readonly do: 'back'; readonly who: StaffId }
+  | {
+      readonly do: 'arrive';
+      readonly phone?: string;
+      readonly name?: string;
+      readonly plate?: string;
+      readonly asksFor?: StaffId;
+      readonly nonCustomer?: boolean;
+      readonly broker?: BrokerId;
+      readonly referrer?: string;
+    }
+  | { readonly do: 'done'; readonly who: StaffId }
+  | { readonly do: 'reclassify'; readonly who: StaffId }
+  | { readonly do: 'decline'; readonly who: StaffId }
+  | {
+      readonly do: 'register';
+      readonly by: StaffId;
+      readonly via: RegisterVia;
+      readonly phone?: string;
+      readonly name?: string;
+      readonly gender?: 'M' | 'F';
+      readonly needs?: string;
+      readonly plate?: string;
+      readonly for?: StaffId;
+    }
+  | { readonly do: 'followUp'; readonly by: StaffId; readonly phone: string; readonly reached: boolean; readonly via?: ContactVia }
+  | { readonly do: 'link'; readonly phone: string; readonly to: string; readonly relation: Relation }
+  | { readonly do: 'merge'; readonly phone: string; readonly into: string }
+  | { readonly do: 'depart'; readonly who: StaffId }
+  | { readonly do: 'reassign'; readonly phone: string; readonly to: StaffId; readonly by: StaffId; readonly reason?: string }
+  | { readonly do: 'suspend'; readonly who: StaffId; readonly days: number }
+  | { readonly do: 'report'; readonly broker: BrokerId; readonly phone: string; readonly name?: string }
+  | { readonly do: 'deal'; readonly phone: string; readonly unit: UnitId; readonly by: StaffId; readonly stage: DealStage }
+  | { readonly do: 'dispute'; readonly unit: UnitId; readonly by: StaffId }
+  | { readonly do: 'reorder'; readonly by: StaffId; readonly order: readonly string[]; readonly reason: string }
+  | { readonly do: 'outOfTurn'; readonly who: StaffId; readonly by: StaffId };
+
+export type Action = Command['do'];
+
+/** What the office is told back. Every decision carries its reasons (OWN-15). */
+export interface Answer {
+  readonly receiver?: StaffId | null;
+  readonly as?: ReceiveAs | null;
+  readonly channel?: BrokerId | null;
+  readonly valid?: boolean;
+  readonly accepted?: boolean;
+  readonly credit?: Credit;
+  readonly reasons: readonly Reason[];
+}
+
+/** A refused command: nothing was recorded. `code` is stable snake_case for adapters. */
+export interface Refusal {
+  readonly code: RefusalCode;
+  readonly message: string;
+  readonly reasons?: readonly Reason[];
+}
+
+export type RefusalCode =
+  | 'unknown_staff'
+  | 'unknown_broker'
+  | 'unknown_unit'
+  | 'departed'
+  | 'wrong_role'
+  | 'invalid_phone'
+  | 'invalid_input'
+  | 'not_signed_in'
+  | 'not_away'
+  | 'not_receiving'
+  | 'unit_sold'
+  | 'stage_backwards'
+  | 'time_backwards';
+
+export type Outcome = { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly refusal: Refusal };

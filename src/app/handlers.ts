@@ -1,0 +1,334 @@
+// Command handlers: validate a command against what is recorded, ask the rules for the decision, append
+// the fact. The scenario runner and the server both go through `execute`; nothing else writes facts.
+import { judgeArrivalChannel, judgeReport, type ReportRecord } from '../core/channel.rules.ts';
+import { creditFor, judgeDispute, judgeOrder } from '../core/deal.rules.ts';
+import { surnameOf, type Engine } from '../core/engine.ts';
+import type { Fact, Recorded, Role, StaffId } from '../core/facts.ts';
+import { maskPhone, normaliseMask, normalisePhone, type PhoneKey } from '../core/phone.ts';
+import { reason, type Reason } from '../core/reasons.ts';
+import { judgeRegistration } from '../core/registration.rules.ts';
+import { decideReception, isPermutationOfQueue, type FloorContext, type PartyFacts } from '../core/rotation.rules.ts';
+import { DAY_MS, type Instant } from '../core/time.ts';
+import type { Answer, Command, Outcome, Refusal, RefusalCode } from './commands.ts';
+
+/** Where facts go. The in-memory store, SQLite and PostgreSQL each provide one; `append` also folds the fact into `engine`. */
+export interface Office {
+  readonly engine: Engine;
+  append(fact: Fact): Recorded;
+}
+
+class Refused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+  }
+}
+
+function refuse(code: RefusalCode, message: string, reasons?: readonly Reason[]): never {
+  throw new Refused({ code, message, ...(reasons ? { reasons } : {}) });
+}
+
+/** Runs one command at `now`. Refusals are values: a refused command records nothing. */
+export function execute(office: Office, command: Command, now: Instant): Outcome {
+  try {
+    if (now < office.engine.lastAt) refuse('time_backwards', 'time goes backwards: facts are recorded in time order');
+    return { ok: true, answer: handle(office, command, now) };
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, refusal: e.refusal };
+    throw e;
+  }
+}
+
+function handle(office: Office, c: Command, now: Instant): Answer {
+  const engine = office.engine;
+  const floor = engine.floorAt(now);
+  const record = (fact: Fact): Recorded => office.append(fact);
+  const at = now;
+
+  switch (c.do) {
+    case 'signIn':
+      actor(engine, c.who, ['consultant']);
+      record({ type: 'signedIn', at, who: c.who });
+      return { reasons: [reason('ROT-1', 'signedIn', `${c.who} joins today's queue at the tail`)] };
+    case 'signOut':
+      actor(engine, c.who);
+      onFloor(engine, c.who);
+      record({ type: 'signedOut', at, who: c.who });
+      return { reasons: [] };
+    case 'away':
+      actor(engine, c.who);
+      onFloor(engine, c.who);
+      record({ type: 'wentAway', at, who: c.who, reason: c.reason });
+      return { reasons: [reason(c.reason === 'private' ? 'ROT-5' : 'ROT-6', 'away', `${c.who} is away (${c.reason})`)] };
+    case 'back': {
+      actor(engine, c.who);
+      if (!floor.seats.get(onFloor(engine, c.who))?.away) refuse('not_away', `${c.who} is not away`);
+      record({ type: 'cameBack', at, who: c.who });
+      return { reasons: [] };
+    }
+    case 'done':
+      actor(engine, c.who);
+      if (!floor.seats.get(onFloor(engine, c.who))?.receiving) refuse('not_receiving', `${c.who} is not receiving anyone`);
+      record({ type: 'receptionEnded', at, who: c.who });
+      return { reasons: [] };
+    case 'reclassify':
+      actor(engine, c.who);
+      if (!floor.seats.get(onFloor(engine, c.who))?.receiving) refuse('not_receiving', `${c.who} is not receiving anyone`);
+      record({ type: 'partyReclassified', at, who: c.who });
+      return { reasons: [reason('ROT-3', 'reclassified', 'not a customer after all: a turn taken for it is made up')] };
+    case 'decline':
+      return decline(office, c.who, now);
+    case 'arrive':
+      return arrive(office, c, now);
+    case 'register':
+      return register(office, c, now);
+    case 'followUp': {
+      actor(engine, c.by);
+      const phone = phoneOf(c.phone);
+      record({ type: 'followedUp', at, by: c.by, phone, reached: c.reached, via: c.via ?? 'call' });
+      return { reasons: engine.ownership(phone, now).reasons };
+    }
+    case 'link': {
+      const phone = phoneOf(c.phone);
+      const to = phoneOf(c.to);
+      if (phone === to) refuse('invalid_input', 'a customer cannot be linked to themself');
+      record({ type: 'familyLinked', at, phone, to, relation: c.relation });
+      return { reasons: engine.ownership(phone, now).reasons };
+    }
+    case 'merge': {
+      const phone = phoneOf(c.phone);
+      const into = phoneOf(c.into);
+      if (phone === into) refuse('invalid_input', 'a record cannot be merged into itself');
+      record({ type: 'recordsMerged', at, phone, into });
+      return { reasons: engine.ownership(into, now).reasons };
+    }
+    case 'depart':
+      actor(engine, c.who);
+      record({ type: 'departed', at, who: c.who });
+      return { reasons: [reason('OWN-10', 'departed', `${c.who} left: their customers go to the public pool and their access ends (SEC-4)`)] };
+    case 'reassign': {
+      actor(engine, c.by, ['manager']);
+      actor(engine, c.to, ['consultant']);
+      const phone = phoneOf(c.phone);
+      record({ type: 'reassigned', at, phone, to: c.to, by: c.by, ...(c.reason ? { reason: c.reason } : {}) });
+      return { reasons: engine.ownership(phone, now).reasons };
+    }
+    case 'suspend': {
+      actor(engine, c.who, ['consultant']);
+      if (!(c.days > 0)) refuse('invalid_input', 'a suspension lasts a positive number of days');
+      record({ type: 'suspended', at, who: c.who, days: c.days, until: now + c.days * DAY_MS });
+      return { reasons: [reason('ROT-14', 'suspended', `${c.who} receives no new parties for ${c.days} days`)] };
+    }
+    case 'report':
+      return report(office, c, now);
+    case 'deal':
+      return deal(office, c, now);
+    case 'dispute': {
+      actor(engine, c.by);
+      if (!engine.units.has(c.unit)) refuse('unknown_unit', `unknown unit "${c.unit}"`);
+      const judged = judgeDispute(engine.policy, engine.orders.get(c.unit), now);
+      record({ type: 'disputed', at, unit: c.unit, by: c.by, accepted: judged.accepted });
+      return { accepted: judged.accepted, reasons: judged.reasons };
+    }
+    case 'reorder': {
+      actor(engine, c.by, ['manager', 'supervisor']);
+      if (!isPermutationOfQueue(floor, c.order)) refuse('invalid_input', `the new order must list exactly today's queue: ${floor.queue.join(', ')}`);
+      if (c.reason.trim() === '') refuse('invalid_input', 'a reorder needs a reason (ROT-1)');
+      record({ type: 'queueReordered', at, by: c.by, order: [...c.order], reason: c.reason });
+      return { reasons: [reason('ROT-1', 'reordered', `${c.by} reordered the queue: ${c.reason}`)] };
+    }
+    case 'outOfTurn': {
+      actor(engine, c.by, ['manager', 'supervisor']);
+      actor(engine, c.who, ['consultant']);
+      if (!engine.staff.get(c.who)?.team) refuse('invalid_input', `${c.who} belongs to no team`);
+      record({ type: 'outOfTurn', at, who: c.who, by: c.by });
+      return { reasons: [reason('ROT-13', 'outOfTurn', `${c.who}'s team engaged a party out of turn and loses tomorrow's turn`)] };
+    }
+  }
+}
+
+/** The staff member must exist, must not have left (SEC-4), and must hold one of `roles` if given. */
+function actor(engine: Engine, who: StaffId, roles?: readonly Role[]): StaffId {
+  const member = engine.staff.get(who);
+  if (!member) refuse('unknown_staff', `unknown staff "${who}"`);
+  if (engine.departed.has(who)) refuse('departed', `${who} has left the company and can no longer act (SEC-4)`, [reason('SEC-4', 'departedActs', `${who} has left`)]);
+  if (roles && !roles.includes(member.role)) refuse('wrong_role', `${who} is a ${member.role}; this needs a ${roles.join(' or ')}`);
+  return who;
+}
+
+function onFloor(engine: Engine, who: StaffId): StaffId {
+  if (!engine.floor.seats.has(who)) refuse('not_signed_in', `${who} is not signed in today`);
+  return who;
+}
+
+function phoneOf(input: string): PhoneKey {
+  const phone = normalisePhone(input);
+  if (phone === null) refuse('invalid_phone', `"${input}" is not a valid phone number`);
+  return phone;
+}
+
+function arrive(office: Office, c: Extract<Command, { do: 'arrive' }>, now: Instant): Answer {
+  const engine = office.engine;
+  const policy = engine.policy;
+  let phone: PhoneKey | undefined = c.phone !== undefined ? phoneOf(c.phone) : undefined;
+  const why: Reason[] = [];
+  if (!phone && c.plate && c.name) {
+    // REG-4: surname + car plate identify a customer who gives no phone.
+    const found = engine.findByPlate(surnameOf(c.name) ?? '', c.plate);
+    if (found) {
+      phone = found;
+      why.push(reason('REG-4', 'identifiedByPlate', 'identified by surname and car plate'));
+    }
+  }
+  const broker = c.broker !== undefined ? engine.brokers.get(c.broker) : undefined;
+  if (c.broker !== undefined && !broker) refuse('unknown_broker', `unknown broker "${c.broker}"`);
+  const referrer = c.referrer !== undefined ? phoneOf(c.referrer) : undefined;
+
+  const ownership = phone && !c.nonCustomer ? engine.ownership(phone, now) : null;
+  let designated: StaffId | null = null;
+  if (c.asksFor !== undefined) {
+    const named = engine.staff.get(c.asksFor);
+    if (!named) refuse('unknown_staff', `unknown staff "${c.asksFor}"`);
+    if (named.role !== 'consultant') refuse('wrong_role', `${c.asksFor} is not a consultant`);
+    if (engine.departed.has(c.asksFor)) why.push(reason('ROT-12', 'namedDeparted', `the party asks for ${c.asksFor}, who has left: the queue decides`));
+    else designated = c.asksFor;
+  } else if (referrer && policy.ownership.referralDefault === 'referrerOwner') {
+    const referrerOwner = engine.ownership(referrer, now).owner;
+    if (referrerOwner) {
+      designated = referrerOwner;
+      why.push(reason('OWN-8', 'referrerOwner', `an old customer brought them: ${referrerOwner}, the old customer's consultant, receives (referrerOwner)`));
+    }
+  }
+  const party: PartyFacts = { nonCustomer: c.nonCustomer === true, owner: ownership?.owner ?? null, designated };
+  if (ownership?.owner) why.push(...ownership.reasons);
+  const decision = decideReception(engine.floor, engine.floorContext, party, now);
+
+  let channel: string | null = null;
+  if (broker && phone) {
+    const judged = judgeArrivalChannel(policy, broker, arrivalReports(engine, phone, c.name), now);
+    channel = judged.channel;
+    why.push(...judged.reasons);
+    if (channel && policy.channel.reportNumber !== 'full' && (engine.customers.get(phone)?.reports.every((r) => r.broker !== channel) ?? true)) {
+      // CH-8: a masked report that fits two known customers goes to the channel assistant.
+      const mask = maskPhone(phone, policy.channel.reportNumber) ?? '';
+      const others = engine.customersFittingMask(mask, policy.channel.reportNumber, surnameOf(c.name ?? engine.customers.get(phone)?.name)).filter((k) => k !== phone);
+      if (others.length > 0) {
+        channel = null;
+        why.push(reason('CH-8', 'maskAmbiguous', `the masked report fits ${others.length + 1} customers: the channel assistant checks it by hand`));
+      }
+    }
+  }
+
+  const designee = decision.designee ?? (decision.as === 'designated' ? (decision.receiver ?? undefined) : undefined);
+  office.append({
+    type: 'partyArrived',
+    at: now,
+    ...(phone ? { phone } : {}),
+    ...(c.name ? { name: c.name } : {}),
+    ...(c.plate ? { plate: c.plate } : {}),
+    ...(c.asksFor ? { asksFor: c.asksFor } : {}),
+    ...(c.nonCustomer ? { nonCustomer: true } : {}),
+    ...(c.broker ? { broker: c.broker } : {}),
+    ...(referrer ? { referrer } : {}),
+    reception: { receiver: decision.receiver, as: decision.as, ...(decision.turnOf !== undefined ? { turnOf: decision.turnOf } : {}) },
+    channel,
+    ...(designee ? { designee } : {}),
+  });
+  return { receiver: decision.receiver, as: decision.as, channel, reasons: [...why, ...decision.reasons] };
+}
+
+/** The reports that could recognise this visit: the customer's own and, under CH-8, masked ones that fit. */
+function arrivalReports(engine: Engine, phone: PhoneKey, name: string | undefined): ReportRecord[] {
+  const file = engine.customers.get(phone);
+  const own = file?.reports ?? [];
+  const masked = engine.matchingMaskedReports(phone, name ?? file?.name ?? null);
+  return masked.length === 0 ? own : [...own, ...masked].sort((a, b) => a.seq - b.seq);
+}
+
+function decline(office: Office, who: StaffId, now: Instant): Answer {
+  const engine = office.engine;
+  actor(engine, who);
+  const seat = engine.floor.seats.get(onFloor(engine, who));
+  const as = seat?.receiving?.as;
+  if (as !== 'turn' && as !== 'makeUp') refuse('not_receiving', `${who} is not receiving a party on their turn`);
+  // ROT-4: the decliner forfeits the turn; the party goes to whoever is up without them.
+  const base = engine.floorContext;
+  const without: FloorContext = { policy: base.policy, isSuspended: (w, n) => w === who || base.isSuspended(w, n) };
+  const decision = decideReception(engine.floor, without, {}, now);
+  office.append({ type: 'turnDeclined', at: now, who, reception: { receiver: decision.receiver, as: decision.as, ...(decision.turnOf !== undefined ? { turnOf: decision.turnOf } : {}) } });
+  return { receiver: decision.receiver, as: decision.as, reasons: [reason('ROT-4', 'declined', `${who} declined the party and forfeits the turn`), ...decision.reasons] };
+}
+
+function register(office: Office, c: Extract<Command, { do: 'register' }>, now: Instant): Answer {
+  const engine = office.engine;
+  const by = engine.staff.get(actor(engine, c.by));
+  if (c.for !== undefined) actor(engine, c.for, ['consultant']);
+  else if (by?.role !== 'consultant') refuse('wrong_role', `${c.by} is a ${by?.role}: a registration on a consultant's behalf must name them (for)`);
+  const phone = c.phone !== undefined && c.phone.trim() !== '' ? phoneOf(c.phone) : undefined;
+  const validity = judgeRegistration(engine.policy, { via: c.via, ...(phone ? { phone } : {}), ...pick(c, 'name', 'gender', 'needs') });
+  office.append({
+    type: 'registered',
+    at: now,
+    by: c.by,
+    ...(c.for ? { for: c.for } : {}),
+    via: c.via,
+    ...(phone ? { phone } : {}),
+    ...pick(c, 'name', 'gender', 'needs', 'plate'),
+    valid: validity.valid,
+  });
+  const owner = phone ? engine.ownership(phone, now).reasons : [];
+  return { valid: validity.valid, reasons: [...validity.reasons, ...owner] };
+}
+
+function report(office: Office, c: Extract<Command, { do: 'report' }>, now: Instant): Answer {
+  const engine = office.engine;
+  const policy = engine.policy;
+  const broker = engine.brokers.get(c.broker);
+  if (!broker) refuse('unknown_broker', `unknown broker "${c.broker}"`);
+  const style = policy.channel.reportNumber;
+  let key: string;
+  let owner: StaffId | null = null;
+  let reports: ReportRecord[];
+  if (style === 'full') {
+    key = phoneOf(c.phone);
+    owner = engine.ownership(key, now).owner;
+    reports = engine.customers.get(key)?.reports ?? [];
+  } else {
+    // CH-8: brokers report 前三后四 (or 前四后三) with the name; a full number is masked before it is stored.
+    const full = normalisePhone(c.phone);
+    const mask = full ? maskPhone(full, style) : normaliseMask(c.phone, style);
+    if (!mask) refuse('invalid_phone', `"${c.phone}" is neither a phone number nor a ${style} mask`);
+    if (!c.name?.trim()) refuse('invalid_input', 'a masked report needs the customer name (CH-8)');
+    key = mask;
+    const surname = surnameOf(c.name);
+    const fitting = engine.customersFittingMask(mask, style, surname);
+    owner = fitting.map((k) => engine.ownership(k, now).owner).find((o) => o !== null) ?? null;
+    reports = [...(engine.maskedReports.get(`${mask}|${surname}`) ?? []), ...fitting.flatMap((k) => engine.customers.get(k)?.reports ?? [])].sort((a, b) => a.seq - b.seq);
+  }
+  const judged = judgeReport(policy, broker, reports, owner, now);
+  office.append({ type: 'reported', at: now, broker: c.broker, phone: key, masked: style !== 'full', ...(c.name ? { name: c.name } : {}), accepted: judged.accepted });
+  return { accepted: judged.accepted, reasons: judged.reasons };
+}
+
+function deal(office: Office, c: Extract<Command, { do: 'deal' }>, now: Instant): Answer {
+  const engine = office.engine;
+  actor(engine, c.by, ['consultant']);
+  if (!engine.units.has(c.unit)) refuse('unknown_unit', `unknown unit "${c.unit}"`);
+  const phone = phoneOf(c.phone);
+  const live = engine.orders.get(c.unit);
+  const judged = judgeOrder(live, phone, c.stage);
+  if (!judged.ok) refuse(judged.code === 'unitSold' ? 'unit_sold' : 'stage_backwards', judged.reasons[0]?.text ?? 'refused', judged.reasons);
+  if (live) {
+    office.append({ type: 'ordered', at: now, unit: c.unit, phone, by: c.by, stage: c.stage, credit: live.credit });
+    return { credit: live.credit, reasons: [...judged.reasons, ...live.reasons] };
+  }
+  const owner = engine.ownership(phone, now);
+  const credit = creditFor(engine.policy, { closer: c.by, owner: owner.owner, coveredToday: engine.coveredToday(phone, c.by, now) });
+  office.append({ type: 'ordered', at: now, unit: c.unit, phone, by: c.by, stage: c.stage, credit: credit.credit });
+  return { credit: credit.credit, reasons: [...judged.reasons, ...credit.reasons, ...owner.reasons] };
+}
+
+function pick<T extends object, K extends keyof T>(obj: T, ...keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (obj[k] !== undefined) out[k] = obj[k];
+  return out;
+}

@@ -1,0 +1,421 @@
+// The engine: one sales office's recorded facts, folded into indexes so that every question (who is up,
+// who owns this phone, whose broker protection, what credit) is answered without scanning the history.
+// Deterministic: the same facts and the same `now` always give the same answers. No I/O, no clock.
+import type { Broker, BrokerId, Fact, Recorded, StaffId, StaffMember, Unit, UnitId } from './facts.ts';
+import type { PhoneKey } from './phone.ts';
+import { maskPhone, type MaskStyle } from './phone.ts';
+import type { Policy } from './policy.ts';
+import { liveProtection, type Protection, type ReportRecord } from './channel.rules.ts';
+import { lookBackCredit, type LiveOrder } from './deal.rules.ts';
+import { judgeOwnership, relationInScope, type OwnershipAnswer, type OwnershipContext, type OwnershipRecord } from './ownership.rules.ts';
+import * as rot from './rotation.rules.ts';
+import { localDay, type Instant, type LocalDay } from './time.ts';
+
+/** Everything recorded about one customer record (one normalised phone). */
+export interface CustomerFile {
+  readonly key: PhoneKey;
+  readonly records: OwnershipRecord[];
+  readonly reports: ReportRecord[];
+  readonly links: { readonly to: PhoneKey; readonly relation: string }[];
+  readonly merged: PhoneKey[];
+  name: string | null;
+  plate: string | null;
+  firstArrival: Instant | null;
+  /** Receptions as cover, for the cover split (DEAL-3). */
+  readonly covers: { readonly receiver: StaffId; readonly at: Instant; readonly referral: boolean }[];
+}
+
+export interface Household {
+  readonly keys: PhoneKey[];
+  /** Keys joined by family links within the policy's scope; each group is one customer from the start (OWN-7). */
+  readonly familyGroups: PhoneKey[][];
+}
+
+export function normalisePlate(plate: string): string {
+  return plate.replace(/[\s·\-]/g, '').toUpperCase();
+}
+
+export function surnameOf(name: string | null | undefined): string | null {
+  const trimmed = name?.trim();
+  return trimmed ? (trimmed[0] as string) : null;
+}
+
+export class Engine {
+  policy: Policy;
+  readonly zone: string;
+  readonly staff = new Map<StaffId, StaffMember>();
+  readonly departed = new Map<StaffId, Instant>();
+  readonly brokers = new Map<BrokerId, Broker>();
+  readonly units = new Map<UnitId, Unit>();
+  readonly orders = new Map<UnitId, LiveOrder>();
+  readonly disputes: { unit: UnitId; by: StaffId; at: Instant; accepted: boolean }[] = [];
+  readonly customers = new Map<PhoneKey, CustomerFile>();
+  /** Masked reports not yet matched to a full number (CH-8), by `mask|surname`. */
+  readonly maskedReports = new Map<string, ReportRecord[]>();
+  private readonly byPlate = new Map<string, Set<PhoneKey>>();
+  private maskIndex: { style: MaskStyle; byMask: Map<string, Set<PhoneKey>> } | null = null;
+  private readonly suspensions = new Map<StaffId, Instant>();
+  /** Teams that lost a day's turn (ROT-13), by local day key. */
+  private readonly benched = new Map<string, Set<string>>();
+  private readonly partyPhone = new Map<number, PhoneKey>();
+  floor: rot.Floor;
+  lastSeq = 0;
+  lastAt: Instant = Number.NEGATIVE_INFINITY;
+  private dayCache: LocalDay;
+
+  constructor(policy: Policy, zone: string, start: Instant = 0) {
+    this.policy = policy;
+    this.zone = zone;
+    this.dayCache = localDay(start, zone);
+    this.floor = rot.emptyFloor(this.dayCache);
+    // The rules see the policy in force now, so these read it through the engine rather than copying it.
+    const engine = this;
+    this.floorContext = {
+      get policy() {
+        return engine.policy;
+      },
+      isSuspended: (who, now) => {
+        const until = this.suspensions.get(who);
+        if (until !== undefined && now < until) return true;
+        const team = this.staff.get(who)?.team;
+        return team !== undefined && this.policy.rotation.unit === 'team' && (this.benched.get(this.dayOf(now))?.has(team) ?? false);
+      },
+    };
+    this.ownershipContext = {
+      get policy() {
+        return engine.policy;
+      },
+      departedAt: (who) => this.departed.get(who),
+      dayOf: (at) => this.dayOf(at),
+    };
+  }
+
+  // ---- context objects handed to the pure rules ----
+
+  readonly floorContext: rot.FloorContext;
+  readonly ownershipContext: OwnershipContext;
+
+  dayOf(at: Instant): string {
+    if (at < this.dayCache.start || at >= this.dayCache.end) this.dayCache = localDay(at, this.zone);
+    return this.dayCache.key;
+  }
+
+  /** The floor as of `now`: the first moment of a new local day starts an empty queue (ROT-1, ROT-8). */
+  floorAt(now: Instant): rot.Floor {
+    if (now >= this.floor.day.end) this.floor = rot.emptyFloor(localDay(now, this.zone));
+    return this.floor;
+  }
+
+  rotationUnitOf(who: StaffId): string {
+    return this.policy.rotation.unit === 'team' ? (this.staff.get(who)?.team ?? who) : who;
+  }
+
+  // ---- folding facts ----
+
+  apply(fact: Recorded): void {
+    this.lastSeq = fact.seq;
+    this.lastAt = Math.max(this.lastAt, fact.at);
+    const floor = this.floorAt(fact.at);
+    const ctx = this.floorContext;
+    switch (fact.type) {
+      case 'staffJoined':
+        this.staff.set(fact.staff.id, fact.staff);
+        return;
+      case 'brokerListed':
+        this.brokers.set(fact.broker.id, fact.broker);
+        return;
+      case 'unitListed':
+        this.units.set(fact.unit.id, fact.unit);
+        return;
+      case 'policySet':
+        this.policy = fact.policy;
+        return;
+      case 'signedIn':
+        rot.applySignIn(floor, fact.who, this.rotationUnitOf(fact.who));
+        return;
+      case 'signedOut':
+        rot.applySignOut(floor, fact.who);
+        return;
+      case 'wentAway':
+        rot.applyAway(floor, fact.who, fact.reason);
+        return;
+      case 'cameBack':
+        rot.applyBack(floor, ctx, fact.who);
+        return;
+      case 'receptionEnded':
+        rot.applyDone(floor, fact.who);
+        return;
+      case 'partyArrived':
+        return this.applyArrival(fact);
+      case 'partyReclassified': {
+        const party = floor.seats.get(fact.who)?.receiving?.party;
+        rot.applyReclassify(floor, ctx, fact.who, fact.at);
+        const phone = party !== undefined ? this.partyPhone.get(party) : undefined;
+        if (phone) this.file(phone).records.push({ kind: 'reclassified', seq: fact.seq, at: fact.at, key: phone });
+        return;
+      }
+      case 'turnDeclined': {
+        const party = floor.seats.get(fact.who)?.receiving?.party ?? fact.seq;
+        rot.applyDecline(floor, fact.who);
+        rot.applyReception(floor, ctx, party, fact.reception, fact.at);
+        return;
+      }
+      case 'registered': {
+        if (!fact.phone) return;
+        const file = this.file(fact.phone);
+        const consultant = fact.for ?? (this.staff.get(fact.by)?.role === 'consultant' ? fact.by : null);
+        file.records.push({ kind: 'registration', seq: fact.seq, at: fact.at, key: fact.phone, by: fact.by, consultant, via: fact.via, valid: fact.valid });
+        if (fact.name) file.name ??= fact.name;
+        if (fact.plate) this.indexPlate(file, fact.plate);
+        return;
+      }
+      case 'followedUp':
+        this.file(fact.phone).records.push({ kind: 'followUp', seq: fact.seq, at: fact.at, key: fact.phone, by: fact.by, reached: fact.reached, via: fact.via });
+        return;
+      case 'familyLinked':
+        this.file(fact.phone).links.push({ to: fact.to, relation: fact.relation });
+        this.file(fact.to).links.push({ to: fact.phone, relation: fact.relation });
+        return;
+      case 'recordsMerged':
+        return this.applyMerge(fact);
+      case 'departed':
+        this.departed.set(fact.who, fact.at);
+        rot.applySignOut(floor, fact.who);
+        return;
+      case 'reassigned':
+        this.file(fact.phone).records.push({ kind: 'reassign', seq: fact.seq, at: fact.at, key: fact.phone, to: fact.to, by: fact.by, ...(fact.reason ? { reason: fact.reason } : {}) });
+        return;
+      case 'suspended':
+        this.suspensions.set(fact.who, Math.max(this.suspensions.get(fact.who) ?? 0, fact.until));
+        return;
+      case 'reported': {
+        const list = fact.masked ? this.maskedReportList(fact.phone, fact.name) : this.file(fact.phone).reports;
+        const nth = list.filter((r) => r.accepted).length;
+        list.push({ seq: fact.seq, at: fact.at, broker: fact.broker, accepted: fact.accepted, nth, visitAt: null });
+        if (!fact.masked && fact.name) this.file(fact.phone).name ??= fact.name;
+        return;
+      }
+      case 'ordered': {
+        const live = this.orders.get(fact.unit);
+        if (live && live.phone === fact.phone) {
+          live.stage = fact.stage;
+          return;
+        }
+        this.orders.set(fact.unit, { unit: fact.unit, phone: fact.phone, closer: fact.by, firstAt: fact.at, stage: fact.stage, credit: fact.credit, reasons: [] });
+        this.file(fact.phone).records.push({ kind: 'deal', seq: fact.seq, at: fact.at, key: fact.phone, by: fact.by, unit: fact.unit });
+        return;
+      }
+      case 'disputed':
+        this.disputes.push({ unit: fact.unit, by: fact.by, at: fact.at, accepted: fact.accepted });
+        return;
+      case 'queueReordered':
+        rot.applyReorder(floor, fact.order);
+        return;
+      case 'outOfTurn': {
+        const team = this.staff.get(fact.who)?.team;
+        if (!team) return;
+        const nextDay = localDay(this.floor.day.end, this.zone).key;
+        const set = this.benched.get(nextDay) ?? new Set<string>();
+        set.add(team);
+        this.benched.set(nextDay, set);
+        return;
+      }
+    }
+  }
+
+  private applyArrival(fact: Recorded<Extract<Fact, { type: 'partyArrived' }>>): void {
+    rot.applyReception(this.floor, this.floorContext, fact.seq, fact.reception, fact.at);
+    const phone = fact.phone;
+    if (!phone) return;
+    this.partyPhone.set(fact.seq, phone);
+    const file = this.file(phone);
+    if (fact.name) file.name ??= fact.name;
+    if (fact.plate) this.indexPlate(file, fact.plate);
+    file.firstArrival ??= fact.at;
+    const { receiver, as } = fact.reception;
+    file.records.push({ kind: 'arrival', seq: fact.seq, at: fact.at, key: phone, receiver, as, designee: fact.designee ?? null, nonCustomer: fact.nonCustomer === true });
+    if (receiver && as === 'cover') file.covers.push({ receiver, at: fact.at, referral: fact.referrer !== undefined });
+    if (fact.channel) {
+      // CH-8: a recognised masked report now belongs to the full number; CH-9: the visit starts the visit→deal stage.
+      const masked = this.matchingMaskedReports(phone, file.name).find((r) => r.broker === fact.channel && r.accepted);
+      if (masked) this.bindMaskedReports(phone, file.name);
+      const live = liveProtection(this.policy, file.reports, fact.at);
+      if (live && live.broker === fact.channel && live.report.visitAt === null) live.report.visitAt = fact.at;
+    }
+  }
+
+  private applyMerge(fact: Recorded<Extract<Fact, { type: 'recordsMerged' }>>): void {
+    const later = this.file(fact.phone);
+    const earlier = this.file(fact.into);
+    later.records.push({ kind: 'merge', seq: fact.seq, at: fact.at, key: fact.phone, into: fact.into });
+    later.merged.push(fact.into);
+    earlier.merged.push(fact.phone);
+    // OWN-6: a look-back that returns the customer splits the credit of deals the later consultant closed.
+    const answer = this.ownership(fact.into, fact.at);
+    for (const lb of answer.lookBacks) {
+      if (lb.at !== fact.at) continue;
+      for (const order of this.orders.values()) {
+        if (!lb.laterKeys.includes(order.phone) || order.closer === lb.original) continue;
+        const split = lookBackCredit(this.policy, order.closer, lb.original);
+        order.credit = split.credit;
+        order.reasons = [...order.reasons, split.reason];
+      }
+    }
+  }
+
+  // ---- indexes ----
+
+  file(key: PhoneKey): CustomerFile {
+    let file = this.customers.get(key);
+    if (!file) {
+      file = { key, records: [], reports: [], links: [], merged: [], name: null, plate: null, firstArrival: null, covers: [] };
+      this.customers.set(key, file);
+      if (this.maskIndex) this.addToMaskIndex(this.maskIndex, key);
+    }
+    return file;
+  }
+
+  private indexPlate(file: CustomerFile, plate: string): void {
+    const p = normalisePlate(plate);
+    file.plate = p;
+    const set = this.byPlate.get(p) ?? new Set<PhoneKey>();
+    set.add(file.key);
+    this.byPlate.set(p, set);
+  }
+
+  /** REG-4: a car plate together with the surname identifies a customer; null when none or several fit. */
+  findByPlate(surname: string, plate: string): PhoneKey | null {
+    const fits = [...(this.byPlate.get(normalisePlate(plate)) ?? [])].filter((k) => surnameOf(this.customers.get(k)?.name) === surname);
+    return fits.length === 1 ? (fits[0] as PhoneKey) : null;
+  }
+
+  private maskedReportList(mask: string, name: string | undefined): ReportRecord[] {
+    const key = `${mask}|${surnameOf(name) ?? ''}`;
+    let list = this.maskedReports.get(key);
+    if (!list) {
+      list = [];
+      this.maskedReports.set(key, list);
+    }
+    return list;
+  }
+
+  private addToMaskIndex(index: NonNullable<Engine['maskIndex']>, key: PhoneKey): void {
+    const mask = maskPhone(key, index.style);
+    if (!mask) return;
+    const set = index.byMask.get(mask) ?? new Set<PhoneKey>();
+    set.add(key);
+    index.byMask.set(mask, set);
+  }
+
+  /** Known customers whose number fits a mask (CH-8); built on first use, then kept up to date. */
+  customersFittingMask(mask: string, style: MaskStyle, surname: string | null): PhoneKey[] {
+    if (!this.maskIndex || this.maskIndex.style !== style) {
+      this.maskIndex = { style, byMask: new Map() };
+      for (const key of this.customers.keys()) this.addToMaskIndex(this.maskIndex, key);
+    }
+    const fits = [...(this.maskIndex.byMask.get(mask) ?? [])];
+    return surname === null ? fits : fits.filter((k) => {
+      const s = surnameOf(this.customers.get(k)?.name);
+      return s === null || s === surname;
+    });
+  }
+
+  /** Masked reports (CH-8) that fit a full number and the customer's surname. */
+  matchingMaskedReports(phone: PhoneKey, name: string | null): ReportRecord[] {
+    const style = this.policy.channel.reportNumber;
+    if (style === 'full') return [];
+    const mask = maskPhone(phone, style);
+    if (!mask) return [];
+    const surname = surnameOf(name);
+    const out: ReportRecord[] = [];
+    for (const [key, list] of this.maskedReports) {
+      if (!key.startsWith(`${mask}|`)) continue;
+      const reportSurname = key.slice(mask.length + 1);
+      if (reportSurname === '' || surname === null || reportSurname === surname) out.push(...list);
+    }
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  private bindMaskedReports(phone: PhoneKey, name: string | null): void {
+    const style = this.policy.channel.reportNumber;
+    if (style === 'full') return;
+    const mask = maskPhone(phone, style);
+    const file = this.file(phone);
+    for (const [key, list] of [...this.maskedReports]) {
+      if (!mask || !key.startsWith(`${mask}|`)) continue;
+      const reportSurname = key.slice(mask.length + 1);
+      if (reportSurname !== '' && reportSurname !== surnameOf(name)) continue;
+      file.reports.push(...list);
+      this.maskedReports.delete(key);
+    }
+    file.reports.sort((a, b) => a.seq - b.seq);
+  }
+
+  // ---- questions ----
+
+  /** The customer and everyone counted as one with them: family in scope (OWN-7) and merged records (OWN-6). */
+  household(key: PhoneKey): Household {
+    const seen = new Set<PhoneKey>([key]);
+    const stack = [key];
+    while (stack.length > 0) {
+      const file = this.customers.get(stack.pop() as PhoneKey);
+      if (!file) continue;
+      for (const next of [...file.merged, ...file.links.filter((l) => relationInScope(this.policy, l.relation)).map((l) => l.to)]) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          stack.push(next);
+        }
+      }
+    }
+    const keys = [...seen];
+    if (keys.length === 1) return { keys, familyGroups: [keys] };
+    const groupOf = new Map<PhoneKey, PhoneKey[]>();
+    const familyGroups: PhoneKey[][] = [];
+    for (const k of keys) {
+      if (groupOf.has(k)) continue;
+      const group = [k];
+      groupOf.set(k, group);
+      for (let i = 0; i < group.length; i++) {
+        for (const l of this.customers.get(group[i] as PhoneKey)?.links ?? []) {
+          if (relationInScope(this.policy, l.relation) && !groupOf.has(l.to)) {
+            groupOf.set(l.to, group);
+            group.push(l.to);
+          }
+        }
+      }
+      familyGroups.push(group);
+    }
+    return { keys, familyGroups };
+  }
+
+  /** Who owns this customer at `now`, until when, and why (OWN-1..8, OWN-10, OWN-12, OWN-15). */
+  ownership(key: PhoneKey, now: Instant): OwnershipAnswer {
+    const { keys, familyGroups } = this.household(key);
+    let records: OwnershipRecord[];
+    if (keys.length === 1) records = this.customers.get(key)?.records ?? [];
+    else records = keys.flatMap((k) => this.customers.get(k)?.records ?? []).sort((a, b) => a.seq - b.seq);
+    return judgeOwnership(this.ownershipContext, familyGroups, records, key, now);
+  }
+
+  /** Whose broker protection covers this customer at `now` (CH-3, CH-4, CH-8, CH-9). */
+  channel(key: PhoneKey, now: Instant): Protection | null {
+    const file = this.customers.get(key);
+    const own = file ? liveProtection(this.policy, file.reports, now) : null;
+    if (own) return own;
+    const masked = this.matchingMaskedReports(key, file?.name ?? null);
+    return masked.length > 0 ? liveProtection(this.policy, masked, now) : null;
+  }
+
+  isSuspended(who: StaffId, now: Instant): boolean {
+    return this.floorContext.isSuspended(who, now);
+  }
+
+  /** Whether `who` received this customer as a cover on the local day of `now` (DEAL-3). */
+  coveredToday(key: PhoneKey, who: StaffId, now: Instant): { referral: boolean } | null {
+    const today = this.dayOf(now);
+    for (const k of this.household(key).keys) {
+      for (const c of this.customers.get(k)?.covers ?? []) if (c.receiver === who && this.dayOf(c.at) === today) return { referral: c.referral };
+    }
+    return null;
+  }
+}

@@ -1,0 +1,328 @@
+// Customer ownership (客户归属 / 判客), OWN-1..8, OWN-10, OWN-12, REG-8: a walk over one household's
+// records in the order they were recorded. The answer is a function of (policy, records, departures, now)
+// and always carries its reasons (OWN-15).
+import type { ContactVia, ReceiveAs, RegisterVia, StaffId, UnitId } from './facts.ts';
+import type { PhoneKey } from './phone.ts';
+import type { Policy } from './policy.ts';
+import { reason, type Reason, type RecordRef } from './reasons.ts';
+import { DAY_MS, type Instant } from './time.ts';
+
+interface Base {
+  readonly seq: number;
+  readonly at: Instant;
+  /** The customer record (phone) this entry belongs to. */
+  readonly key: PhoneKey;
+}
+
+/** The entries of a customer's history that bear on ownership. */
+export type OwnershipRecord =
+  | (Base & { readonly kind: 'registration'; readonly by: StaffId; readonly consultant: StaffId | null; readonly via: RegisterVia; readonly valid: boolean })
+  | (Base & { readonly kind: 'arrival'; readonly receiver: StaffId | null; readonly as: ReceiveAs | null; readonly designee: StaffId | null; readonly nonCustomer: boolean })
+  | (Base & { readonly kind: 'followUp'; readonly by: StaffId; readonly reached: boolean; readonly via: ContactVia })
+  | (Base & { readonly kind: 'reassign'; readonly to: StaffId; readonly by: StaffId; readonly reason?: string })
+  | (Base & { readonly kind: 'deal'; readonly by: StaffId; readonly unit: UnitId })
+  | (Base & { readonly kind: 'reclassified' })
+  | (Base & { readonly kind: 'merge'; readonly into: PhoneKey });
+
+export interface OwnershipContext {
+  readonly policy: Policy;
+  /** When a consultant left the company (OWN-10), if they did. */
+  readonly departedAt: (who: StaffId) => Instant | undefined;
+  /** Local calendar day of an instant, for same-day rules. */
+  readonly dayOf: (at: Instant) => string;
+}
+
+/** A look-back (OWN-6) that returned a customer to its original consultant. */
+export interface LookBack {
+  readonly original: StaffId;
+  readonly later: StaffId | null;
+  readonly laterKeys: readonly PhoneKey[];
+  readonly at: Instant;
+}
+
+export interface OwnershipAnswer {
+  readonly owner: StaffId | null;
+  /** When the current owner's protection ends; null when unowned. */
+  readonly protectedUntil: Instant | null;
+  readonly lastContact: Instant | null;
+  readonly reasons: readonly Reason[];
+  /** Every owner the household has had, with when it began and ended (null: still running). */
+  readonly spans: readonly OwnershipSpan[];
+  readonly lookBacks: readonly LookBack[];
+}
+
+export interface OwnershipSpan {
+  readonly owner: StaffId;
+  readonly from: Instant;
+  readonly until: Instant | null;
+}
+
+export function refOf(r: OwnershipRecord): RecordRef {
+  const by = 'by' in r ? r.by : r.kind === 'arrival' ? (r.receiver ?? undefined) : undefined;
+  return { seq: r.seq, type: r.kind, at: r.at, ...(by ? { by } : {}) };
+}
+
+/** One line of ownership: a customer, or several that are one (family, merged records). */
+class Thread {
+  owner: StaffId | null = null;
+  lastContact: Instant | null = null;
+  established: Reason | null = null;
+  refreshed: Reason | null = null;
+  ended: Reason | null = null;
+  spans: { owner: StaffId; from: Instant; until: Instant | null }[] = [];
+  firstValidRegistration: Instant | null = null;
+  designee: { who: StaffId; day: string } | null = null;
+  publicDay: string | null = null;
+  smsRun = 0;
+  contactBeforeSmsRun: Instant | null = null;
+  callClaims = new Map<StaffId, Instant>();
+  keys: PhoneKey[] = [];
+
+  constructor(readonly ctx: OwnershipContext) {}
+
+  private get protectionMs(): number {
+    return this.ctx.policy.ownership.protectionDays * DAY_MS;
+  }
+
+  protectedUntil(): Instant | null {
+    return this.owner !== null && this.lastContact !== null ? this.lastContact + this.protectionMs : null;
+  }
+
+  /** Ends the owner's protection if it ran out (OWN-2) or the owner left (OWN-10) by instant `t`. */
+  settle(t: Instant): void {
+    if (this.owner === null) return;
+    const until = this.protectedUntil() as Instant;
+    const departed = this.ctx.departedAt(this.owner);
+    if (departed !== undefined && departed <= t && departed < until) {
+      this.end(departed, reason('OWN-10', 'ownerDeparted', `${this.owner} left the company: the customer went to the public pool`, { owner: this.owner, at: departed }));
+    } else if (t >= until) {
+      this.end(until, reason('OWN-2', 'protectionLapsed', `${this.owner}'s protection lapsed ${this.ctx.policy.ownership.protectionDays} days after the last effective contact`, { owner: this.owner, at: until }));
+    }
+  }
+
+  private end(at: Instant, why: Reason): void {
+    const span = this.spans[this.spans.length - 1];
+    if (span) span.until = at;
+    this.owner = null;
+    this.lastContact = null;
+    this.ended = why;
+    this.refreshed = null;
+  }
+
+  own(who: StaffId, at: Instant, why: Reason): void {
+    const span = this.spans[this.spans.length - 1];
+    if (span && span.until === null) span.until = at;
+    this.owner = who;
+    this.lastContact = at;
+    this.established = why;
+    this.refreshed = null;
+    this.ended = null;
+    this.smsRun = 0;
+    this.spans.push({ owner: who, from: at, until: null });
+  }
+
+  contact(at: Instant, why: Reason): void {
+    this.lastContact = Math.max(this.lastContact ?? at, at);
+    this.refreshed = why;
+    this.smsRun = 0;
+  }
+
+  ownerAt(t: Instant): StaffId | null {
+    for (const s of this.spans) if (s.from <= t && (s.until === null || t < s.until)) return s.owner;
+    return null;
+  }
+
+  apply(r: OwnershipRecord): void {
+    const policy = this.ctx.policy;
+    const day = this.ctx.dayOf(r.at);
+    const ref = refOf(r);
+    switch (r.kind) {
+      case 'registration': {
+        if (!r.valid) return;
+        if (r.via === 'call') {
+          // REG-8: a call entry never makes an owner by itself; with callsEstablish it is a claim the caller can confirm by naming the call-taker.
+          if (!policy.ownership.callsEstablish || r.consultant === null) return;
+          this.callClaims.set(r.consultant, r.at);
+          if (this.owner === r.consultant) this.contact(r.at, reason('REG-8', 'ownerCall', `${r.consultant}'s call entry refreshes protection (callsEstablish)`, { owner: r.consultant }, ref));
+          return;
+        }
+        this.firstValidRegistration ??= r.at;
+        if (this.publicDay === day) return; // OWN-12: a non-customer's visit gives nobody ownership
+        const designee = this.designee?.day === day ? this.designee.who : null;
+        const candidate = designee ?? r.consultant;
+        if (candidate === null) return;
+        if (this.owner === null) {
+          this.own(
+            candidate,
+            r.at,
+            designee
+              ? reason('ROT-12', 'designatedRegistered', `the customer asked for ${designee} on entering; the valid registration makes them the owner`, { owner: designee }, ref)
+              : reason('OWN-1', 'firstValidRegistration', `first valid registration by ${candidate}`, { owner: candidate }, ref),
+          );
+        } else if (this.owner === candidate) {
+          this.contact(r.at, reason('OWN-2', 'ownerRegistration', `${candidate}'s valid registration is an effective contact`, { owner: candidate }, ref));
+        }
+        return;
+      }
+      case 'arrival': {
+        if (r.nonCustomer) {
+          this.publicDay = day;
+          return;
+        }
+        if (this.owner !== null) {
+          this.contact(r.at, reason('OWN-2', 'arrival', `the customer came in (received by ${r.receiver ?? 'nobody'}): an effective contact for ${this.owner}`, { owner: this.owner }, ref));
+          return;
+        }
+        this.designee = r.designee ? { who: r.designee, day } : null;
+        const claim = r.designee ? this.callClaims.get(r.designee) : undefined;
+        if (r.designee && claim !== undefined && this.ctx.departedAt(r.designee) === undefined) {
+          this.own(r.designee, r.at, reason('REG-8', 'callConfirmed', `the caller named ${r.designee}, who took the call: the call entry establishes ownership`, { owner: r.designee }, ref));
+        }
+        return;
+      }
+      case 'reclassified':
+        this.publicDay = day;
+        return;
+      case 'followUp': {
+        if (this.owner !== r.by || !r.reached) return;
+        if (r.via === 'sms') {
+          if (!policy.ownership.smsCounts) return;
+          const limit = policy.ownership.smsOnlyLimit;
+          if (this.smsRun === 0) this.contactBeforeSmsRun = this.lastContact;
+          const run = this.smsRun + 1;
+          this.contact(r.at, reason('OWN-3', 'smsFollowUp', `${r.by}'s SMS follow-up counts (smsCounts)`, { owner: r.by }, ref));
+          this.smsRun = run;
+          if (limit !== null && run >= limit) {
+            this.lastContact = this.contactBeforeSmsRun;
+            this.refreshed = reason('OWN-3', 'smsRunVoid', `${run} SMS-only follow-ups in a row do not count`, { run }, ref);
+          }
+          return;
+        }
+        this.contact(r.at, reason('OWN-3', 'reachedFollowUp', `${r.by}'s follow-up reached the customer by ${r.via}`, { owner: r.by, via: r.via }, ref));
+        return;
+      }
+      case 'reassign':
+        this.own(r.to, r.at, reason('OWN-5', 'reassigned', `the manager ${r.by} assigned the customer to ${r.to}${r.reason ? `: ${r.reason}` : ''}`, { owner: r.to, by: r.by }, ref));
+        return;
+      case 'deal':
+        if (this.owner === null) this.own(r.by, r.at, reason('DEAL-3', 'closerOwns', `no protected owner: ${r.by} closed the deal and owns the customer`, { owner: r.by }, ref));
+        return;
+      case 'merge':
+        return; // joins threads; handled by the household walk
+    }
+  }
+
+  answerReasons(): Reason[] {
+    if (this.owner === null) {
+      if (this.ended) return [this.ended];
+      return [reason('OWN-1', 'neverOwned', 'no valid registration has made anyone the owner')];
+    }
+    const out = this.established ? [this.established] : [];
+    if (this.refreshed) out.push(this.refreshed);
+    return out;
+  }
+}
+
+/** Keys joined into one customer by family links within the policy's scope (OWN-7). */
+export function relationInScope(policy: Policy, relation: string): boolean {
+  switch (policy.ownership.family) {
+    case 'none':
+      return false;
+    case 'spouseParentsChildren':
+      return relation === 'spouse' || relation === 'parent' || relation === 'child';
+    case 'threeGenerations':
+      return true;
+  }
+}
+
+/**
+ * Walks one household (family members in scope are one customer from the start, OWN-7; merged records
+ * join at the merge, OWN-6) through `records` (sorted by seq) up to `now`, and answers for `key`.
+ */
+export function judgeOwnership(
+  ctx: OwnershipContext,
+  familyGroups: readonly (readonly PhoneKey[])[],
+  records: readonly OwnershipRecord[],
+  key: PhoneKey,
+  now: Instant,
+): OwnershipAnswer {
+  const threadOf = new Map<PhoneKey, Thread>();
+  const lookBacks: LookBack[] = [];
+  for (const group of familyGroups) {
+    const thread = new Thread(ctx);
+    thread.keys = [...group];
+    for (const k of group) threadOf.set(k, thread);
+  }
+  const thread = (k: PhoneKey): Thread => {
+    let t = threadOf.get(k);
+    if (!t) {
+      t = new Thread(ctx);
+      t.keys = [k];
+      threadOf.set(k, t);
+    }
+    return t;
+  };
+
+  for (const r of records) {
+    if (r.at > now) break;
+    if (r.kind === 'merge') {
+      const later = thread(r.key);
+      const earlier = thread(r.into);
+      if (later === earlier) continue;
+      later.settle(r.at);
+      earlier.settle(r.at);
+      const joined = mergeThreads(ctx, earlier, later, r, lookBacks);
+      for (const k of joined.keys) threadOf.set(k, joined);
+      continue;
+    }
+    const t = thread(r.key);
+    t.settle(r.at);
+    t.apply(r);
+  }
+  const t = thread(key);
+  t.settle(now);
+  return {
+    owner: t.owner,
+    protectedUntil: t.protectedUntil(),
+    lastContact: t.owner !== null ? t.lastContact : null,
+    reasons: t.answerReasons(),
+    spans: t.spans.map((s) => ({ ...s })),
+    lookBacks,
+  };
+}
+
+/**
+ * OWN-6: merging a later record into an earlier one within `lookBackDays` of the later record's first
+ * registration returns the customer to the earlier owner if their protection was live then; after the
+ * window the later owner keeps it.
+ */
+function mergeThreads(ctx: OwnershipContext, earlier: Thread, later: Thread, r: OwnershipRecord & { kind: 'merge' }, lookBacks: LookBack[]): Thread {
+  const ref = refOf(r);
+  const windowMs = ctx.policy.ownership.lookBackDays * DAY_MS;
+  const laterFirst = later.firstValidRegistration;
+  const inWindow = laterFirst !== null && r.at - laterFirst <= windowMs;
+  const original = laterFirst !== null ? earlier.ownerAt(laterFirst) : null;
+  const originalLive = original !== null && ctx.departedAt(original) === undefined;
+  const joined = earlier;
+  const laterOwner = later.owner;
+  const laterContact = later.lastContact;
+  joined.keys = [...earlier.keys, ...later.keys];
+  joined.spans = [...earlier.spans, ...later.spans].sort((a, b) => a.from - b.from);
+  joined.firstValidRegistration = minOrNull(earlier.firstValidRegistration, later.firstValidRegistration);
+  if (inWindow && originalLive && original !== null) {
+    const contact = Math.max(earlier.lastContact ?? 0, laterContact ?? 0, earlier.owner === original ? 0 : r.at);
+    joined.own(original, r.at, reason('OWN-6', 'lookBackReturned', `look-back within ${ctx.policy.ownership.lookBackDays} days: the record is the same customer as ${original}'s, who gets them back`, { owner: original, later: laterOwner }, ref));
+    joined.lastContact = contact;
+    if (laterOwner !== original) lookBacks.push({ original, later: laterOwner, laterKeys: later.keys, at: r.at });
+  } else if (laterOwner !== null) {
+    joined.own(laterOwner, r.at, reason('OWN-6', 'lookBackExpired', inWindow ? `merged record: ${laterOwner} keeps the customer (the earlier owner was not protected then)` : `merged after the ${ctx.policy.ownership.lookBackDays}-day look-back: ${laterOwner} keeps the customer`, { owner: laterOwner }, ref));
+    joined.lastContact = laterContact;
+  }
+  return joined;
+}
+
+function minOrNull(a: Instant | null, b: Instant | null): Instant | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.min(a, b);
+}

@@ -1,0 +1,112 @@
+// Replays a scenario through the real command handlers against a throw-away store and compares every
+// expectation and check with the system's answer.
+import type { Answer } from '../app/commands.ts';
+import { execute } from '../app/handlers.ts';
+import { floorView } from '../app/queries.ts';
+import { ruleIds, type Reason } from '../core/reasons.ts';
+import { formatLocalTime } from '../core/time.ts';
+import { MemoryOffice } from '../store/memory-store.ts';
+import type { Scenario, Step } from './scenario-file.ts';
+
+export interface Failure {
+  readonly step: number;
+  readonly line: number;
+  readonly what: string;
+  readonly expected: unknown;
+  readonly actual: unknown;
+  readonly reasons: readonly Reason[];
+}
+
+export function runScenario(scenario: Scenario): Failure[] {
+  const first = scenario.steps[0]?.at ?? 0;
+  const office = new MemoryOffice(scenario.policy, scenario.zone, first);
+  // The roster is the scenario's opening state: recorded before the first step, at its time.
+  for (const staff of scenario.staff) office.append({ type: 'staffJoined', at: first, staff });
+  for (const broker of scenario.brokers) office.append({ type: 'brokerListed', at: first, broker });
+  for (const unit of scenario.units) office.append({ type: 'unitListed', at: first, unit });
+
+  const failures: Failure[] = [];
+  for (const step of scenario.steps) {
+    const fail = (what: string, expected: unknown, actual: unknown, reasons: readonly Reason[] = []): void => {
+      failures.push({ step: step.index, line: step.line, what, expected, actual, reasons });
+    };
+    if (step.kind === 'check') runChecks(office, scenario, step, fail);
+    else runCommands(office, step, fail);
+  }
+  return failures;
+}
+
+type Fail = (what: string, expected: unknown, actual: unknown, reasons?: readonly Reason[]) => void;
+
+function runCommands(office: MemoryOffice, step: Extract<Step, { kind: 'do' }>, fail: Fail): void {
+  let answer: Answer | null = null;
+  for (const command of step.commands) {
+    const outcome = execute(office, command, step.at);
+    if (!outcome.ok) {
+      if (step.expect.rejected !== true) fail(`${command.do} was refused`, 'accepted', `${outcome.refusal.code}: ${outcome.refusal.message}`, outcome.refusal.reasons);
+      return;
+    }
+    answer = outcome.answer;
+  }
+  if (step.expect.rejected === true) return fail('rejected', true, false, answer?.reasons);
+  if (!answer) return;
+  const e = step.expect;
+  const compare = (key: keyof typeof e, actual: unknown): void => {
+    if (e[key] !== undefined && !same(e[key], actual)) fail(key, e[key], actual, answer?.reasons);
+  };
+  compare('receiver', answer.receiver ?? null);
+  compare('as', answer.as ?? null);
+  compare('channel', answer.channel ?? null);
+  compare('valid', answer.valid);
+  compare('accepted', answer.accepted);
+  compare('credit', answer.credit);
+}
+
+function runChecks(office: MemoryOffice, scenario: Scenario, step: Extract<Step, { kind: 'check' }>, fail: Fail): void {
+  const engine = office.engine;
+  const now = step.at;
+  const c = step.check;
+  if (c.up !== undefined || c.queue !== undefined || c.makeUps !== undefined) {
+    const view = floorView(engine, now);
+    if (c.up !== undefined && !same(c.up, view.up?.unit ?? null)) fail('up', c.up, view.up?.unit ?? null, view.up?.reasons ?? []);
+    if (c.queue !== undefined && !same(c.queue, view.queue)) fail('queue', c.queue, view.queue);
+    if (c.makeUps !== undefined && !same(withoutZeros(c.makeUps), view.makeUps)) fail('makeUps', c.makeUps, view.makeUps);
+  }
+  if (c.owner) {
+    const answer = engine.ownership(c.owner.phone, now);
+    if (!same(c.owner.is, answer.owner)) fail(`owner of ${c.owner.phone}`, c.owner.is, answer.owner, answer.reasons);
+  }
+  if (c.protectedUntil) {
+    const answer = engine.ownership(c.protectedUntil.phone, now);
+    const actual = answer.protectedUntil === null ? null : formatLocalTime(answer.protectedUntil, scenario.zone);
+    if (!same(c.protectedUntil.is, actual)) fail(`protectedUntil of ${c.protectedUntil.phone}`, c.protectedUntil.is, actual, answer.reasons);
+  }
+  if (c.channel) {
+    const protection = engine.channel(c.channel.phone, now);
+    if (!same(c.channel.is, protection?.broker ?? null)) fail(`channel of ${c.channel.phone}`, c.channel.is, protection?.broker ?? null, protection?.reasons ?? []);
+  }
+  if (c.credit) {
+    const order = engine.orders.get(c.credit.unit);
+    if (!same(withoutZeros(c.credit.is), order ? withoutZeros(order.credit) : null)) fail(`credit of ${c.credit.unit}`, c.credit.is, order?.credit ?? null, order?.reasons ?? []);
+  }
+}
+
+function withoutZeros(m: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(m).filter(([, v]) => v !== 0));
+}
+
+/** Structural equality; numbers (credit shares) compare to within 1e-9. */
+export function same(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-9;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  }
+  return a === b;
+}
+
+export function describeReasons(reasons: readonly Reason[]): string {
+  return ruleIds(reasons).join(', ') || '—';
+}

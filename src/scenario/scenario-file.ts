@@ -1,0 +1,359 @@
+// Reads a scenario file (format version 1, ../shared/spec/SCENARIOS.md) into a checked, typed scenario.
+// Every mistake in the file is reported with its line; nothing here runs the rules.
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Command } from '../app/commands.ts';
+import type { Broker, BrokerKind, Role, StaffMember, Unit } from '../core/facts.ts';
+import { normalisePhone, type PhoneKey } from '../core/phone.ts';
+import { resolvePolicy, type Policy } from '../core/policy.ts';
+import { isValidZone, parseLocalTime, type Instant } from '../core/time.ts';
+
+export interface Expectation {
+  readonly receiver?: string | null;
+  readonly as?: string;
+  readonly valid?: boolean;
+  readonly accepted?: boolean;
+  readonly channel?: string | null;
+  readonly credit?: Readonly<Record<string, number>>;
+  readonly rejected?: boolean;
+}
+
+export interface Checks {
+  readonly up?: string | null;
+  readonly queue?: readonly string[];
+  readonly makeUps?: Readonly<Record<string, number>>;
+  readonly owner?: { readonly phone: PhoneKey; readonly is: string | null };
+  readonly protectedUntil?: { readonly phone: PhoneKey; readonly is: string | null };
+  readonly channel?: { readonly phone: PhoneKey; readonly is: string | null };
+  readonly credit?: { readonly unit: string; readonly is: Readonly<Record<string, number>> };
+}
+
+export type Step =
+  | { readonly kind: 'do'; readonly index: number; readonly line: number; readonly at: Instant; readonly atText: string; readonly commands: readonly Command[]; readonly expect: Expectation }
+  | { readonly kind: 'check'; readonly index: number; readonly line: number; readonly at: Instant; readonly atText: string; readonly check: Checks };
+
+export interface Scenario {
+  readonly file: string;
+  readonly name: string;
+  readonly zone: string;
+  readonly policy: Policy;
+  readonly staff: readonly StaffMember[];
+  readonly brokers: readonly Broker[];
+  readonly units: readonly Unit[];
+  readonly steps: readonly Step[];
+}
+
+export class ScenarioFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    readonly problem: string,
+  ) {
+    super(`${file}${line !== null ? `:${line}` : ''}: ${problem}`);
+  }
+}
+
+const ROLES: readonly Role[] = ['consultant', 'manager', 'supervisor', 'frontdesk', 'channelAssistant'];
+const BROKER_KINDS: readonly BrokerKind[] = ['agency', 'distributor', 'individual'];
+const TOP_KEYS = ['version', 'name', 'timezone', 'policy', 'staff', 'brokers', 'units', 'steps'];
+
+/** Fields each action accepts besides `at`, `do` and `expect`; Anchang extensions are marked in docs/SCENARIOS-EXTENSIONS.md. */
+const ACTION_FIELDS: Record<Command['do'], { required: string[]; optional: string[]; expect: string[] }> = {
+  signIn: { required: ['who'], optional: [], expect: [] },
+  signOut: { required: ['who'], optional: [], expect: [] },
+  away: { required: ['who', 'reason'], optional: [], expect: [] },
+  back: { required: ['who'], optional: [], expect: [] },
+  arrive: { required: [], optional: ['phone', 'name', 'plate', 'asksFor', 'nonCustomer', 'broker', 'referrer'], expect: ['receiver', 'as', 'channel'] },
+  done: { required: ['who'], optional: [], expect: [] },
+  reclassify: { required: ['who'], optional: [], expect: [] },
+  decline: { required: ['who'], optional: [], expect: ['receiver', 'as'] },
+  register: { required: ['by', 'via'], optional: ['phone', 'name', 'gender', 'needs', 'for', 'plate'], expect: ['valid'] },
+  followUp: { required: ['by', 'phone', 'reached'], optional: ['via'], expect: [] },
+  link: { required: ['phone', 'to', 'relation'], optional: [], expect: [] },
+  merge: { required: ['phone', 'into'], optional: [], expect: [] },
+  depart: { required: ['who'], optional: [], expect: [] },
+  reassign: { required: ['phone', 'to', 'by'], optional: ['reason'], expect: [] },
+  suspend: { required: ['who', 'days'], optional: [], expect: [] },
+  report: { required: ['broker', 'phone'], optional: ['name'], expect: ['accepted'] },
+  deal: { required: ['phone', 'unit', 'by', 'stage'], optional: [], expect: ['credit'] },
+  dispute: { required: ['unit', 'by'], optional: [], expect: ['accepted'] },
+  reorder: { required: ['by', 'order', 'reason'], optional: [], expect: [] },
+  outOfTurn: { required: ['who', 'by'], optional: [], expect: [] },
+};
+const ENUMS: Record<string, readonly string[]> = {
+  reason: ['private', 'business'],
+  via: ['visit', 'call', 'sms', 'wechat'],
+  relation: ['spouse', 'parent', 'child', 'sibling', 'grandparent'],
+  stage: ['smallDeposit', 'deposit', 'subscription', 'contract'],
+  gender: ['M', 'F'],
+  as: ['turn', 'makeUp', 'owner', 'designated', 'cover', 'nonCustomer', 'offHours'],
+};
+const CHECK_KEYS = ['up', 'queue', 'makeUps', 'owner', 'protectedUntil', 'channel', 'credit'];
+/** Fields naming people; checked against `staff`. */
+const STAFF_FIELDS = ['who', 'by', 'for', 'asksFor', 'to'];
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+export function parseScenario(file: string, source: string): Scenario {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineOf = (node: Node | null | undefined): number | null => (node?.range ? lineCounter.linePos(node.range[0]).line : null);
+  const fail = (problem: string, node?: Node | null): never => {
+    throw new ScenarioFileError(file, lineOf(node), problem);
+  };
+  const firstError = doc.errors[0];
+  if (firstError) throw new ScenarioFileError(file, firstError.linePos?.[0]?.line ?? null, `not valid YAML: ${firstError.message.split('\n')[0]}`);
+  const root = doc.contents;
+  if (!isMap(root)) return fail('the file must be a mapping with name, staff and steps', root);
+  const top = root.toJSON() as Record<string, Json>;
+  const keyNode = (map: typeof root, key: string): Node | null => (map.items.find((p) => (p.key as { value?: unknown })?.value === key)?.key as Node) ?? null;
+  for (const key of Object.keys(top)) if (!TOP_KEYS.includes(key)) fail(`unknown key "${key}" (expected one of ${TOP_KEYS.join(', ')})`, keyNode(root, key));
+  if (top.version !== undefined && top.version !== 1) fail(`unsupported format version ${JSON.stringify(top.version)} (this runner reads version 1)`, keyNode(root, 'version'));
+  if (typeof top.name !== 'string' || top.name.trim() === '') fail('"name" is required', root);
+  const name = top.name as string;
+  const zone = top.timezone === undefined ? 'Asia/Shanghai' : String(top.timezone);
+  if (!isValidZone(zone)) fail(`unknown timezone "${zone}"`, keyNode(root, 'timezone'));
+
+  const policy = readPolicy(top.policy, (p) => fail(p, keyNode(root, 'policy')));
+
+  const staffNode = root.get('staff', true) as Node | undefined;
+  if (!Array.isArray(top.staff) || top.staff.length === 0) fail('"staff" must list everyone the steps mention', staffNode ?? root);
+  const staff = (top.staff as Json[]).map((s, i) => {
+    const node = isSeq(staffNode) ? (staffNode.items[i] as Node) : staffNode;
+    const o = asObject(s, () => fail('each staff entry needs id and role', node));
+    onlyKeys(o, ['id', 'role', 'team', 'name'], (k) => fail(`unknown staff field "${k}"`, node));
+    if (o.id === undefined || o.id === null) fail('a staff entry has no id', node);
+    if (!ROLES.includes(o.role as Role)) fail(`staff ${String(o.id)}: role must be one of ${ROLES.join(', ')}`, node);
+    return { id: String(o.id), role: o.role as Role, ...(o.team !== undefined ? { team: String(o.team) } : {}), ...(o.name !== undefined ? { name: String(o.name) } : {}) };
+  });
+  const staffIds = new Set(staff.map((s) => s.id));
+  if (staffIds.size !== staff.length) fail('two staff entries share one id', staffNode);
+  const teams = new Set(staff.flatMap((s) => (s.team ? [s.team] : [])));
+
+  const brokersNode = root.get('brokers', true) as Node | undefined;
+  const brokers = listOf(top.brokers, 'brokers', brokersNode, fail).map(({ value, node }) => {
+    onlyKeys(value, ['id', 'kind', 'approved'], (k) => fail(`unknown broker field "${k}"`, node));
+    if (value.id === undefined) fail('a broker has no id', node);
+    if (!BROKER_KINDS.includes(value.kind as BrokerKind)) fail(`broker ${String(value.id)}: kind must be one of ${BROKER_KINDS.join(', ')}`, node);
+    if (value.approved !== undefined && typeof value.approved !== 'boolean') fail(`broker ${String(value.id)}: approved must be true or false`, node);
+    return { id: String(value.id), kind: value.kind as BrokerKind, approved: value.approved !== false };
+  });
+  const unitsNode = root.get('units', true) as Node | undefined;
+  const units = listOf(top.units, 'units', unitsNode, fail).map(({ value, node }) => {
+    onlyKeys(value, ['id', 'price'], (k) => fail(`unknown unit field "${k}"`, node));
+    if (value.id === undefined) fail('a unit has no id', node);
+    if (value.price !== undefined && typeof value.price !== 'number') fail(`unit ${String(value.id)}: price must be a number`, node);
+    return { id: String(value.id), ...(typeof value.price === 'number' ? { price: value.price } : {}) };
+  });
+  const brokerIds = new Set(brokers.map((b) => b.id));
+  const unitIds = new Set(units.map((u) => u.id));
+
+  const stepsNode = root.get('steps', true) as Node | undefined;
+  if (!isSeq(stepsNode) || stepsNode.items.length === 0) return fail('"steps" must be a list of steps', stepsNode ?? root);
+  const known = new Set<PhoneKey>();
+  let last: Instant = Number.NEGATIVE_INFINITY;
+  const steps: Step[] = stepsNode.items.map((item, i) => {
+    const node = item as Node;
+    const index = i + 1;
+    const where = (problem: string): never => fail(`step ${index}: ${problem}`, node);
+    const raw = asObject((node as { toJSON(): Json }).toJSON(), () => where('a step must be a mapping with at and do or check'));
+    const atText = typeof raw.at === 'string' ? raw.at : where('"at" must be a quoted time "YYYY-MM-DD HH:mm"');
+    const at = parseLocalTime(atText, zone) ?? where(`"${atText}" is not a time "YYYY-MM-DD HH:mm"`);
+    if (at < last) where(`time goes backwards (${atText} is before the previous step)`);
+    last = at;
+    const phone = (field: string, value: Json | undefined, mustBeKnown: boolean): PhoneKey => {
+      if (typeof value !== 'string' && typeof value !== 'number') return where(`"${field}" must be a phone number`);
+      const key = normalisePhone(String(value));
+      if (key === null) return where(`"${value}" is not a valid phone number`);
+      if (mustBeKnown && !known.has(key)) return where(`check on phone ${value}, which no earlier step names`);
+      return key;
+    };
+
+    if (raw.check !== undefined) {
+      if (raw.do !== undefined) where('a step has either do or check, not both');
+      onlyKeys(raw, ['at', 'check'], (k) => where(`unknown key "${k}" in a check step`));
+      const c = asObject(raw.check, () => where('"check" must be a mapping'));
+      onlyKeys(c, CHECK_KEYS, (k) => where(`unknown check "${k}" (expected one of ${CHECK_KEYS.join(', ')})`));
+      const check: Record<string, unknown> = {};
+      if (c.up !== undefined) check.up = c.up === null ? null : staffOrTeam(String(c.up), staffIds, teams, where);
+      if (c.queue !== undefined) check.queue = (Array.isArray(c.queue) ? c.queue : where('"queue" must be a list')).map((q) => staffOrTeam(String(q), staffIds, teams, where));
+      if (c.makeUps !== undefined) {
+        const m = asObject(c.makeUps, () => where('"makeUps" must be a mapping like { A: 1 }'));
+        for (const [k, v] of Object.entries(m)) {
+          staffOrTeam(k, staffIds, teams, where);
+          if (typeof v !== 'number') where(`makeUps.${k} must be a number`);
+        }
+        check.makeUps = m;
+      }
+      for (const key of ['owner', 'protectedUntil', 'channel'] as const) {
+        if (c[key] === undefined) continue;
+        const o = asObject(c[key], () => where(`"${key}" must be { phone, is }`));
+        onlyKeys(o, ['phone', 'is'], (k) => where(`unknown field "${k}" in ${key}`));
+        if (!('is' in o)) where(`"${key}" needs "is"`);
+        const is = o.is === null ? null : String(o.is);
+        if (key === 'owner' && is !== null && !staffIds.has(is)) where(`unknown staff id "${is}"`);
+        if (key === 'channel' && is !== null && !brokerIds.has(is)) where(`unknown broker id "${is}"`);
+        if (key === 'protectedUntil' && is !== null && parseLocalTime(is, zone) === null) where(`"${is}" is not a time "YYYY-MM-DD HH:mm"`);
+        check[key] = { phone: phone('phone', o.phone, true), is };
+      }
+      if (c.credit !== undefined) {
+        const o = asObject(c.credit, () => where('"credit" must be { unit, is }'));
+        onlyKeys(o, ['unit', 'is'], (k) => where(`unknown field "${k}" in credit`));
+        if (!unitIds.has(String(o.unit))) where(`unknown unit "${String(o.unit)}"`);
+        check.credit = { unit: String(o.unit), is: shares(o.is, staffIds, where) };
+      }
+      return { kind: 'check', index, line: lineOf(node) ?? 0, at, atText, check: check as Checks };
+    }
+
+    const action = raw.do;
+    if (typeof action !== 'string' || !(action in ACTION_FIELDS)) return where(`unknown action "${String(action)}" (expected one of ${Object.keys(ACTION_FIELDS).join(', ')})`);
+    const spec = ACTION_FIELDS[action as Command['do']];
+    const allowed = ['at', 'do', 'expect', ...spec.required, ...spec.optional];
+    onlyKeys(raw, allowed, (k) => where(`unknown field "${k}" for ${action}`));
+    for (const field of spec.required) if (raw[field] === undefined || raw[field] === null) where(`${action} needs "${field}"`);
+    for (const field of STAFF_FIELDS) {
+      const v = raw[field];
+      if (v === undefined) continue;
+      for (const id of Array.isArray(v) ? v : [v]) if (!staffIds.has(String(id))) where(`unknown staff id "${String(id)}"`);
+    }
+    if (raw.broker !== undefined && !brokerIds.has(String(raw.broker))) where(`unknown broker id "${String(raw.broker)}"`);
+    if (raw.unit !== undefined && !unitIds.has(String(raw.unit))) where(`unknown unit "${String(raw.unit)}"`);
+    for (const [field, values] of Object.entries(ENUMS)) {
+      if (field === 'as' || raw[field] === undefined) continue;
+      if (!values.includes(String(raw[field]))) where(`${field} must be one of ${values.join(', ')}`);
+    }
+    for (const field of ['phone', 'to', 'into', 'referrer'] as const) {
+      const v = raw[field];
+      if (field === 'to' && action === 'reassign') continue;
+      if (typeof v === 'string' || typeof v === 'number') {
+        const key = normalisePhone(String(v));
+        if (key) known.add(key);
+      }
+    }
+    const expect = readExpect(raw.expect, spec.expect, staffIds, brokerIds, where);
+    const commands = toCommands(action as Command['do'], raw, where);
+    return { kind: 'do', index, line: lineOf(node) ?? 0, at, atText, commands, expect };
+  });
+
+  return { file, name, zone, policy, staff, brokers, units, steps };
+}
+
+function readPolicy(value: Json | undefined, fail: (p: string) => never): Policy {
+  if (value === undefined || value === null) return resolveOrFail('standard', {}, fail);
+  const o = asObject(value, () => fail('"policy" must be { preset, set }'));
+  onlyKeys(o, ['preset', 'set'], (k) => fail(`unknown policy field "${k}" (expected preset and set)`));
+  const set = o.set === undefined ? {} : asObject(o.set, () => fail('"policy.set" must map knob paths to values'));
+  return resolveOrFail(o.preset === undefined ? 'standard' : String(o.preset), set, fail);
+}
+
+function resolveOrFail(preset: string, set: Record<string, Json>, fail: (p: string) => never): Policy {
+  const result = resolvePolicy(preset, set);
+  if (!result.ok) return fail(`policy: ${result.problems.map((p) => p.message).join('; ')}`);
+  return result.policy;
+}
+
+function readExpect(value: Json | undefined, allowed: string[], staffIds: Set<string>, brokerIds: Set<string>, where: (p: string) => never): Expectation {
+  if (value === undefined) return {};
+  const o = asObject(value, () => where('"expect" must be a mapping'));
+  onlyKeys(o, [...allowed, 'rejected'], (k) => where(`"${k}" cannot be expected of this action (here: ${[...allowed, 'rejected'].join(', ')})`));
+  const out: Record<string, unknown> = {};
+  if ('receiver' in o) {
+    if (o.receiver !== null && !staffIds.has(String(o.receiver))) where(`unknown staff id "${String(o.receiver)}"`);
+    out.receiver = o.receiver === null ? null : String(o.receiver);
+  }
+  if ('as' in o) {
+    if (!ENUMS.as?.includes(String(o.as))) where(`as must be one of ${ENUMS.as?.join(', ')}`);
+    out.as = String(o.as);
+  }
+  if ('channel' in o) {
+    if (o.channel !== null && !brokerIds.has(String(o.channel))) where(`unknown broker id "${String(o.channel)}"`);
+    out.channel = o.channel === null ? null : String(o.channel);
+  }
+  for (const key of ['valid', 'accepted', 'rejected']) {
+    if (!(key in o)) continue;
+    if (typeof o[key] !== 'boolean') where(`expect.${key} must be true or false`);
+    out[key] = o[key];
+  }
+  if ('credit' in o) out.credit = shares(o.credit, staffIds, where);
+  return out as Expectation;
+}
+
+function shares(value: Json | undefined, staffIds: Set<string>, where: (p: string) => never): Record<string, number> {
+  const o = asObject(value, () => where('credit must be a mapping like { A: 0.5, B: 0.5 }'));
+  for (const [k, v] of Object.entries(o)) {
+    if (k !== 'pool' && !staffIds.has(k)) where(`unknown staff id "${k}" in credit`);
+    if (typeof v !== 'number') where(`credit share of ${k} must be a number`);
+  }
+  return o as Record<string, number>;
+}
+
+function toCommands(action: Command['do'], raw: Record<string, Json>, where: (p: string) => never): Command[] {
+  const str = (k: string): string | undefined => (raw[k] === undefined || raw[k] === null ? undefined : String(raw[k]));
+  const bool = (k: string): boolean | undefined => {
+    if (raw[k] === undefined) return undefined;
+    if (typeof raw[k] !== 'boolean') where(`"${k}" must be true or false`);
+    return raw[k] as boolean;
+  };
+  const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const people = (): string[] => (Array.isArray(raw.who) ? raw.who.map(String) : [String(raw.who)]);
+  switch (action) {
+    case 'signIn':
+    case 'signOut':
+    case 'back':
+    case 'done':
+    case 'reclassify':
+    case 'decline':
+    case 'depart':
+      return people().map((who) => ({ do: action, who }));
+    case 'away':
+      return people().map((who) => ({ do: 'away', who, reason: raw.reason as 'private' | 'business' }));
+    case 'arrive':
+      return [defined({ do: 'arrive', phone: str('phone'), name: str('name'), plate: str('plate'), asksFor: str('asksFor'), nonCustomer: bool('nonCustomer'), broker: str('broker'), referrer: str('referrer') }) as Command];
+    case 'register':
+      return [defined({ do: 'register', by: str('by'), via: raw.via, phone: str('phone'), name: str('name'), gender: raw.gender, needs: str('needs'), for: str('for'), plate: str('plate') }) as Command];
+    case 'followUp':
+      return [defined({ do: 'followUp', by: str('by'), phone: str('phone'), reached: bool('reached'), via: raw.via }) as Command];
+    case 'link':
+      return [{ do: 'link', phone: String(raw.phone), to: String(raw.to), relation: raw.relation as 'spouse' }];
+    case 'merge':
+      return [{ do: 'merge', phone: String(raw.phone), into: String(raw.into) }];
+    case 'reassign':
+      return [defined({ do: 'reassign', phone: String(raw.phone), to: String(raw.to), by: String(raw.by), reason: str('reason') }) as Command];
+    case 'suspend':
+      if (typeof raw.days !== 'number') where('"days" must be a number');
+      return people().map((who) => ({ do: 'suspend', who, days: raw.days as number }));
+    case 'report':
+      return [defined({ do: 'report', broker: String(raw.broker), phone: String(raw.phone), name: str('name') }) as Command];
+    case 'deal':
+      return [{ do: 'deal', phone: String(raw.phone), unit: String(raw.unit), by: String(raw.by), stage: raw.stage as 'deposit' }];
+    case 'dispute':
+      return [{ do: 'dispute', unit: String(raw.unit), by: String(raw.by) }];
+    case 'reorder':
+      if (!Array.isArray(raw.order)) where('"order" must be a list');
+      return [{ do: 'reorder', by: String(raw.by), order: (raw.order as Json[]).map(String), reason: String(raw.reason) }];
+    case 'outOfTurn':
+      return [{ do: 'outOfTurn', who: String(raw.who), by: String(raw.by) }];
+  }
+}
+
+function staffOrTeam(id: string, staffIds: Set<string>, teams: Set<string>, where: (p: string) => never): string {
+  if (!staffIds.has(id) && !teams.has(id)) where(`unknown staff id "${id}"`);
+  return id;
+}
+
+function asObject(value: Json | undefined, otherwise: () => never): Record<string, Json> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return otherwise();
+  return value;
+}
+
+function onlyKeys(o: Record<string, Json>, allowed: readonly string[], unknown: (k: string) => never): void {
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) unknown(k);
+}
+
+function listOf(value: Json | undefined, name: string, node: Node | undefined, fail: (p: string, n?: Node | null) => never): { value: Record<string, Json>; node: Node | undefined }[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) return fail(`"${name}" must be a list`, node);
+  return value.map((v, i) => {
+    const itemNode = isSeq(node) ? (node.items[i] as Node) : node;
+    return { value: asObject(v, () => fail(`each entry of "${name}" must be a mapping`, itemNode)), node: itemNode };
+  });
+}
