@@ -1,5 +1,5 @@
 // Wall-clock helpers. The core never reads the clock: every function takes the instant it talks about.
-import { DateTime } from 'luxon';
+import { DateTime, Info } from 'luxon';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
@@ -28,7 +28,7 @@ export function formatLocalTime(at: Instant, zone: string): string {
 }
 
 export function isValidZone(zone: string): boolean {
-  return DateTime.local().setZone(zone).isValid;
+  return Info.isValidIANAZone(zone);
 }
 
 export function localDay(at: Instant, zone: string): LocalDay {

@@ -101,7 +101,7 @@ export function parseScenario(file: string, source: string): Scenario {
     throw new ScenarioFileError(file, lineOf(node), problem);
   };
   const firstError = doc.errors[0];
-  if (firstError) throw new ScenarioFileError(file, firstError.linePos?.[0]?.line ?? null, `not valid YAML: ${firstError.message.split('\n')[0]}`);
+  if (firstError) throw new ScenarioFileError(file, lineCounter.linePos(firstError.pos[0]).line, `not valid YAML: ${firstError.message.split('\n')[0]}`);
   const root = doc.contents;
   if (!isMap(root)) return fail('the file must be a mapping with name, staff and steps', root);
   const top = root.toJSON() as Record<string, Json>;
