@@ -299,10 +299,9 @@ function report(office: Office, c: Extract<Command, { do: 'report' }>, now: Inst
     if (!mask) refuse('invalid_phone', `"${c.phone}" is neither a phone number nor a ${style} mask`);
     if (!c.name?.trim()) refuse('invalid_input', 'a masked report needs the customer name (CH-8)');
     key = mask;
-    const surname = surnameOf(c.name);
-    const fitting = engine.customersFittingMask(mask, style, surname);
+    const fitting = engine.customersFittingMask(mask, style, surnameOf(c.name));
     owner = fitting.map((k) => engine.ownership(k, now).owner).find((o) => o !== null) ?? null;
-    reports = [...(engine.maskedReports.get(`${mask}|${surname}`) ?? []), ...fitting.flatMap((k) => engine.customers.get(k)?.reports ?? [])].sort((a, b) => a.seq - b.seq);
+    reports = [...engine.maskedReportsFor(mask, c.name), ...fitting.flatMap((k) => engine.customers.get(k)?.reports ?? [])].sort((a, b) => a.seq - b.seq);
   }
   const judged = judgeReport(policy, broker, reports, owner, now);
   office.append({ type: 'reported', at: now, broker: c.broker, phone: key, masked: style !== 'full', ...(c.name ? { name: c.name } : {}), accepted: judged.accepted });

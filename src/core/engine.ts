@@ -50,8 +50,8 @@ export class Engine {
   readonly orders = new Map<UnitId, LiveOrder>();
   readonly disputes: { unit: UnitId; by: StaffId; at: Instant; accepted: boolean }[] = [];
   readonly customers = new Map<PhoneKey, CustomerFile>();
-  /** Masked reports not yet matched to a full number (CH-8), by `mask|surname`. */
-  readonly maskedReports = new Map<string, ReportRecord[]>();
+  /** Masked reports not yet matched to a full number (CH-8): mask → surname ('' when none given) → reports. */
+  private readonly maskedReports = new Map<string, Map<string, ReportRecord[]>>();
   private readonly byPlate = new Map<string, Set<PhoneKey>>();
   private maskIndex: { style: MaskStyle; byMask: Map<string, Set<PhoneKey>> } | null = null;
   private readonly suspensions = new Map<StaffId, Instant>();
@@ -289,12 +289,22 @@ export class Engine {
     return fits.length === 1 ? (fits[0] as PhoneKey) : null;
   }
 
-  private maskedReportList(mask: string, name: string | undefined): ReportRecord[] {
-    const key = `${mask}|${surnameOf(name) ?? ''}`;
-    let list = this.maskedReports.get(key);
+  /** The unmatched masked reports filed under one mask and surname (CH-8); a read, changes nothing. */
+  maskedReportsFor(mask: string, name: string | null | undefined): readonly ReportRecord[] {
+    return this.maskedReports.get(mask)?.get(surnameOf(name) ?? '') ?? [];
+  }
+
+  private maskedReportList(mask: string, name: string | null | undefined): ReportRecord[] {
+    let bySurname = this.maskedReports.get(mask);
+    if (!bySurname) {
+      bySurname = new Map();
+      this.maskedReports.set(mask, bySurname);
+    }
+    const surname = surnameOf(name) ?? '';
+    let list = bySurname.get(surname);
     if (!list) {
       list = [];
-      this.maskedReports.set(key, list);
+      bySurname.set(surname, list);
     }
     return list;
   }
@@ -323,30 +333,27 @@ export class Engine {
   /** Masked reports (CH-8) that fit a full number and the customer's surname. */
   matchingMaskedReports(phone: PhoneKey, name: string | null): ReportRecord[] {
     const style = this.policy.channel.reportNumber;
-    if (style === 'full') return [];
-    const mask = maskPhone(phone, style);
-    if (!mask) return [];
+    const mask = style === 'full' ? null : maskPhone(phone, style);
+    const bySurname = mask ? this.maskedReports.get(mask) : undefined;
+    if (!bySurname) return [];
     const surname = surnameOf(name);
     const out: ReportRecord[] = [];
-    for (const [key, list] of this.maskedReports) {
-      if (!key.startsWith(`${mask}|`)) continue;
-      const reportSurname = key.slice(mask.length + 1);
-      if (reportSurname === '' || surname === null || reportSurname === surname) out.push(...list);
-    }
+    for (const [reportSurname, list] of bySurname) if (reportSurname === '' || surname === null || reportSurname === surname) out.push(...list);
     return out.sort((a, b) => a.seq - b.seq);
   }
 
+  /** A recognised visit binds the masked reports that fit it to the full number (CH-8). */
   private bindMaskedReports(phone: PhoneKey, name: string | null): void {
     const style = this.policy.channel.reportNumber;
-    if (style === 'full') return;
-    const mask = maskPhone(phone, style);
+    const mask = style === 'full' ? null : maskPhone(phone, style);
+    const bySurname = mask ? this.maskedReports.get(mask) : undefined;
+    if (!bySurname) return;
+    const surname = surnameOf(name);
     const file = this.file(phone);
-    for (const [key, list] of [...this.maskedReports]) {
-      if (!mask || !key.startsWith(`${mask}|`)) continue;
-      const reportSurname = key.slice(mask.length + 1);
-      if (reportSurname !== '' && reportSurname !== surnameOf(name)) continue;
+    for (const [reportSurname, list] of [...bySurname]) {
+      if (reportSurname !== '' && surname !== null && reportSurname !== surname) continue;
       file.reports.push(...list);
-      this.maskedReports.delete(key);
+      bySurname.delete(reportSurname);
     }
     file.reports.sort((a, b) => a.seq - b.seq);
   }

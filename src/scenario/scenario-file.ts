@@ -80,8 +80,6 @@ const ACTION_FIELDS: Record<Command['do'], { required: string[]; optional: strin
   outOfTurn: { required: ['who', 'by'], optional: [], expect: [] },
 };
 const ENUMS: Record<string, readonly string[]> = {
-  reason: ['private', 'business'],
-  via: ['visit', 'call', 'sms', 'wechat'],
   relation: ['spouse', 'parent', 'child', 'sibling', 'grandparent'],
   stage: ['smallDeposit', 'deposit', 'subscription', 'contract'],
   gender: ['M', 'F'],
@@ -217,7 +215,12 @@ export function parseScenario(file: string, source: string): Scenario {
     }
     if (raw.broker !== undefined && !brokerIds.has(String(raw.broker))) where(`unknown broker id "${String(raw.broker)}"`);
     if (raw.unit !== undefined && !unitIds.has(String(raw.unit))) where(`unknown unit "${String(raw.unit)}"`);
-    for (const [field, values] of Object.entries(ENUMS)) {
+    const enums: Record<string, readonly string[]> = {
+      ...ENUMS,
+      ...(action === 'away' ? { reason: ['private', 'business'] } : {}),
+      via: action === 'register' ? ['visit', 'call'] : ['call', 'sms', 'visit', 'wechat'],
+    };
+    for (const [field, values] of Object.entries(enums)) {
       if (field === 'as' || raw[field] === undefined) continue;
       if (!values.includes(String(raw[field]))) where(`${field} must be one of ${values.join(', ')}`);
     }
