@@ -17,6 +17,13 @@ export interface Office {
   append(fact: Fact): Recorded;
 }
 
+/** The one fact a command records and what the office is told. `ownershipOf`: add that customer's ownership reasons once recorded. */
+export interface Decision {
+  readonly fact: Fact;
+  readonly answer: Answer;
+  readonly ownershipOf?: PhoneKey;
+}
+
 class Refused extends Error {
   constructor(readonly refusal: Refusal) {
     super(refusal.message);
@@ -27,121 +34,121 @@ function refuse(code: RefusalCode, message: string, reasons?: readonly Reason[])
   throw new Refused({ code, message, ...(reasons ? { reasons } : {}) });
 }
 
-/** Runs one command at `now`. Refusals are values: a refused command records nothing. */
+/** Runs one command at `now`: decide, then append the fact. Refusals are values: a refused command records nothing. */
 export function execute(office: Office, command: Command, now: Instant): Outcome {
+  const decided = decide(office.engine, command, now);
+  if (!decided.ok) return decided;
+  office.append(decided.decision.fact);
+  return { ok: true, answer: explained(office.engine, decided.decision, now) };
+}
+
+/** The answer with the customer's ownership as it stands once the fact is recorded (OWN-15). */
+export function explained(engine: Engine, decision: Decision, now: Instant): Answer {
+  if (!decision.ownershipOf) return decision.answer;
+  return { ...decision.answer, reasons: [...decision.answer.reasons, ...engine.ownership(decision.ownershipOf, now).reasons] };
+}
+
+/**
+ * Decides a command against the engine's current state without recording anything, so that a store can
+ * decide and append inside one transaction (the server) or simply append (the in-memory office).
+ */
+export function decide(engine: Engine, command: Command, now: Instant): { ok: true; decision: Decision } | { ok: false; refusal: Refusal } {
   try {
-    if (now < office.engine.lastAt) refuse('time_backwards', 'time goes backwards: facts are recorded in time order');
-    return { ok: true, answer: handle(office, command, now) };
+    if (now < engine.lastAt) refuse('time_backwards', 'time goes backwards: facts are recorded in time order');
+    return { ok: true, decision: handle(engine, command, now) };
   } catch (e) {
     if (e instanceof Refused) return { ok: false, refusal: e.refusal };
     throw e;
   }
 }
 
-function handle(office: Office, c: Command, now: Instant): Answer {
-  const engine = office.engine;
+function handle(engine: Engine, c: Command, now: Instant): Decision {
   const floor = engine.floorAt(now);
-  const record = (fact: Fact): Recorded => office.append(fact);
   const at = now;
 
   switch (c.do) {
     case 'signIn':
       actor(engine, c.who, ['consultant']);
-      record({ type: 'signedIn', at, who: c.who });
-      return { reasons: [reason('ROT-1', 'signedIn', `${c.who} joins today's queue at the tail`)] };
+      return { fact: { type: 'signedIn', at, who: c.who }, answer: { reasons: [reason('ROT-1', 'signedIn', `${c.who} joins today's queue at the tail`)] } };
     case 'signOut':
       actor(engine, c.who);
       onFloor(engine, c.who);
-      record({ type: 'signedOut', at, who: c.who });
-      return { reasons: [] };
+      return { fact: { type: 'signedOut', at, who: c.who }, answer: { reasons: [] } };
     case 'away':
       actor(engine, c.who);
       onFloor(engine, c.who);
-      record({ type: 'wentAway', at, who: c.who, reason: c.reason });
-      return { reasons: [reason(c.reason === 'private' ? 'ROT-5' : 'ROT-6', 'away', `${c.who} is away (${c.reason})`)] };
+      return { fact: { type: 'wentAway', at, who: c.who, reason: c.reason }, answer: { reasons: [reason(c.reason === 'private' ? 'ROT-5' : 'ROT-6', 'away', `${c.who} is away (${c.reason})`)] } };
     case 'back': {
       actor(engine, c.who);
       if (!floor.seats.get(onFloor(engine, c.who))?.away) refuse('not_away', `${c.who} is not away`);
-      record({ type: 'cameBack', at, who: c.who });
-      return { reasons: [] };
+      return { fact: { type: 'cameBack', at, who: c.who }, answer: { reasons: [] } };
     }
     case 'done':
       actor(engine, c.who);
       if (!floor.seats.get(onFloor(engine, c.who))?.receiving) refuse('not_receiving', `${c.who} is not receiving anyone`);
-      record({ type: 'receptionEnded', at, who: c.who });
-      return { reasons: [] };
+      return { fact: { type: 'receptionEnded', at, who: c.who }, answer: { reasons: [] } };
     case 'reclassify':
       actor(engine, c.who);
       if (!floor.seats.get(onFloor(engine, c.who))?.receiving) refuse('not_receiving', `${c.who} is not receiving anyone`);
-      record({ type: 'partyReclassified', at, who: c.who });
-      return { reasons: [reason('ROT-3', 'reclassified', 'not a customer after all: a turn taken for it is made up')] };
+      return { fact: { type: 'partyReclassified', at, who: c.who }, answer: { reasons: [reason('ROT-3', 'reclassified', 'not a customer after all: a turn taken for it is made up')] } };
     case 'decline':
-      return decline(office, c.who, now);
+      return decline(engine, c.who, now);
     case 'arrive':
-      return arrive(office, c, now);
+      return arrive(engine, c, now);
     case 'register':
-      return register(office, c, now);
+      return register(engine, c, now);
     case 'followUp': {
       actor(engine, c.by);
       const phone = phoneOf(c.phone);
-      record({ type: 'followedUp', at, by: c.by, phone, reached: c.reached, via: c.via ?? 'call' });
-      return { reasons: engine.ownership(phone, now).reasons };
+      return { fact: { type: 'followedUp', at, by: c.by, phone, reached: c.reached, via: c.via ?? 'call' }, answer: { reasons: [] }, ownershipOf: phone };
     }
     case 'link': {
       const phone = phoneOf(c.phone);
       const to = phoneOf(c.to);
       if (phone === to) refuse('invalid_input', 'a customer cannot be linked to themself');
-      record({ type: 'familyLinked', at, phone, to, relation: c.relation });
-      return { reasons: engine.ownership(phone, now).reasons };
+      return { fact: { type: 'familyLinked', at, phone, to, relation: c.relation }, answer: { reasons: [] }, ownershipOf: phone };
     }
     case 'merge': {
       const phone = phoneOf(c.phone);
       const into = phoneOf(c.into);
       if (phone === into) refuse('invalid_input', 'a record cannot be merged into itself');
-      record({ type: 'recordsMerged', at, phone, into });
-      return { reasons: engine.ownership(into, now).reasons };
+      return { fact: { type: 'recordsMerged', at, phone, into }, answer: { reasons: [] }, ownershipOf: into };
     }
     case 'depart':
       actor(engine, c.who);
-      record({ type: 'departed', at, who: c.who });
-      return { reasons: [reason('OWN-10', 'departed', `${c.who} left: their customers go to the public pool and their access ends (SEC-4)`)] };
+      return { fact: { type: 'departed', at, who: c.who }, answer: { reasons: [reason('OWN-10', 'departed', `${c.who} left: their customers go to the public pool and their access ends (SEC-4)`)] } };
     case 'reassign': {
       actor(engine, c.by, ['manager']);
       actor(engine, c.to, ['consultant']);
       const phone = phoneOf(c.phone);
-      record({ type: 'reassigned', at, phone, to: c.to, by: c.by, ...(c.reason ? { reason: c.reason } : {}) });
-      return { reasons: engine.ownership(phone, now).reasons };
+      return { fact: { type: 'reassigned', at, phone, to: c.to, by: c.by, ...(c.reason ? { reason: c.reason } : {}) }, answer: { reasons: [] }, ownershipOf: phone };
     }
     case 'suspend': {
       actor(engine, c.who, ['consultant']);
       if (!(c.days > 0)) refuse('invalid_input', 'a suspension lasts a positive number of days');
-      record({ type: 'suspended', at, who: c.who, days: c.days, until: now + c.days * DAY_MS });
-      return { reasons: [reason('ROT-14', 'suspended', `${c.who} receives no new parties for ${c.days} days`)] };
+      return { fact: { type: 'suspended', at, who: c.who, days: c.days, until: now + c.days * DAY_MS }, answer: { reasons: [reason('ROT-14', 'suspended', `${c.who} receives no new parties for ${c.days} days`)] } };
     }
     case 'report':
-      return report(office, c, now);
+      return report(engine, c, now);
     case 'deal':
-      return deal(office, c, now);
+      return deal(engine, c, now);
     case 'dispute': {
       actor(engine, c.by);
       if (!engine.units.has(c.unit)) refuse('unknown_unit', `unknown unit "${c.unit}"`);
       const judged = judgeDispute(engine.policy, engine.orders.get(c.unit), now);
-      record({ type: 'disputed', at, unit: c.unit, by: c.by, accepted: judged.accepted });
-      return { accepted: judged.accepted, reasons: judged.reasons };
+      return { fact: { type: 'disputed', at, unit: c.unit, by: c.by, accepted: judged.accepted }, answer: { accepted: judged.accepted, reasons: judged.reasons } };
     }
     case 'reorder': {
       actor(engine, c.by, ['manager', 'supervisor']);
       if (!isPermutationOfQueue(floor, c.order)) refuse('invalid_input', `the new order must list exactly today's queue: ${floor.queue.join(', ')}`);
       if (c.reason.trim() === '') refuse('invalid_input', 'a reorder needs a reason (ROT-1)');
-      record({ type: 'queueReordered', at, by: c.by, order: [...c.order], reason: c.reason });
-      return { reasons: [reason('ROT-1', 'reordered', `${c.by} reordered the queue: ${c.reason}`)] };
+      return { fact: { type: 'queueReordered', at, by: c.by, order: [...c.order], reason: c.reason }, answer: { reasons: [reason('ROT-1', 'reordered', `${c.by} reordered the queue: ${c.reason}`)] } };
     }
     case 'outOfTurn': {
       actor(engine, c.by, ['manager', 'supervisor']);
       actor(engine, c.who, ['consultant']);
       if (!engine.staff.get(c.who)?.team) refuse('invalid_input', `${c.who} belongs to no team`);
-      record({ type: 'outOfTurn', at, who: c.who, by: c.by });
-      return { reasons: [reason('ROT-13', 'outOfTurn', `${c.who}'s team engaged a party out of turn and loses tomorrow's turn`)] };
+      return { fact: { type: 'outOfTurn', at, who: c.who, by: c.by }, answer: { reasons: [reason('ROT-13', 'outOfTurn', `${c.who}'s team engaged a party out of turn and loses tomorrow's turn`)] } };
     }
   }
 }
@@ -166,8 +173,7 @@ function phoneOf(input: string): PhoneKey {
   return phone;
 }
 
-function arrive(office: Office, c: Extract<Command, { do: 'arrive' }>, now: Instant): Answer {
-  const engine = office.engine;
+function arrive(engine: Engine, c: Extract<Command, { do: 'arrive' }>, now: Instant): Decision {
   const policy = engine.policy;
   let phone: PhoneKey | undefined = c.phone !== undefined ? phoneOf(c.phone) : undefined;
   const why: Reason[] = [];
@@ -219,7 +225,7 @@ function arrive(office: Office, c: Extract<Command, { do: 'arrive' }>, now: Inst
   }
 
   const designee = decision.designee ?? (decision.as === 'designated' ? (decision.receiver ?? undefined) : undefined);
-  office.append({
+  const fact: Fact = {
     type: 'partyArrived',
     at: now,
     ...(phone ? { phone } : {}),
@@ -232,8 +238,8 @@ function arrive(office: Office, c: Extract<Command, { do: 'arrive' }>, now: Inst
     reception: { receiver: decision.receiver, as: decision.as, ...(decision.turnOf !== undefined ? { turnOf: decision.turnOf } : {}) },
     channel,
     ...(designee ? { designee } : {}),
-  });
-  return { receiver: decision.receiver, as: decision.as, channel, reasons: [...why, ...decision.reasons] };
+  };
+  return { fact, answer: { receiver: decision.receiver, as: decision.as, channel, reasons: [...why, ...decision.reasons] } };
 }
 
 /** The reports that could recognise this visit: the customer's own and, under CH-8, masked ones that fit. */
@@ -244,8 +250,7 @@ function arrivalReports(engine: Engine, phone: PhoneKey, name: string | undefine
   return masked.length === 0 ? own : [...own, ...masked].sort((a, b) => a.seq - b.seq);
 }
 
-function decline(office: Office, who: StaffId, now: Instant): Answer {
-  const engine = office.engine;
+function decline(engine: Engine, who: StaffId, now: Instant): Decision {
   actor(engine, who);
   const seat = engine.floor.seats.get(onFloor(engine, who));
   const as = seat?.receiving?.as;
@@ -254,18 +259,19 @@ function decline(office: Office, who: StaffId, now: Instant): Answer {
   const base = engine.floorContext;
   const without: FloorContext = { policy: base.policy, isSuspended: (w, n) => w === who || base.isSuspended(w, n) };
   const decision = decideReception(engine.floor, without, {}, now);
-  office.append({ type: 'turnDeclined', at: now, who, reception: { receiver: decision.receiver, as: decision.as, ...(decision.turnOf !== undefined ? { turnOf: decision.turnOf } : {}) } });
-  return { receiver: decision.receiver, as: decision.as, reasons: [reason('ROT-4', 'declined', `${who} declined the party and forfeits the turn`), ...decision.reasons] };
+  return {
+    fact: { type: 'turnDeclined', at: now, who, reception: { receiver: decision.receiver, as: decision.as, ...(decision.turnOf !== undefined ? { turnOf: decision.turnOf } : {}) } },
+    answer: { receiver: decision.receiver, as: decision.as, reasons: [reason('ROT-4', 'declined', `${who} declined the party and forfeits the turn`), ...decision.reasons] },
+  };
 }
 
-function register(office: Office, c: Extract<Command, { do: 'register' }>, now: Instant): Answer {
-  const engine = office.engine;
+function register(engine: Engine, c: Extract<Command, { do: 'register' }>, now: Instant): Decision {
   const by = engine.staff.get(actor(engine, c.by));
   if (c.for !== undefined) actor(engine, c.for, ['consultant']);
   else if (by?.role !== 'consultant') refuse('wrong_role', `${c.by} is a ${by?.role}: a registration on a consultant's behalf must name them (for)`);
   const phone = c.phone !== undefined && c.phone.trim() !== '' ? phoneOf(c.phone) : undefined;
   const validity = judgeRegistration(engine.policy, { via: c.via, ...(phone ? { phone } : {}), ...pick(c, 'name', 'gender', 'needs') });
-  office.append({
+  const fact: Fact = {
     type: 'registered',
     at: now,
     by: c.by,
@@ -274,13 +280,11 @@ function register(office: Office, c: Extract<Command, { do: 'register' }>, now: 
     ...(phone ? { phone } : {}),
     ...pick(c, 'name', 'gender', 'needs', 'plate'),
     valid: validity.valid,
-  });
-  const owner = phone ? engine.ownership(phone, now).reasons : [];
-  return { valid: validity.valid, reasons: [...validity.reasons, ...owner] };
+  };
+  return { fact, answer: { valid: validity.valid, reasons: validity.reasons }, ...(phone ? { ownershipOf: phone } : {}) };
 }
 
-function report(office: Office, c: Extract<Command, { do: 'report' }>, now: Instant): Answer {
-  const engine = office.engine;
+function report(engine: Engine, c: Extract<Command, { do: 'report' }>, now: Instant): Decision {
   const policy = engine.policy;
   const broker = engine.brokers.get(c.broker);
   if (!broker) refuse('unknown_broker', `unknown broker "${c.broker}"`);
@@ -304,12 +308,13 @@ function report(office: Office, c: Extract<Command, { do: 'report' }>, now: Inst
     reports = [...engine.maskedReportsFor(mask, c.name), ...fitting.flatMap((k) => engine.customers.get(k)?.reports ?? [])].sort((a, b) => a.seq - b.seq);
   }
   const judged = judgeReport(policy, broker, reports, owner, now);
-  office.append({ type: 'reported', at: now, broker: c.broker, phone: key, masked: style !== 'full', ...(c.name ? { name: c.name } : {}), accepted: judged.accepted });
-  return { accepted: judged.accepted, reasons: judged.reasons };
+  return {
+    fact: { type: 'reported', at: now, broker: c.broker, phone: key, masked: style !== 'full', ...(c.name ? { name: c.name } : {}), accepted: judged.accepted },
+    answer: { accepted: judged.accepted, reasons: judged.reasons },
+  };
 }
 
-function deal(office: Office, c: Extract<Command, { do: 'deal' }>, now: Instant): Answer {
-  const engine = office.engine;
+function deal(engine: Engine, c: Extract<Command, { do: 'deal' }>, now: Instant): Decision {
   actor(engine, c.by, ['consultant']);
   if (!engine.units.has(c.unit)) refuse('unknown_unit', `unknown unit "${c.unit}"`);
   const phone = phoneOf(c.phone);
@@ -317,13 +322,17 @@ function deal(office: Office, c: Extract<Command, { do: 'deal' }>, now: Instant)
   const judged = judgeOrder(live, phone, c.stage);
   if (!judged.ok) refuse(judged.code === 'unitSold' ? 'unit_sold' : 'stage_backwards', judged.reasons[0]?.text ?? 'refused', judged.reasons);
   if (live) {
-    office.append({ type: 'ordered', at: now, unit: c.unit, phone, by: c.by, stage: c.stage, credit: live.credit });
-    return { credit: live.credit, reasons: [...judged.reasons, ...live.reasons] };
+    return {
+      fact: { type: 'ordered', at: now, unit: c.unit, phone, by: c.by, stage: c.stage, credit: live.credit },
+      answer: { credit: live.credit, reasons: [...judged.reasons, ...live.reasons] },
+    };
   }
   const owner = engine.ownership(phone, now);
   const credit = creditFor(engine.policy, { closer: c.by, owner: owner.owner, coveredToday: engine.coveredToday(phone, c.by, now) });
-  office.append({ type: 'ordered', at: now, unit: c.unit, phone, by: c.by, stage: c.stage, credit: credit.credit });
-  return { credit: credit.credit, reasons: [...judged.reasons, ...credit.reasons, ...owner.reasons] };
+  return {
+    fact: { type: 'ordered', at: now, unit: c.unit, phone, by: c.by, stage: c.stage, credit: credit.credit },
+    answer: { credit: credit.credit, reasons: [...judged.reasons, ...credit.reasons, ...owner.reasons] },
+  };
 }
 
 function pick<T extends object, K extends keyof T>(obj: T, ...keys: K[]): Partial<Pick<T, K>> {
