@@ -48,7 +48,9 @@ function runCommands(office: MemoryOffice, step: Extract<Step, { kind: 'do' }>, 
     }
     answer = outcome.answer;
   }
-  if (step.expect.rejected === true) return fail('rejected', true, false, answer?.reasons);
+  // A report or dispute that is not accepted is recorded, but to the office it was rejected (推荐失败, 逾期).
+  if (step.expect.rejected === true && answer?.accepted !== false) return fail('rejected', true, false, answer?.reasons);
+  if (step.expect.rejected === false && answer?.accepted === false) return fail('rejected', false, true, answer.reasons);
   if (!answer) return;
   const e = step.expect;
   const compare = (key: keyof typeof e, actual: unknown): void => {
