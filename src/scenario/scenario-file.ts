@@ -210,11 +210,10 @@ export function parseScenario(file: string, source: string): Scenario {
     for (const field of spec.required) if (raw[field] === undefined || raw[field] === null) where(`${action} needs "${field}"`);
     for (const field of STAFF_FIELDS) {
       const v = raw[field];
-      if (v === undefined) continue;
+      if (v === undefined || (field === 'to' && action === 'link')) continue;
       for (const id of Array.isArray(v) ? v : [v]) if (!staffIds.has(String(id))) where(`unknown staff id "${String(id)}"`);
     }
     if (raw.broker !== undefined && !brokerIds.has(String(raw.broker))) where(`unknown broker id "${String(raw.broker)}"`);
-    if (raw.unit !== undefined && !unitIds.has(String(raw.unit))) where(`unknown unit "${String(raw.unit)}"`);
     const enums: Record<string, readonly string[]> = {
       ...ENUMS,
       ...(action === 'away' ? { reason: ['private', 'business'] } : {}),
