@@ -23,8 +23,8 @@ export interface Floor {
   queue: string[];
   /** Signed-in consultants in sign-in order. */
   readonly seats: Map<StaffId, Seat>;
-  /** Owed make-ups per unit: the instants they became owed, oldest first (ROT-6..8). */
-  readonly makeUps: Map<string, Instant[]>;
+  /** Owed make-ups per unit, oldest first (ROT-6..8). */
+  readonly makeUps: Map<string, OwedMakeUp[]>;
 }
 
 /** What the floor needs to know from outside today's state. */
@@ -32,6 +32,12 @@ export interface FloorContext {
   readonly policy: Policy;
   /** Suspended (ROT-14), or the consultant's team has lost today's turn (ROT-13). */
   readonly isSuspended: (who: StaffId, now: Instant) => boolean;
+}
+
+/** A make-up owed since `since`, because of the party recorded as fact `party` (passed over, or not a customer). */
+export interface OwedMakeUp {
+  readonly since: Instant;
+  readonly party: number;
 }
 
 export function emptyFloor(day: LocalDay): Floor {
@@ -88,20 +94,20 @@ export interface Up {
  */
 export function whoIsUp(floor: Floor, ctx: FloorContext, now: Instant): Up | null {
   const order = effectiveQueue(floor, ctx);
-  let best: { unit: string; who: StaffId; since: Instant } | null = null;
+  let best: { unit: string; who: StaffId; owed: OwedMakeUp } | null = null;
   for (const unit of order) {
-    const owed = floor.makeUps.get(unit);
-    if (!owed || owed.length === 0) continue;
+    const owed = floor.makeUps.get(unit)?.[0];
+    if (!owed) continue;
     const who = firstAvailableMember(floor, ctx, unit, now);
-    const since = owed[0] as Instant;
-    if (who && (!best || since < best.since)) best = { unit, who, since };
+    if (who && (!best || owed.since < best.owed.since)) best = { unit, who, owed };
   }
   if (best) {
+    const record = { seq: best.owed.party, type: 'partyArrived', at: best.owed.since };
     return {
       unit: best.unit,
       who: best.who,
       via: 'makeUp',
-      reasons: [reason('ROT-6', 'upMakeUp', `${best.unit} is owed a make-up and takes it first`, { unit: best.unit })],
+      reasons: [reason('ROT-6', 'upMakeUp', `${best.unit} is owed a make-up (since the party of record #${best.owed.party}) and takes it first`, { unit: best.unit }, record)],
     };
   }
   for (const unit of order) {
@@ -216,9 +222,9 @@ function isNewParty(as: ReceiveAs): boolean {
   return as === 'turn' || as === 'makeUp' || as === 'designated';
 }
 
-function oweMakeUp(floor: Floor, ctx: FloorContext, unit: string, now: Instant): void {
+function oweMakeUp(floor: Floor, ctx: FloorContext, unit: string, now: Instant, party: number): void {
   const owed = floor.makeUps.get(unit) ?? [];
-  if (owed.length < makeUpLimit(ctx.policy)) owed.push(now);
+  if (owed.length < makeUpLimit(ctx.policy)) owed.push({ since: now, party });
   floor.makeUps.set(unit, owed);
 }
 
@@ -250,7 +256,7 @@ export function applyReception(floor: Floor, ctx: FloorContext, party: number, r
     const passed = order.slice(0, order.indexOf(reception.turnOf));
     const owed = passed.filter((unit) => passedIsOwed(floor, ctx, unit, now));
     for (const unit of passed) moveToTail(floor, unit);
-    for (const unit of owed) oweMakeUp(floor, ctx, unit, now);
+    for (const unit of owed) oweMakeUp(floor, ctx, unit, now, party);
     moveToTail(floor, reception.turnOf);
   }
   seat.receiving = { party, as: reception.as, since: now };
@@ -299,7 +305,7 @@ export function applyReclassify(floor: Floor, ctx: FloorContext, who: StaffId, n
   if (!seat?.receiving) return;
   const as = seat.receiving.as;
   if (as === 'turn' || as === 'makeUp') {
-    oweMakeUp(floor, ctx, seat.unit, now);
+    oweMakeUp(floor, ctx, seat.unit, now, seat.receiving.party);
     if (seat.newToday > 0) seat.newToday -= 1;
   }
   seat.receiving = { ...seat.receiving, as: 'nonCustomer' };
