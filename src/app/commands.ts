@@ -1,6 +1,7 @@
 // The commands an office issues: one per scenario action, one per API write. Inputs are as people type
 // them (phones unnormalised); the handlers validate them.
-import type { AwayReason, BrokerId, ContactVia, DealStage, ReceiveAs, RegisterVia, Relation, StaffId, UnitId } from '../core/facts.ts';
+import type { AwayReason, Broker, BrokerId, ContactVia, DealStage, ReceiveAs, RegisterVia, Relation, StaffId, StaffMember, Unit, UnitId } from '../core/facts.ts';
+import type { Policy } from '../core/policy.ts';
 import type { Credit } from '../core/deal.rules.ts';
 import type { Reason } from '../core/reasons.ts';
 
@@ -43,9 +44,17 @@ export type Command =
   | { readonly do: 'deal'; readonly phone: string; readonly unit: UnitId; readonly by: StaffId; readonly stage: DealStage }
   | { readonly do: 'dispute'; readonly unit: UnitId; readonly by: StaffId }
   | { readonly do: 'reorder'; readonly by: StaffId; readonly order: readonly string[]; readonly reason: string }
-  | { readonly do: 'outOfTurn'; readonly who: StaffId; readonly by: StaffId };
+  | { readonly do: 'outOfTurn'; readonly who: StaffId; readonly by: StaffId }
+  // Setting up an office: the roster, brokers, units and the policy are recorded facts too.
+  | { readonly do: 'addStaff'; readonly staff: StaffMember }
+  | { readonly do: 'addBroker'; readonly broker: Broker }
+  | { readonly do: 'addUnit'; readonly unit: Unit }
+  | { readonly do: 'setPolicy'; readonly policy: Policy; readonly by?: StaffId };
 
 export type Action = Command['do'];
+/** Setting up an office; not scenario actions (a scenario's roster, brokers and units are its opening state). */
+export type SetupAction = 'addStaff' | 'addBroker' | 'addUnit' | 'setPolicy';
+export type FloorAction = Exclude<Action, SetupAction>;
 
 /** What the office is told back. Every decision carries its reasons (OWN-15). */
 export interface Answer {
@@ -78,6 +87,7 @@ export type RefusalCode =
   | 'not_receiving'
   | 'unit_sold'
   | 'stage_backwards'
-  | 'time_backwards';
+  | 'time_backwards'
+  | 'already_exists';
 
 export type Outcome = { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly refusal: Refusal };

@@ -150,6 +150,18 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
       if (!engine.staff.get(c.who)?.team) refuse('invalid_input', `${c.who} belongs to no team`);
       return { fact: { type: 'outOfTurn', at, who: c.who, by: c.by }, answer: { reasons: [reason('ROT-13', 'outOfTurn', `${c.who}'s team engaged a party out of turn and loses tomorrow's turn`)] } };
     }
+    case 'addStaff':
+      if (engine.staff.has(c.staff.id)) refuse('already_exists', `staff "${c.staff.id}" already exists`);
+      return { fact: { type: 'staffJoined', at, staff: c.staff }, answer: { reasons: [] } };
+    case 'addBroker':
+      if (engine.brokers.has(c.broker.id)) refuse('already_exists', `broker "${c.broker.id}" already exists`);
+      return { fact: { type: 'brokerListed', at, broker: c.broker }, answer: { reasons: [] } };
+    case 'addUnit':
+      if (engine.units.has(c.unit.id)) refuse('already_exists', `unit "${c.unit.id}" already exists`);
+      return { fact: { type: 'unitListed', at, unit: c.unit }, answer: { reasons: [] } };
+    case 'setPolicy':
+      if (c.by !== undefined) actor(engine, c.by, ['manager']);
+      return { fact: { type: 'policySet', at, policy: c.policy, ...(c.by ? { by: c.by } : {}) }, answer: { reasons: [] } };
   }
 }
 

@@ -211,6 +211,8 @@ export class Engine {
       case 'queueReordered':
         rot.applyReorder(floor, fact.order);
         return;
+      case 'personalDataErased':
+        return; // the store destroys the personal data; ownership and credit history are untouched
       case 'outOfTurn': {
         const team = this.staff.get(fact.who)?.team;
         if (!team) return;

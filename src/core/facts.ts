@@ -97,7 +97,9 @@ export type Fact =
   | (FactShape<'ordered'> & { readonly unit: UnitId; readonly phone: PhoneKey; readonly by: StaffId; readonly stage: DealStage; readonly credit: Readonly<Record<string, number>> })
   | (FactShape<'disputed'> & { readonly unit: UnitId; readonly by: StaffId; readonly accepted: boolean })
   | (FactShape<'queueReordered'> & { readonly by: StaffId; readonly order: readonly string[]; readonly reason: string })
-  | (FactShape<'outOfTurn'> & { readonly who: StaffId; readonly by: StaffId });
+  | (FactShape<'outOfTurn'> & { readonly who: StaffId; readonly by: StaffId })
+  /** SEC-5: an approved destruction of a customer's personal data; the history stays, keyed by an opaque token. */
+  | (FactShape<'personalDataErased'> & { readonly phone: PhoneKey; readonly by: StaffId | 'system'; readonly approvedBy: string; readonly reason: string });
 
 export type FactType = Fact['type'];
 export type FactOf<T extends FactType> = Extract<Fact, { type: T }>;

@@ -1,7 +1,7 @@
 // Reads a scenario file (format version 1, ../shared/spec/SCENARIOS.md) into a checked, typed scenario.
 // Every mistake in the file is reported with its line; nothing here runs the rules.
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { Command } from '../app/commands.ts';
+import type { Command, FloorAction } from '../app/commands.ts';
 import type { Broker, BrokerKind, Role, StaffMember, Unit } from '../core/facts.ts';
 import { normalisePhone, type PhoneKey } from '../core/phone.ts';
 import { resolvePolicy, type Policy } from '../core/policy.ts';
@@ -57,7 +57,7 @@ const BROKER_KINDS: readonly BrokerKind[] = ['agency', 'distributor', 'individua
 const TOP_KEYS = ['version', 'name', 'timezone', 'policy', 'staff', 'brokers', 'units', 'steps'];
 
 /** Fields each action accepts besides `at`, `do` and `expect`; Anchang extensions are marked in docs/SCENARIOS-EXTENSIONS.md. */
-const ACTION_FIELDS: Record<Command['do'], { required: string[]; optional: string[]; expect: string[] }> = {
+const ACTION_FIELDS: Record<FloorAction, { required: string[]; optional: string[]; expect: string[] }> = {
   signIn: { required: ['who'], optional: [], expect: [] },
   signOut: { required: ['who'], optional: [], expect: [] },
   away: { required: ['who', 'reason'], optional: [], expect: [] },
@@ -204,7 +204,7 @@ export function parseScenario(file: string, source: string): Scenario {
 
     const action = raw.do;
     if (typeof action !== 'string' || !(action in ACTION_FIELDS)) return where(`unknown action "${String(action)}" (expected one of ${Object.keys(ACTION_FIELDS).join(', ')})`);
-    const spec = ACTION_FIELDS[action as Command['do']];
+    const spec = ACTION_FIELDS[action as FloorAction];
     const allowed = ['at', 'do', 'expect', ...spec.required, ...spec.optional];
     onlyKeys(raw, allowed, (k) => where(`unknown field "${k}" for ${action}`));
     for (const field of spec.required) if (raw[field] === undefined || raw[field] === null) where(`${action} needs "${field}"`);
@@ -232,7 +232,7 @@ export function parseScenario(file: string, source: string): Scenario {
       }
     }
     const expect = readExpect(raw.expect, spec.expect, staffIds, brokerIds, where);
-    const commands = toCommands(action as Command['do'], raw, where);
+    const commands = toCommands(action as FloorAction, raw, where);
     return { kind: 'do', index, line: lineOf(node) ?? 0, at, atText, commands, expect };
   });
 
@@ -288,7 +288,7 @@ function shares(value: Json | undefined, staffIds: Set<string>, where: (p: strin
   return o as Record<string, number>;
 }
 
-function toCommands(action: Command['do'], raw: Record<string, Json>, where: (p: string) => never): Command[] {
+function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: string) => never): Command[] {
   const str = (k: string): string | undefined => (raw[k] === undefined || raw[k] === null ? undefined : String(raw[k]));
   const bool = (k: string): boolean | undefined => {
     if (raw[k] === undefined) return undefined;

@@ -1,0 +1,103 @@
+// SQLite through better-sqlite3: the one-PC default. Durable commits are a precondition, not a setting:
+// WAL with synchronous=FULL (better-sqlite3 reopens WAL databases at NORMAL, which can lose acknowledged
+// commits on power loss), and the store refuses to open on anything weaker.
+import Database from 'better-sqlite3';
+import type { Db, SqlValue } from './db.ts';
+
+type Native = Database.Database;
+
+export class DurabilityError extends Error {}
+
+export function openSqlite(file: string): Db {
+  const native = new Database(file);
+  native.pragma('journal_mode = WAL');
+  native.pragma('synchronous = FULL');
+  native.pragma('busy_timeout = 10000');
+  native.pragma('foreign_keys = ON');
+  assertDurable(native);
+  return new SqliteDb(native, new Mutex());
+}
+
+/** Throws unless the connection commits durably (WAL + synchronous=FULL, or stronger). */
+export function assertDurable(native: Native): void {
+  const mode = String(native.pragma('journal_mode', { simple: true })).toLowerCase();
+  const sync = Number(native.pragma('synchronous', { simple: true }));
+  if (mode !== 'wal' && mode !== 'memory') throw new DurabilityError(`SQLite journal_mode is ${mode}, not wal: refusing to start`);
+  if (sync < 2) throw new DurabilityError(`SQLite synchronous is ${sync} (needs FULL = 2): acknowledged commits could be lost on power loss; refusing to start`);
+}
+
+/**
+ * better-sqlite3 is synchronous and has one connection, so an async transaction must keep every other
+ * statement of this process out until it ends: a FIFO mutex guards the connection.
+ */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  run<T>(work: () => Promise<T> | T): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+const bind = (params: readonly SqlValue[]): unknown[] => params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+
+class SqliteDb implements Db {
+  readonly dialect = 'sqlite' as const;
+  constructor(
+    private readonly native: Native,
+    private readonly mutex: Mutex | null,
+  ) {}
+
+  private guard<T>(work: () => T): Promise<T> {
+    return this.mutex ? this.mutex.run(work) : Promise.resolve().then(work);
+  }
+
+  all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return this.guard(() => this.native.prepare(sql).all(...bind(params)) as T[]);
+  }
+
+  get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return this.guard(() => this.native.prepare(sql).get(...bind(params)) as T | undefined);
+  }
+
+  run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
+    return this.guard(() => ({ changes: this.native.prepare(sql).run(...bind(params)).changes }));
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.guard(() => void this.native.exec(sql));
+  }
+
+  transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    // Inside a transaction (no mutex) a nested call simply joins it.
+    if (!this.mutex) return work(this);
+    return this.mutex.run(async () => {
+      const inner = new SqliteDb(this.native, null);
+      this.native.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(inner);
+        this.native.exec('COMMIT');
+        return result;
+      } catch (e) {
+        if (this.native.inTransaction) this.native.exec('ROLLBACK');
+        throw e;
+      }
+    });
+  }
+
+  close(): Promise<void> {
+    return this.guard(() => void this.native.close());
+  }
+
+  /** A consistent online copy of the database (`anchang backup`). */
+  backup(file: string): Promise<unknown> {
+    return this.native.backup(file);
+  }
+}
+
+export function isSqlite(db: Db): db is Db & { backup(file: string): Promise<unknown> } {
+  return db instanceof SqliteDb;
+}
