@@ -7,7 +7,7 @@ import type { Fact, Recorded, Role, StaffId } from '../core/facts.ts';
 import { maskPhone, normaliseMask, normalisePhone, type PhoneKey } from '../core/phone.ts';
 import { reason, type Reason } from '../core/reasons.ts';
 import { judgeRegistration } from '../core/registration.rules.ts';
-import { decideReception, isPermutationOfQueue, type FloorContext, type PartyFacts } from '../core/rotation.rules.ts';
+import { decideReception, isPermutationOfQueue, type Floor, type FloorContext, type PartyFacts } from '../core/rotation.rules.ts';
 import { DAY_MS, type Instant } from '../core/time.ts';
 import type { Answer, Command, Outcome, Refusal, RefusalCode } from './commands.ts';
 
@@ -63,6 +63,7 @@ export function decide(engine: Engine, command: Command, now: Instant): { ok: tr
 }
 
 function handle(engine: Engine, c: Command, now: Instant): Decision {
+  // The floor the command meets: on a new day an empty one, which only the appended fact makes the stored floor.
   const floor = engine.floorAt(now);
   const at = now;
 
@@ -72,29 +73,29 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
       return { fact: { type: 'signedIn', at, who: c.who }, answer: { reasons: [reason('ROT-1', 'signedIn', `${c.who} joins today's queue at the tail`)] } };
     case 'signOut':
       actor(engine, c.who);
-      onFloor(engine, c.who);
+      onFloor(floor, c.who);
       return { fact: { type: 'signedOut', at, who: c.who }, answer: { reasons: [] } };
     case 'away':
       actor(engine, c.who);
-      onFloor(engine, c.who);
+      onFloor(floor, c.who);
       return { fact: { type: 'wentAway', at, who: c.who, reason: c.reason }, answer: { reasons: [reason(c.reason === 'private' ? 'ROT-5' : 'ROT-6', 'away', `${c.who} is away (${c.reason})`)] } };
     case 'back': {
       actor(engine, c.who);
-      if (!floor.seats.get(onFloor(engine, c.who))?.away) refuse('not_away', `${c.who} is not away`);
+      if (!floor.seats.get(onFloor(floor, c.who))?.away) refuse('not_away', `${c.who} is not away`);
       return { fact: { type: 'cameBack', at, who: c.who }, answer: { reasons: [] } };
     }
     case 'done':
       actor(engine, c.who);
-      if (!floor.seats.get(onFloor(engine, c.who))?.receiving) refuse('not_receiving', `${c.who} is not receiving anyone`);
+      if (!floor.seats.get(onFloor(floor, c.who))?.receiving) refuse('not_receiving', `${c.who} is not receiving anyone`);
       return { fact: { type: 'receptionEnded', at, who: c.who }, answer: { reasons: [] } };
     case 'reclassify':
       actor(engine, c.who);
-      if (!floor.seats.get(onFloor(engine, c.who))?.receiving) refuse('not_receiving', `${c.who} is not receiving anyone`);
+      if (!floor.seats.get(onFloor(floor, c.who))?.receiving) refuse('not_receiving', `${c.who} is not receiving anyone`);
       return { fact: { type: 'partyReclassified', at, who: c.who }, answer: { reasons: [reason('ROT-3', 'reclassified', 'not a customer after all: a turn taken for it is made up')] } };
     case 'decline':
-      return decline(engine, c.who, now);
+      return decline(engine, floor, c.who, now);
     case 'arrive':
-      return arrive(engine, c, now);
+      return arrive(engine, floor, c, now);
     case 'register':
       return register(engine, c, now);
     case 'followUp': {
@@ -174,8 +175,8 @@ function actor(engine: Engine, who: StaffId, roles?: readonly Role[]): StaffId {
   return who;
 }
 
-function onFloor(engine: Engine, who: StaffId): StaffId {
-  if (!engine.floor.seats.has(who)) refuse('not_signed_in', `${who} is not signed in today`);
+function onFloor(floor: Floor, who: StaffId): StaffId {
+  if (!floor.seats.has(who)) refuse('not_signed_in', `${who} is not signed in today`);
   return who;
 }
 
@@ -185,7 +186,7 @@ function phoneOf(input: string): PhoneKey {
   return phone;
 }
 
-function arrive(engine: Engine, c: Extract<Command, { do: 'arrive' }>, now: Instant): Decision {
+function arrive(engine: Engine, floor: Floor, c: Extract<Command, { do: 'arrive' }>, now: Instant): Decision {
   const policy = engine.policy;
   let phone: PhoneKey | undefined = c.phone !== undefined ? phoneOf(c.phone) : undefined;
   const why: Reason[] = [];
@@ -218,7 +219,7 @@ function arrive(engine: Engine, c: Extract<Command, { do: 'arrive' }>, now: Inst
   }
   const party: PartyFacts = { nonCustomer: c.nonCustomer === true, owner: ownership?.owner ?? null, designated };
   if (ownership?.owner) why.push(...ownership.reasons);
-  const decision = decideReception(engine.floor, engine.floorContext, party, now);
+  const decision = decideReception(floor, engine.floorContext, party, now);
 
   let channel: string | null = null;
   if (broker && phone) {
@@ -262,15 +263,15 @@ function arrivalReports(engine: Engine, phone: PhoneKey, name: string | undefine
   return masked.length === 0 ? own : [...own, ...masked].sort((a, b) => a.seq - b.seq);
 }
 
-function decline(engine: Engine, who: StaffId, now: Instant): Decision {
+function decline(engine: Engine, floor: Floor, who: StaffId, now: Instant): Decision {
   actor(engine, who);
-  const seat = engine.floor.seats.get(onFloor(engine, who));
+  const seat = floor.seats.get(onFloor(floor, who));
   const as = seat?.receiving?.as;
   if (as !== 'turn' && as !== 'makeUp') refuse('not_receiving', `${who} is not receiving a party on their turn`);
   // ROT-4: the decliner forfeits the turn; the party goes to whoever is up without them.
   const base = engine.floorContext;
   const without: FloorContext = { policy: base.policy, isSuspended: (w, n) => w === who || base.isSuspended(w, n) };
-  const decision = decideReception(engine.floor, without, {}, now);
+  const decision = decideReception(floor, without, {}, now);
   return {
     fact: { type: 'turnDeclined', at: now, who, reception: { receiver: decision.receiver, as: decision.as, ...(decision.turnOf !== undefined ? { turnOf: decision.turnOf } : {}) } },
     answer: { receiver: decision.receiver, as: decision.as, reasons: [reason('ROT-4', 'declined', `${who} declined the party and forfeits the turn`), ...decision.reasons] },

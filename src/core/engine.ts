@@ -9,7 +9,7 @@ import { liveProtection, type Protection, type ReportRecord } from './channel.ru
 import { lookBackCredit, type LiveOrder } from './deal.rules.ts';
 import { judgeOwnership, relationInScope, type OwnershipAnswer, type OwnershipContext, type OwnershipRecord } from './ownership.rules.ts';
 import * as rot from './rotation.rules.ts';
-import { localDay, type Instant, type LocalDay } from './time.ts';
+import { LocalCalendar, type Instant } from './time.ts';
 
 /** Everything recorded about one customer record (one normalised phone). */
 export interface CustomerFile {
@@ -25,10 +25,9 @@ export interface CustomerFile {
   readonly covers: { readonly receiver: StaffId; readonly at: Instant; readonly referral: boolean }[];
 }
 
+/** Every customer record that is, or has at some instant been made, one customer with another (OWN-6, OWN-7). */
 export interface Household {
   readonly keys: PhoneKey[];
-  /** Keys joined by family links within the policy's scope; each group is one customer from the start (OWN-7). */
-  readonly familyGroups: PhoneKey[][];
 }
 
 export function normalisePlate(plate: string): string {
@@ -57,17 +56,19 @@ export class Engine {
   private readonly suspensions = new Map<StaffId, Instant>();
   /** Teams that lost a day's turn (ROT-13), by local day key. */
   private readonly benched = new Map<string, Set<string>>();
+  /** The phone of each party received on the stored floor's day, for a reclassification (ROT-3); emptied each new day. */
   private readonly partyPhone = new Map<number, PhoneKey>();
+  /** The floor as of the last fact folded in: only `apply` replaces or changes it. */
   floor: rot.Floor;
   lastSeq = 0;
   lastAt: Instant = Number.NEGATIVE_INFINITY;
-  private dayCache: LocalDay;
+  private readonly calendar: LocalCalendar;
 
   constructor(policy: Policy, zone: string, start: Instant = 0) {
     this.policy = policy;
     this.zone = zone;
-    this.dayCache = localDay(start, zone);
-    this.floor = rot.emptyFloor(this.dayCache);
+    this.calendar = new LocalCalendar(zone);
+    this.floor = rot.emptyFloor(this.calendar.dayOf(start));
     // The rules see the policy in force now, so these read it through the engine rather than copying it.
     const engine = this;
     this.floorContext = {
@@ -96,13 +97,25 @@ export class Engine {
   readonly ownershipContext: OwnershipContext;
 
   dayOf(at: Instant): string {
-    if (at < this.dayCache.start || at >= this.dayCache.end) this.dayCache = localDay(at, this.zone);
-    return this.dayCache.key;
+    return this.calendar.dayOf(at).key;
   }
 
-  /** The floor as of `now`: the first moment of a new local day starts an empty queue (ROT-1, ROT-8). */
+  /**
+   * The floor as of `now`, a read: on a later local day than the last fact the queue is empty (ROT-1, ROT-8), but
+   * that empty floor is not kept. Looking at the board is not a fact (ROT-15, SEC-3): the same facts must give the
+   * same answers however often, and for whatever instant, anyone looked. Earlier days are not kept: the floor is
+   * today's state.
+   */
   floorAt(now: Instant): rot.Floor {
-    if (now >= this.floor.day.end) this.floor = rot.emptyFloor(localDay(now, this.zone));
+    return now >= this.floor.day.end ? rot.emptyFloor(this.calendar.dayOf(now)) : this.floor;
+  }
+
+  /** Folding a fact of a new local day starts that day's floor: yesterday's queue, absences and make-ups are gone. */
+  private advanceFloor(at: Instant): rot.Floor {
+    if (at >= this.floor.day.end) {
+      this.floor = rot.emptyFloor(this.calendar.dayOf(at));
+      this.partyPhone.clear();
+    }
     return this.floor;
   }
 
@@ -115,7 +128,7 @@ export class Engine {
   apply(fact: Recorded): void {
     this.lastSeq = fact.seq;
     this.lastAt = Math.max(this.lastAt, fact.at);
-    const floor = this.floorAt(fact.at);
+    const floor = this.advanceFloor(fact.at);
     const ctx = this.floorContext;
     switch (fact.type) {
       case 'staffJoined':
@@ -172,10 +185,14 @@ export class Engine {
       case 'followedUp':
         this.file(fact.phone).records.push({ kind: 'followUp', seq: fact.seq, at: fact.at, key: fact.phone, by: fact.by, reached: fact.reached, via: fact.via });
         return;
-      case 'familyLinked':
-        this.file(fact.phone).links.push({ to: fact.to, relation: fact.relation });
+      case 'familyLinked': {
+        const file = this.file(fact.phone);
+        file.links.push({ to: fact.to, relation: fact.relation });
         this.file(fact.to).links.push({ to: fact.phone, relation: fact.relation });
+        // OWN-7: the link joins the two customers' ownership at its instant, so the walk must meet it in its place.
+        file.records.push({ kind: 'link', seq: fact.seq, at: fact.at, key: fact.phone, to: fact.to, relation: fact.relation });
         return;
+      }
       case 'recordsMerged':
         return this.applyMerge(fact);
       case 'departed':
@@ -189,10 +206,12 @@ export class Engine {
         this.suspensions.set(fact.who, Math.max(this.suspensions.get(fact.who) ?? 0, fact.until));
         return;
       case 'reported': {
-        const list = fact.masked ? this.maskedReportList(fact.phone, fact.name) : this.file(fact.phone).reports;
-        const nth = list.filter((r) => r.accepted).length;
+        const file = fact.masked ? null : this.file(fact.phone);
+        const list = file ? file.reports : this.maskedReportList(fact.phone, fact.name);
+        let nth = 0; // CH-4: the how-many-th accepted report this is
+        for (const r of list) if (r.accepted) nth++;
         list.push({ seq: fact.seq, at: fact.at, broker: fact.broker, accepted: fact.accepted, nth, visitAt: null });
-        if (!fact.masked && fact.name) this.file(fact.phone).name ??= fact.name;
+        if (file && fact.name) file.name ??= fact.name;
         return;
       }
       case 'ordered': {
@@ -216,7 +235,7 @@ export class Engine {
       case 'outOfTurn': {
         const team = this.staff.get(fact.who)?.team;
         if (!team) return;
-        const nextDay = localDay(this.floor.day.end, this.zone).key;
+        const nextDay = this.dayOf(this.floor.day.end);
         const set = this.benched.get(nextDay) ?? new Set<string>();
         set.add(team);
         this.benched.set(nextDay, set);
@@ -362,48 +381,36 @@ export class Engine {
 
   // ---- questions ----
 
-  /** The customer and everyone counted as one with them: family in scope (OWN-7) and merged records (OWN-6). */
+  /**
+   * The customer and every record linked to them by a merge (OWN-6) or a family link in scope (OWN-7), whenever
+   * recorded: the ownership walk joins them at the instant of the merge or link, not before.
+   */
   household(key: PhoneKey): Household {
+    const own = this.customers.get(key);
+    if (!own || (own.merged.length === 0 && own.links.length === 0)) return { keys: [key] }; // nearly every customer
     const seen = new Set<PhoneKey>([key]);
     const stack = [key];
+    const visit = (next: PhoneKey): void => {
+      if (seen.has(next)) return;
+      seen.add(next);
+      stack.push(next);
+    };
     while (stack.length > 0) {
       const file = this.customers.get(stack.pop() as PhoneKey);
       if (!file) continue;
-      for (const next of [...file.merged, ...file.links.filter((l) => relationInScope(this.policy, l.relation)).map((l) => l.to)]) {
-        if (!seen.has(next)) {
-          seen.add(next);
-          stack.push(next);
-        }
-      }
+      for (const next of file.merged) visit(next);
+      for (const link of file.links) if (relationInScope(this.policy, link.relation)) visit(link.to);
     }
-    const keys = [...seen];
-    if (keys.length === 1) return { keys, familyGroups: [keys] };
-    const groupOf = new Map<PhoneKey, PhoneKey[]>();
-    const familyGroups: PhoneKey[][] = [];
-    for (const k of keys) {
-      if (groupOf.has(k)) continue;
-      const group = [k];
-      groupOf.set(k, group);
-      for (let i = 0; i < group.length; i++) {
-        for (const l of this.customers.get(group[i] as PhoneKey)?.links ?? []) {
-          if (relationInScope(this.policy, l.relation) && !groupOf.has(l.to)) {
-            groupOf.set(l.to, group);
-            group.push(l.to);
-          }
-        }
-      }
-      familyGroups.push(group);
-    }
-    return { keys, familyGroups };
+    return { keys: [...seen] };
   }
 
   /** Who owns this customer at `now`, until when, and why (OWN-1..8, OWN-10, OWN-12, OWN-15). */
   ownership(key: PhoneKey, now: Instant): OwnershipAnswer {
-    const { keys, familyGroups } = this.household(key);
+    const { keys } = this.household(key);
     let records: OwnershipRecord[];
     if (keys.length === 1) records = this.customers.get(key)?.records ?? [];
     else records = keys.flatMap((k) => this.customers.get(k)?.records ?? []).sort((a, b) => a.seq - b.seq);
-    return judgeOwnership(this.ownershipContext, familyGroups, records, key, now);
+    return judgeOwnership(this.ownershipContext, records, key, now);
   }
 
   /** Whose broker protection covers this customer at `now` (CH-3, CH-4, CH-8, CH-9). */

@@ -1,7 +1,8 @@
 // Customer ownership (客户归属 / 判客), OWN-1..8, OWN-10, OWN-12, REG-8: a walk over one household's
 // records in the order they were recorded. The answer is a function of (policy, records, departures, now)
-// and always carries its reasons (OWN-15).
-import type { ContactVia, ReceiveAs, RegisterVia, StaffId, UnitId } from './facts.ts';
+// and always carries its reasons (OWN-15). Only what was recorded up to `now` counts: no later fact (a
+// family link, a merge, a departure) rewrites who owned the customer at an earlier instant.
+import type { ContactVia, ReceiveAs, RegisterVia, Relation, StaffId, UnitId } from './facts.ts';
 import type { PhoneKey } from './phone.ts';
 import type { Policy } from './policy.ts';
 import { reason, type Reason, type RecordRef } from './reasons.ts';
@@ -22,7 +23,8 @@ export type OwnershipRecord =
   | (Base & { readonly kind: 'reassign'; readonly to: StaffId; readonly by: StaffId; readonly reason?: string })
   | (Base & { readonly kind: 'deal'; readonly by: StaffId; readonly unit: UnitId })
   | (Base & { readonly kind: 'reclassified' })
-  | (Base & { readonly kind: 'merge'; readonly into: PhoneKey });
+  | (Base & { readonly kind: 'merge'; readonly into: PhoneKey })
+  | (Base & { readonly kind: 'link'; readonly to: PhoneKey; readonly relation: Relation });
 
 export interface OwnershipContext {
   readonly policy: Policy;
@@ -55,6 +57,12 @@ export interface OwnershipSpan {
   readonly owner: StaffId;
   readonly from: Instant;
   readonly until: Instant | null;
+}
+
+/** Whether `who` had left the company (OWN-10) by instant `at`; a departure recorded later does not count. */
+function hadLeft(ctx: OwnershipContext, who: StaffId, at: Instant): boolean {
+  const departed = ctx.departedAt(who);
+  return departed !== undefined && departed <= at;
 }
 
 export function refOf(r: OwnershipRecord): RecordRef {
@@ -100,9 +108,13 @@ class Thread {
     }
   }
 
+  /** Ends the running span; after a join the spans of both threads are interleaved, so it need not be the last. */
+  private closeSpan(at: Instant): void {
+    for (const span of this.spans) if (span.until === null) span.until = at;
+  }
+
   private end(at: Instant, why: Reason): void {
-    const span = this.spans[this.spans.length - 1];
-    if (span) span.until = at;
+    this.closeSpan(at);
     this.owner = null;
     this.lastContact = null;
     this.ended = why;
@@ -110,8 +122,7 @@ class Thread {
   }
 
   own(who: StaffId, at: Instant, why: Reason): void {
-    const span = this.spans[this.spans.length - 1];
-    if (span && span.until === null) span.until = at;
+    this.closeSpan(at);
     this.owner = who;
     this.lastContact = at;
     this.established = why;
@@ -175,7 +186,7 @@ class Thread {
         }
         this.designee = r.designee ? { who: r.designee, day } : null;
         const claim = r.designee ? this.callClaims.get(r.designee) : undefined;
-        if (r.designee && claim !== undefined && this.ctx.departedAt(r.designee) === undefined) {
+        if (r.designee && claim !== undefined && !hadLeft(this.ctx, r.designee, r.at)) {
           this.own(r.designee, r.at, reason('REG-8', 'callConfirmed', `the caller named ${r.designee}, who took the call: the call entry establishes ownership`, { owner: r.designee }, ref));
         }
         return;
@@ -208,6 +219,7 @@ class Thread {
         if (this.owner === null) this.own(r.by, r.at, reason('DEAL-3', 'closerOwns', `no protected owner: ${r.by} closed the deal and owns the customer`, { owner: r.by }, ref));
         return;
       case 'merge':
+      case 'link':
         return; // joins threads; handled by the household walk
     }
   }
@@ -236,23 +248,13 @@ export function relationInScope(policy: Policy, relation: string): boolean {
 }
 
 /**
- * Walks one household (family members in scope are one customer from the start, OWN-7; merged records
- * join at the merge, OWN-6) through `records` (sorted by seq) up to `now`, and answers for `key`.
+ * Walks one household through `records` (sorted by seq) up to `now`, and answers for `key`. Each customer record
+ * starts as its own thread of ownership; a merge (OWN-6) and a family link in scope (OWN-7) join two threads at
+ * the instant they were recorded, never before.
  */
-export function judgeOwnership(
-  ctx: OwnershipContext,
-  familyGroups: readonly (readonly PhoneKey[])[],
-  records: readonly OwnershipRecord[],
-  key: PhoneKey,
-  now: Instant,
-): OwnershipAnswer {
+export function judgeOwnership(ctx: OwnershipContext, records: readonly OwnershipRecord[], key: PhoneKey, now: Instant): OwnershipAnswer {
   const threadOf = new Map<PhoneKey, Thread>();
   const lookBacks: LookBack[] = [];
-  for (const group of familyGroups) {
-    const thread = new Thread(ctx);
-    thread.keys = [...group];
-    for (const k of group) threadOf.set(k, thread);
-  }
   const thread = (k: PhoneKey): Thread => {
     let t = threadOf.get(k);
     if (!t) {
@@ -265,13 +267,14 @@ export function judgeOwnership(
 
   for (const r of records) {
     if (r.at > now) break;
-    if (r.kind === 'merge') {
-      const later = thread(r.key);
-      const earlier = thread(r.into);
-      if (later === earlier) continue;
-      later.settle(r.at);
-      earlier.settle(r.at);
-      const joined = mergeThreads(ctx, earlier, later, r, lookBacks);
+    if (r.kind === 'merge' || r.kind === 'link') {
+      if (r.kind === 'link' && !relationInScope(ctx.policy, r.relation)) continue;
+      const a = thread(r.key);
+      const b = thread(r.kind === 'merge' ? r.into : r.to);
+      if (a === b) continue;
+      a.settle(r.at);
+      b.settle(r.at);
+      const joined = r.kind === 'merge' ? mergeThreads(ctx, b, a, r, lookBacks) : joinFamily(ctx, a, b, r);
       for (const k of joined.keys) threadOf.set(k, joined);
       continue;
     }
@@ -292,9 +295,25 @@ export function judgeOwnership(
 }
 
 /**
+ * Makes `into` one customer with `other` (OWN-6, OWN-7): their records, owner history, first registration and
+ * pending claims become one. Who owns the joined customer is the caller's decision.
+ */
+function combine(into: Thread, other: Thread): Thread {
+  into.keys = [...into.keys, ...other.keys];
+  into.spans = [...into.spans, ...other.spans].sort((a, b) => a.from - b.from);
+  into.firstValidRegistration = minOrNull(into.firstValidRegistration, other.firstValidRegistration);
+  for (const [who, at] of other.callClaims) if (!into.callClaims.has(who)) into.callClaims.set(who, at);
+  // Same-day marks (ROT-12 designee, OWN-12 public customer) only matter on their day: the more recent one counts.
+  if (other.designee && (!into.designee || other.designee.day > into.designee.day)) into.designee = other.designee;
+  if (other.publicDay !== null && (into.publicDay === null || other.publicDay > into.publicDay)) into.publicDay = other.publicDay;
+  into.ended ??= other.ended;
+  return into;
+}
+
+/**
  * OWN-6: merging a later record into an earlier one within `lookBackDays` of the later record's first
- * registration returns the customer to the earlier owner if their protection was live then; after the
- * window the later owner keeps it.
+ * registration returns the customer to the earlier owner if their protection was live then (and they had not
+ * left by the merge, OWN-10); after the window the later owner keeps it.
  */
 function mergeThreads(ctx: OwnershipContext, earlier: Thread, later: Thread, r: OwnershipRecord & { kind: 'merge' }, lookBacks: LookBack[]): Thread {
   const ref = refOf(r);
@@ -302,15 +321,14 @@ function mergeThreads(ctx: OwnershipContext, earlier: Thread, later: Thread, r: 
   const laterFirst = later.firstValidRegistration;
   const inWindow = laterFirst !== null && r.at - laterFirst <= windowMs;
   const original = laterFirst !== null ? earlier.ownerAt(laterFirst) : null;
-  const originalLive = original !== null && ctx.departedAt(original) === undefined;
-  const joined = earlier;
+  const originalLive = original !== null && !hadLeft(ctx, original, r.at);
   const laterOwner = later.owner;
   const laterContact = later.lastContact;
-  joined.keys = [...earlier.keys, ...later.keys];
-  joined.spans = [...earlier.spans, ...later.spans].sort((a, b) => a.from - b.from);
-  joined.firstValidRegistration = minOrNull(earlier.firstValidRegistration, later.firstValidRegistration);
+  const earlierContact = earlier.lastContact;
+  const earlierOwner = earlier.owner;
+  const joined = combine(earlier, later);
   if (inWindow && originalLive && original !== null) {
-    const contact = Math.max(earlier.lastContact ?? 0, laterContact ?? 0, earlier.owner === original ? 0 : r.at);
+    const contact = Math.max(earlierContact ?? 0, laterContact ?? 0, earlierOwner === original ? 0 : r.at);
     joined.own(original, r.at, reason('OWN-6', 'lookBackReturned', `look-back within ${ctx.policy.ownership.lookBackDays} days: the record is the same customer as ${original}'s, who gets them back`, { owner: original, later: laterOwner }, ref));
     joined.lastContact = contact;
     if (laterOwner !== original) lookBacks.push({ original, later: laterOwner, laterKeys: later.keys, at: r.at });
@@ -318,6 +336,32 @@ function mergeThreads(ctx: OwnershipContext, earlier: Thread, later: Thread, r: 
     joined.own(laterOwner, r.at, reason('OWN-6', 'lookBackExpired', inWindow ? `merged record: ${laterOwner} keeps the customer (the earlier owner was not protected then)` : `merged after the ${ctx.policy.ownership.lookBackDays}-day look-back: ${laterOwner} keeps the customer`, { owner: laterOwner }, ref));
     joined.lastContact = laterContact;
   }
+  return joined;
+}
+
+/**
+ * OWN-7: a family link in scope makes two customers one from the instant it is recorded. Members received by
+ * different consultants: the first valid registration wins, so the joined customer belongs to the owner of the
+ * thread registered first if that owner is protected at the link, otherwise to the other thread's protected
+ * owner, otherwise to nobody. Protection runs on from the winner's last effective contact (from either thread's,
+ * when one consultant owned both); from then on a contact with any member refreshes it.
+ */
+function joinFamily(ctx: OwnershipContext, linked: Thread, to: Thread, r: OwnershipRecord & { kind: 'link' }): Thread {
+  // A thread with no valid registration comes last; a tie goes to the customer linked to, already on file.
+  const rank = (t: Thread): number => t.firstValidRegistration ?? Number.POSITIVE_INFINITY;
+  const [first, second] = rank(linked) < rank(to) ? [linked, to] : [to, linked];
+  const winner = first.owner !== null ? first : second.owner !== null ? second : null;
+  if (winner === null || winner.owner === null || winner.lastContact === null) return combine(first, second);
+  const owner = winner.owner;
+  const loser = winner === first ? second : first;
+  const contact = loser.owner === owner ? Math.max(winner.lastContact, loser.lastContact ?? 0) : winner.lastContact;
+  const joined = combine(first, second);
+  const why =
+    winner === first
+      ? `linked as family (${r.relation}): the member registered first is ${owner}'s customer, so every member is ${owner}'s`
+      : `linked as family (${r.relation}): the member registered first has no protected owner, so ${owner} keeps the family`;
+  joined.own(owner, r.at, reason('OWN-7', 'familyJoined', why, { owner, relation: r.relation, linked: r.key, to: r.to }, refOf(r)));
+  joined.lastContact = contact;
   return joined;
 }
 

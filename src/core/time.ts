@@ -31,9 +31,51 @@ export function isValidZone(zone: string): boolean {
   return Info.isValidIANAZone(zone);
 }
 
+/**
+ * The local calendar day containing `at`, from its first instant to the next day's first instant. Where a DST change
+ * skips midnight (America/Santiago, Asia/Beirut…) a day starts at 01:00 and the day before still ends there; where
+ * one repeats midnight (America/Havana) the day starts at the first of the two. Consecutive days therefore tile the
+ * time line with neither gap nor overlap, and every instant of a day gets the same bounds.
+ */
 export function localDay(at: Instant, zone: string): LocalDay {
-  const start = DateTime.fromMillis(at, { zone }).startOf('day');
-  return { key: start.toISODate() ?? '', start: start.toMillis(), end: start.plus({ days: 1 }).toMillis() };
+  const start = firstInstantOfDay(DateTime.fromMillis(at, { zone }));
+  return { key: start.toISODate() ?? '', start: start.toMillis(), end: firstInstantOfDay(start.plus({ days: 1 })).toMillis() };
+}
+
+/** luxon's `startOf('day')` keeps the offset in force at `dt`, so a repeated midnight may come out as the second one. */
+function firstInstantOfDay(dt: DateTime): DateTime {
+  let start = dt.startOf('day');
+  for (;;) {
+    const before = start.minus({ milliseconds: 1 });
+    if (before.toISODate() !== start.toISODate()) return start;
+    const earlier = before.startOf('day');
+    if (!(earlier.toMillis() < start.toMillis())) return start;
+    start = earlier;
+  }
+}
+
+/**
+ * The local days of one time zone, each computed once. Same-day rules (ROT-8, ROT-13, OWN-12, REG-8, DEAL-3) ask for
+ * the day of nearly every record they walk, and luxon's zone arithmetic costs tens of µs a call. Days are filed under
+ * the UTC days they overlap (a local day overlaps two or three), so a lookup is one map read and a range check,
+ * whatever the zone's offset or daylight-saving rules: the day's bounds always come from `localDay` itself.
+ */
+export class LocalCalendar {
+  private readonly byUtcDay = new Map<number, LocalDay[]>();
+
+  constructor(readonly zone: string) {}
+
+  dayOf(at: Instant): LocalDay {
+    const filed = this.byUtcDay.get(Math.floor(at / DAY_MS));
+    if (filed) for (const day of filed) if (at >= day.start && at < day.end) return day;
+    const day = localDay(at, this.zone);
+    for (let u = Math.floor(day.start / DAY_MS); u <= Math.floor((day.end - 1) / DAY_MS); u++) {
+      const list = this.byUtcDay.get(u);
+      if (list) list.push(day);
+      else this.byUtcDay.set(u, [day]);
+    }
+    return day;
+  }
 }
 
 /** Minutes since local midnight, for duty windows (ROT-9). */

@@ -48,9 +48,9 @@ export class MemoryOffices implements Offices {
     return [...this.handles.values()].map((h) => h.project);
   }
 
-  async create(project: ProjectInfo, policy: Policy): Promise<OfficeHandle> {
+  async create(project: ProjectInfo, policy: Policy, _actor: Actor, options: { readonly at?: number } = {}): Promise<OfficeHandle> {
     if (this.handles.has(project.id)) throw new Error(`project "${project.id}" already exists`);
-    const office = new MemoryOffice(policy, project.zone, this.clock());
+    const office = new MemoryOffice(policy, project.zone, options.at ?? this.clock());
     const handle = new MemoryHandle(project, office, this.clock, (facts) => {
       for (const l of this.listeners) l(project.id, facts);
     });

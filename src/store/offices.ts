@@ -43,8 +43,8 @@ export interface OfficeHandle {
 
 export interface Offices {
   list(): Promise<readonly ProjectInfo[]>;
-  /** Creates a project with its starting policy; refused if the id exists. */
-  create(project: ProjectInfo, policy: Policy, actor: Actor): Promise<OfficeHandle>;
+  /** Creates a project with its starting policy (recorded at `at`, default now); refused if the id exists. */
+  create(project: ProjectInfo, policy: Policy, actor: Actor, options?: { readonly at?: number }): Promise<OfficeHandle>;
   /** The project's handle, or null when there is no such project. */
   open(projectId: string): Promise<OfficeHandle | null>;
   /**

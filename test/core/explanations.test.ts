@@ -43,6 +43,25 @@ describe('OWN-15 explanations', () => {
     expect(engine.ownership('13911112222', at('2026-04-02 09:01')).reasons[0]).toMatchObject({ rule: 'OWN-1', code: 'neverOwned' });
   });
 
+  it('a family link names itself as the reason the linked member changed owner, from its instant on (OWN-7)', () => {
+    const { ok, engine } = testOffice(staff);
+    ok('2026-03-02 09:40', { do: 'register', by: 'A', via: 'visit', phone: '13800138000', name: '张先生', needs: '三房' });
+    ok('2026-03-03 10:00', { do: 'register', by: 'B', via: 'visit', phone: '13911112222', name: '王女士', needs: '三房' });
+    ok('2026-03-04 10:00', { do: 'link', phone: '13911112222', to: '13800138000', relation: 'spouse' });
+    const joined = engine.ownership('13911112222', at('2026-03-04 10:00'));
+    expect(joined.owner).toBe('A');
+    expect(joined.reasons[0]).toMatchObject({ rule: 'OWN-7', code: 'familyJoined', params: { owner: 'A', linked: '13911112222', to: '13800138000' } });
+    expect(joined.reasons[0]?.record).toMatchObject({ type: 'link', at: at('2026-03-04 10:00') });
+    expect(joined.protectedUntil).toBe(at('2026-04-01 09:40'));
+    expect(joined.spans).toEqual([
+      { owner: 'A', from: at('2026-03-02 09:40'), until: at('2026-03-04 10:00') },
+      { owner: 'B', from: at('2026-03-03 10:00'), until: at('2026-03-04 10:00') },
+      { owner: 'A', from: at('2026-03-04 10:00'), until: null },
+    ]);
+    // the link rewrites nothing before it: the day before, she was B's
+    expect(engine.ownership('13911112222', at('2026-03-03 18:00'))).toMatchObject({ owner: 'B', protectedUntil: at('2026-04-02 10:00') });
+  });
+
   it('a receiver decision carries its rule ids', () => {
     const { ok } = testOffice(staff);
     ok('2026-03-02 09:00', { do: 'signIn', who: 'A' });

@@ -14,11 +14,18 @@ function numbered(sql: string): string {
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/** A LISTEN that stays up: `close` ends it. */
+export interface Listening {
+  close(): Promise<void>;
+}
+
 class PostgresDb implements Db {
   readonly dialect = 'postgres' as const;
   constructor(
     private readonly conn: Queryable,
     private readonly pool: pg.Pool | null,
+    /** The connection string, for a dedicated LISTEN connection and for `pg_dump`. */
+    readonly url: string,
   ) {}
 
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
@@ -45,7 +52,7 @@ class PostgresDb implements Db {
     try {
       await client.query('BEGIN');
       if (options.lock !== undefined) await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [options.lock]);
-      const result = await work(new PostgresDb(client, null));
+      const result = await work(new PostgresDb(client, null, this.url));
       await client.query('COMMIT');
       return result;
     } catch (e) {
@@ -59,11 +66,69 @@ class PostgresDb implements Db {
   async close(): Promise<void> {
     if (this.pool) await this.pool.end();
   }
+
+  /**
+   * LISTENs on `channel` over a connection of its own (a pooled one would be handed to other work). If the
+   * connection drops it reconnects every second, then calls `onMessage(null)`: notifications may have been
+   * missed meanwhile, so the listener should catch up.
+   */
+  async listen(channel: string, onMessage: (payload: string | null) => void): Promise<Listening> {
+    let client: pg.Client | null = null;
+    let closed = false;
+    let retry: NodeJS.Timeout | null = null;
+    const connect = async (): Promise<void> => {
+      const c = new pg.Client({ connectionString: this.url });
+      c.on('notification', (m) => {
+        if (m.channel === channel) onMessage(m.payload ?? '');
+      });
+      c.on('error', () => reconnect(c));
+      c.on('end', () => reconnect(c));
+      try {
+        await c.connect();
+        await c.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+      } catch (e) {
+        await c.end().catch(() => undefined);
+        throw e;
+      }
+      client = c;
+    };
+    const reconnect = (dead: pg.Client): void => {
+      if (closed || client !== dead || retry) return;
+      client = null;
+      void dead.end().catch(() => undefined);
+      const attempt = (): void => {
+        retry = setTimeout(() => {
+          retry = null;
+          if (closed) return;
+          connect().then(
+            () => onMessage(null),
+            () => attempt(),
+          );
+        }, 1000);
+        retry.unref();
+      };
+      attempt();
+    };
+    await connect();
+    return {
+      async close() {
+        closed = true;
+        if (retry) clearTimeout(retry);
+        const c = client;
+        client = null;
+        if (c) await c.end().catch(() => undefined);
+      },
+    };
+  }
+}
+
+export function isPostgres(db: Db): db is Db & Pick<PostgresDb, 'url' | 'listen'> {
+  return db instanceof PostgresDb;
 }
 
 export function openPostgres(url: string, options: { readonly max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle client's error (e.g. the server restarting) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  return new PostgresDb(pool, pool);
+  return new PostgresDb(pool, pool, url);
 }

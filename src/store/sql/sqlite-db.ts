@@ -3,6 +3,7 @@
 // commits on power loss), and the store refuses to open on anything weaker.
 import Database from 'better-sqlite3';
 import type { Db, SqlValue } from './db.ts';
+import { Mutex } from './mutex.ts';
 
 type Native = Database.Database;
 
@@ -15,6 +16,8 @@ export function openSqlite(file: string): Db {
   native.pragma('busy_timeout = 10000');
   native.pragma('foreign_keys = ON');
   assertDurable(native);
+  // better-sqlite3 is synchronous and has one connection, so an async transaction must keep every other
+  // statement of this process out until it ends: a FIFO mutex guards the connection.
   return new SqliteDb(native, new Mutex());
 }
 
@@ -24,22 +27,6 @@ export function assertDurable(native: Native): void {
   const sync = Number(native.pragma('synchronous', { simple: true }));
   if (mode !== 'wal' && mode !== 'memory') throw new DurabilityError(`SQLite journal_mode is ${mode}, not wal: refusing to start`);
   if (sync < 2) throw new DurabilityError(`SQLite synchronous is ${sync} (needs FULL = 2): acknowledged commits could be lost on power loss; refusing to start`);
-}
-
-/**
- * better-sqlite3 is synchronous and has one connection, so an async transaction must keep every other
- * statement of this process out until it ends: a FIFO mutex guards the connection.
- */
-class Mutex {
-  private tail: Promise<void> = Promise.resolve();
-  run<T>(work: () => Promise<T> | T): Promise<T> {
-    const result = this.tail.then(work);
-    this.tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
-  }
 }
 
 const bind = (params: readonly SqlValue[]): unknown[] => params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));

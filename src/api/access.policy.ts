@@ -1,0 +1,164 @@
+// Who may call what: the one role × endpoint table of the API, and the functions that apply it. Routes
+// never decide access themselves: they name their endpoint here and call `callerFor` / `resolveInput`.
+// docs/API.md prints this table; test/api/role-table.test.ts calls every endpoint as every role.
+import type { Session } from '../accounts/accounts-store.ts';
+import type { AccountRole } from '../accounts/roles.ts';
+import type { Action } from '../app/commands.ts';
+import type { StaffId } from '../core/facts.ts';
+
+/**
+ * How a role may call an endpoint:
+ * - `any`: as the request says (a manager signs in a consultant);
+ * - `self`: only as themselves — the subject field is filled from the session, naming anyone else is refused;
+ * - `withBroker`: only arrivals a broker brings (the channel assistant);
+ * - `ownCustomers`: only customers that are the caller's own or nobody's (a consultant linking family).
+ */
+export type Grant = 'any' | 'self' | 'withBroker' | 'ownCustomers';
+
+export type ReadName = 'floor' | 'today' | 'judge' | 'ownership' | 'credit' | 'timeline' | 'myCustomers' | 'recordReads' | 'stream';
+export type EndpointName = Action | ReadName;
+
+export interface Endpoint {
+  readonly method: 'GET' | 'POST';
+  /** Below `/api/projects/:project`. */
+  readonly path: string;
+  readonly grants: Readonly<Partial<Record<AccountRole, Grant>>>;
+  /** The field naming whom the request is about; a `self` caller is put there. */
+  readonly subject?: 'who' | 'by' | 'broker' | 'of';
+  /** Further fields a `self` caller may only fill with themselves (a registration `for` a colleague). */
+  readonly selfOnly?: readonly string[];
+  /** The field recording who gave the order (a manager's reassign): always the caller's staff id. */
+  readonly recorder?: 'by';
+  /** The fields naming customers, checked under `ownCustomers`. */
+  readonly customers?: readonly string[];
+}
+
+// Groups of grants the table repeats.
+const floorSelf = { consultant: 'self', supervisor: 'any', manager: 'any' } as const;
+const supervisors = { supervisor: 'any', manager: 'any' } as const;
+const staffReads = { consultant: 'any', supervisor: 'any', manager: 'any', frontdesk: 'any', channelAssistant: 'any' } as const;
+const setup = { admin: 'any', manager: 'any' } as const;
+
+const command = (action: Action, grants: Endpoint['grants'], more: Omit<Endpoint, 'method' | 'path' | 'grants'> = {}): Endpoint => ({
+  method: 'POST',
+  path: `/commands/${action}`,
+  grants,
+  ...more,
+});
+
+export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
+  // ---- the floor (ROT) ----
+  signIn: command('signIn', floorSelf, { subject: 'who' }),
+  signOut: command('signOut', floorSelf, { subject: 'who' }),
+  away: command('away', floorSelf, { subject: 'who' }),
+  back: command('back', floorSelf, { subject: 'who' }),
+  done: command('done', floorSelf, { subject: 'who' }),
+  reclassify: command('reclassify', floorSelf, { subject: 'who' }),
+  decline: command('decline', floorSelf, { subject: 'who' }),
+  arrive: command('arrive', { frontdesk: 'any', channelAssistant: 'withBroker', supervisor: 'any', manager: 'any' }),
+  reorder: command('reorder', supervisors, { recorder: 'by' }),
+  outOfTurn: command('outOfTurn', supervisors, { recorder: 'by' }),
+  suspend: command('suspend', { manager: 'any' }),
+  // ---- customers (REG, OWN) ----
+  register: command('register', floorSelf, { subject: 'by', selfOnly: ['for'] }),
+  followUp: command('followUp', floorSelf, { subject: 'by' }),
+  link: command('link', { consultant: 'ownCustomers', supervisor: 'any', manager: 'any' }, { customers: ['phone', 'to'] }),
+  merge: command('merge', supervisors),
+  reassign: command('reassign', { manager: 'any' }, { recorder: 'by' }),
+  depart: command('depart', { manager: 'any' }),
+  // ---- brokers (CH) ----
+  report: command('report', { broker: 'self', channelAssistant: 'any', manager: 'any' }, { subject: 'broker' }),
+  // ---- deals (DEAL) ----
+  deal: command('deal', floorSelf, { subject: 'by' }),
+  dispute: command('dispute', floorSelf, { subject: 'by' }),
+  // ---- setting up ----
+  addStaff: command('addStaff', setup),
+  addBroker: command('addBroker', setup),
+  addUnit: command('addUnit', setup),
+  setPolicy: command('setPolicy', setup, { recorder: 'by' }),
+  // ---- reads ----
+  floor: { method: 'GET', path: '/floor', grants: staffReads },
+  today: { method: 'GET', path: '/today', grants: staffReads },
+  stream: { method: 'GET', path: '/stream', grants: staffReads },
+  judge: { method: 'GET', path: '/judge', grants: staffReads },
+  ownership: { method: 'GET', path: '/customers/:phone/ownership', grants: staffReads },
+  timeline: { method: 'GET', path: '/customers/:phone/timeline', grants: { consultant: 'any', supervisor: 'any', manager: 'any' } },
+  myCustomers: { method: 'GET', path: '/my-customers', grants: floorSelf, subject: 'of' },
+  credit: { method: 'GET', path: '/units/:unit/credit', grants: { consultant: 'any', supervisor: 'any', manager: 'any' } },
+  recordReads: { method: 'GET', path: '/record-reads', grants: { manager: 'any' } },
+};
+
+/** Endpoints outside a project: who may call them. */
+export type SiteAccess = 'public' | 'session' | 'admin';
+
+/** The person calling a project endpoint, as the table lets them. */
+export interface Caller {
+  readonly userId: string;
+  readonly login: string;
+  readonly role: AccountRole;
+  readonly grant: Grant;
+  /** The staff id they act as in this project, if any. */
+  readonly staffId: StaffId | null;
+  readonly brokerId: string | null;
+}
+
+/** The caller's role in the project if the table lets it call the endpoint; null → 403. A membership's role is tried before admin. */
+export function callerFor(endpoint: Endpoint, session: Pick<Session, 'user' | 'memberships'>, project: string): Caller | null {
+  const m = session.memberships.find((x) => x.project === project);
+  const base = { userId: session.user.id, login: session.user.login };
+  const asMember = m ? endpoint.grants[m.role] : undefined;
+  if (m && asMember) return { ...base, role: m.role, grant: asMember, staffId: m.staffId, brokerId: m.brokerId };
+  const asAdmin = session.user.admin ? endpoint.grants.admin : undefined;
+  // As admin they act for the installation, not as a member of staff: nothing is recorded under a staff id.
+  if (asAdmin) return { ...base, role: 'admin', grant: asAdmin, staffId: null, brokerId: null };
+  return null;
+}
+
+export type Resolved = { readonly ok: true; readonly input: Record<string, unknown> } | { readonly ok: false; readonly code: 'forbidden' | 'not_yourself'; readonly detail: string };
+
+/**
+ * Fills the identity fields of a request from the caller, as the grant says, and refuses acting for
+ * others: a `self` caller's subject is themselves; a recorder is always the caller; under `any` an
+ * absent subject defaults to the caller. `ownerOf` answers who owns a phone now (for `ownCustomers`).
+ */
+export async function resolveInput(
+  endpoint: Endpoint,
+  caller: Caller,
+  input: Readonly<Record<string, unknown>>,
+  ownerOf: (phone: string) => Promise<StaffId | null>,
+): Promise<Resolved> {
+  const out: Record<string, unknown> = { ...input };
+  const notYou = (field: string): Resolved => ({ ok: false, code: 'not_yourself', detail: `${field} must be yourself` });
+  if (endpoint.recorder) {
+    const field = endpoint.recorder;
+    if (out[field] !== undefined && out[field] !== caller.staffId) return notYou(field);
+    if (caller.staffId !== null) out[field] = caller.staffId;
+  }
+  if (endpoint.subject) {
+    const field = endpoint.subject;
+    const me = field === 'broker' ? caller.brokerId : caller.staffId;
+    if (caller.grant === 'self') {
+      if (me === null) return { ok: false, code: 'forbidden', detail: `your membership names no ${field === 'broker' ? 'broker' : 'staff'} id to act as` };
+      for (const f of [field, ...(endpoint.selfOnly ?? [])]) if (out[f] !== undefined && out[f] !== me) return notYou(f);
+      out[field] = me;
+    } else if (out[field] === undefined && me !== null) out[field] = me;
+  }
+  if (caller.grant === 'withBroker' && out.broker === undefined) return { ok: false, code: 'forbidden', detail: 'you may record arrivals brought by a broker only (broker)' };
+  if (caller.grant === 'ownCustomers') {
+    for (const field of endpoint.customers ?? []) {
+      const phone = out[field];
+      const owner = typeof phone === 'string' ? await ownerOf(phone) : null;
+      if (owner !== null && owner !== caller.staffId) return { ok: false, code: 'forbidden', detail: `${field} is another consultant's customer` };
+    }
+  }
+  return { ok: true, input: out };
+}
+
+/**
+ * SEC-1: who sees a customer's full record (phone, name, history). Managers and supervisors see every
+ * customer; a consultant sees their own; everyone else sees the masked phone and the owner's name.
+ */
+export function seesFull(caller: Caller, owner: StaffId | null): boolean {
+  if (caller.role === 'manager' || caller.role === 'supervisor') return true;
+  return caller.role === 'consultant' && owner !== null && owner === caller.staffId;
+}

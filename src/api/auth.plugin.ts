@@ -1,0 +1,67 @@
+// Authentication and access on every request, before the body is even read: the session cookie (401),
+// SEC-4 (a departed consultant's session ends at once, checked here on each request as well as on the
+// `departed` fact), CSRF on state-changing requests (403), and the role × endpoint table (403).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { csrfMatches, findSession, type Session } from '../accounts/accounts-store.ts';
+import type { Db } from '../store/sql/db.ts';
+import type { Offices } from '../store/offices.ts';
+import { callerFor, ENDPOINTS } from './access.policy.ts';
+import type { RequestContext } from './api-route.ts';
+import { ApiError, langOf } from './error-map.ts';
+
+export const SESSION_COOKIE = 'anchang_session';
+
+export interface AuthDeps {
+  readonly db: Db;
+  readonly offices: Offices;
+  readonly clock: () => number;
+  /** SEC-4: ends the access of everyone acting as this staff id in the project. */
+  readonly endStaffAccess: (project: string, staffId: string) => Promise<void>;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function installAuth(app: FastifyInstance, deps: AuthDeps): void {
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+  app.addHook('onRequest', async (req) => {
+    req.ctx = await contextOf(req, deps);
+  });
+}
+
+async function contextOf(req: FastifyRequest, deps: AuthDeps): Promise<RequestContext> {
+  const lang = langOf(req.headers['accept-language']);
+  const access = req.routeOptions.config.access;
+  if (access === undefined || access === 'public') return { lang, token: null, session: null, caller: null, handle: null };
+
+  const token = req.cookies[SESSION_COOKIE] ?? null;
+  const session = token ? await findSession(deps.db, token, deps.clock()) : null;
+  if (!token || !session) throw new ApiError('unauthenticated');
+  if (await departedAny(session, deps)) throw new ApiError('unauthenticated', { detail: 'your access ended when you left the company (SEC-4)' });
+  if (!SAFE_METHODS.has(req.method) && !csrfMatches(token, req.headers['x-csrf-token'])) throw new ApiError('csrf_failed');
+  const known = { lang, token, session };
+  if (access === 'session') return { ...known, caller: null, handle: null };
+  if (access === 'admin') {
+    if (!session.user.admin) throw new ApiError('forbidden');
+    return { ...known, caller: null, handle: null };
+  }
+
+  const project = (req.params as { project?: unknown }).project;
+  const caller = typeof project === 'string' ? callerFor(ENDPOINTS[access.endpoint], session, project) : null;
+  if (!caller || typeof project !== 'string') throw new ApiError('forbidden');
+  const handle = await deps.offices.open(project);
+  if (!handle) throw new ApiError('not_found', { detail: 'no such project' });
+  return { ...known, caller, handle };
+}
+
+/** SEC-4 on each request: if a staff id the user acts as has departed, their access ends now. */
+async function departedAny(session: Session, deps: AuthDeps): Promise<boolean> {
+  let departed = false;
+  for (const m of session.memberships) {
+    if (m.staffId === null) continue;
+    const handle = await deps.offices.open(m.project);
+    if (!handle || !(await handle.engine()).departed.has(m.staffId)) continue;
+    await deps.endStaffAccess(m.project, m.staffId);
+    departed = true;
+  }
+  return departed;
+}

@@ -1,0 +1,69 @@
+// POST /api/projects/:project/commands/<action>: one endpoint per command. Each validates its body,
+// lets the access table fill and check who acts, executes through the office, and maps the outcome.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Action } from '../app/commands.ts';
+import { normalisePhone } from '../core/phone.ts';
+import type { Executed } from '../store/offices.ts';
+import { addProjectRoute, authorisedInput, inProject, type RouteDeps } from './api-route.ts';
+import { COMMAND_BODIES, commandOf, idempotencyKeySchema } from './commands.schemas.ts';
+import { projectParams } from './common.schemas.ts';
+import { ApiError } from './error-map.ts';
+
+const SUMMARIES: Readonly<Record<Action, string>> = {
+  signIn: "Join today's queue at the tail (ROT-1)",
+  signOut: "Leave today's queue",
+  away: 'Become unavailable, privately or on business (ROT-5, ROT-6)',
+  back: 'Available again',
+  arrive: 'A party walks in: the office decides who receives it (ROT-2..12, CH-5)',
+  done: "End the consultant's current reception",
+  reclassify: 'The party last received was not a customer (ROT-3)',
+  decline: 'Decline the party received on a turn, forfeiting the turn (ROT-4)',
+  register: 'An entry in the visit or call register (REG-1, REG-2, OWN-1)',
+  followUp: 'A follow-up record (OWN-3)',
+  link: 'Two customers are family (OWN-7)',
+  merge: 'Two records are one customer (OWN-6)',
+  depart: "A consultant leaves: customers to the pool, access ends (OWN-10, SEC-4)",
+  reassign: 'The manager assigns a customer (OWN-5, OWN-10)',
+  suspend: 'Sanction: no new parties for some days (ROT-14)',
+  report: 'A broker reports a customer (CH-3, CH-4, CH-8)',
+  deal: 'An order stage for a unit (DEAL-1..3)',
+  dispute: 'Object to the ownership behind a deal (DEAL-4)',
+  reorder: "Reorder today's queue, with a reason (ROT-1)",
+  outOfTurn: "A team engaged a party out of turn and loses tomorrow's turn (ROT-13)",
+  addStaff: 'Add a member of staff to the roster',
+  addBroker: 'List a broker',
+  addUnit: 'List a unit',
+  setPolicy: 'Change the policy from now on',
+};
+
+const commandHeaders = z.object({ 'idempotency-key': idempotencyKeySchema.optional() });
+
+/** A refused command is an error answer with the refusal's code and reasons; nothing was recorded. */
+function answerOf(executed: Executed) {
+  if (!executed.ok) throw new ApiError(executed.refusal.code, { detail: executed.refusal.message, ...(executed.refusal.reasons ? { reasons: executed.refusal.reasons } : {}) });
+  return { answer: executed.answer, seq: executed.seq ?? null, replayed: executed.replayed === true };
+}
+
+export function commandRoutes(app: FastifyInstance, { clock }: RouteDeps): void {
+  for (const action of Object.keys(COMMAND_BODIES) as Action[]) {
+    addProjectRoute(app, action, {
+      summary: SUMMARIES[action],
+      tags: ['commands'],
+      params: projectParams,
+      body: COMMAND_BODIES[action] as z.ZodType<Record<string, unknown>>,
+      headers: commandHeaders,
+      handler: async ({ body, headers }, req) => {
+        const { caller, handle } = inProject(req);
+        const ownerOf = async (phone: string) => {
+          const key = normalisePhone(phone);
+          return key === null ? null : (await handle.engine()).ownership(key, clock()).owner;
+        };
+        const input = await authorisedInput(action, caller, body, ownerOf);
+        const key = headers['idempotency-key'];
+        const executed = await handle.execute(commandOf(action, input), { kind: 'user', id: caller.userId }, key === undefined ? {} : { idempotencyKey: key });
+        return answerOf(executed);
+      },
+    });
+  }
+}

@@ -1,0 +1,144 @@
+// What a caller sees of a customer (SEC-1) and the record of what they saw (SEC-2). A Viewer is made per
+// request: every customer shown passes through it, in full or masked as `seesFull` decides, and the full
+// ones are written to the append-only read log before the answer leaves.
+import { logReads } from '../accounts/record-reads-store.ts';
+import type { Engine } from '../core/engine.ts';
+import type { Recorded, StaffId } from '../core/facts.ts';
+import type { OwnershipAnswer } from '../core/ownership.rules.ts';
+import { displayMasked, type PhoneKey } from '../core/phone.ts';
+import { ruleIds, type Reason, type RuleId } from '../core/reasons.ts';
+import { formatLocalTime, type Instant } from '../core/time.ts';
+import type { Db } from '../store/sql/db.ts';
+import { seesFull, type Caller } from './access.policy.ts';
+import type { ChannelInfo, Judgement, OwnedCustomer, Timeline } from './customers.queries.ts';
+
+export interface StaffRef {
+  readonly id: StaffId;
+  readonly name: string | null;
+}
+
+export interface ShownCustomer {
+  /** The full phone, or masked (138****8000) for a caller who may not see it. */
+  readonly phone: string;
+  readonly name: string | null;
+  readonly masked: boolean;
+}
+
+export function staffRef(engine: Engine, id: StaffId): StaffRef {
+  return { id, name: engine.staff.get(id)?.name ?? null };
+}
+
+export function localTime(at: Instant | null, zone: string): string | null {
+  return at === null ? null : formatLocalTime(at, zone);
+}
+
+/** 张先生 → 张**: the surname is what the floor needs to greet a customer. */
+export function maskName(name: string | null): string | null {
+  if (name === null) return null;
+  const chars = [...name.trim()];
+  return chars.length === 0 ? null : `${chars[0]}${'*'.repeat(Math.min(3, Math.max(1, chars.length - 1)))}`;
+}
+
+export class Viewer {
+  private readonly fullReads = new Set<PhoneKey>();
+
+  constructor(
+    readonly caller: Caller,
+    private readonly endpoint: string,
+  ) {}
+
+  /** Whether the caller sees a customer owned by `owner` in full (SEC-1). */
+  seesFull(owner: StaffId | null): boolean {
+    return seesFull(this.caller, owner);
+  }
+
+  /** A customer as this caller may see it; a full view is remembered for the read log. */
+  customer(phone: PhoneKey, name: string | null, owner: StaffId | null): ShownCustomer {
+    if (!this.seesFull(owner)) return { phone: displayMasked(phone), name: maskName(name), masked: true };
+    this.fullReads.add(phone);
+    return { phone, name, masked: false };
+  }
+
+  /** SEC-2: writes the full reads of this request to the read log. */
+  async log(db: Db, project: string, at: Instant): Promise<void> {
+    await logReads(
+      db,
+      [...this.fullReads].map((customer) => ({ at, userId: this.caller.userId, login: this.caller.login, project, customer, endpoint: this.endpoint })),
+    );
+  }
+}
+
+export interface Explained {
+  readonly reasons: readonly Reason[];
+  readonly rules: readonly RuleId[];
+}
+
+const explained = (reasons: readonly Reason[]): Explained => ({ reasons, rules: ruleIds(reasons) });
+
+function channelView(c: ChannelInfo | null, zone: string) {
+  return c ? { broker: c.broker, until: c.until, untilLocal: localTime(c.until, zone), ...explained(c.reasons) } : null;
+}
+
+function ownershipView(engine: Engine, o: OwnershipAnswer | null, zone: string) {
+  return {
+    owner: o?.owner ? staffRef(engine, o.owner) : null,
+    protectedUntil: o?.protectedUntil ?? null,
+    protectedUntilLocal: localTime(o?.protectedUntil ?? null, zone),
+    lastContact: o?.lastContact ?? null,
+  };
+}
+
+/** GET /judge. A consultant sees another's customer masked, with the owner's name (SEC-1). */
+export function presentJudgement(j: Judgement, engine: Engine, viewer: Viewer, zone: string) {
+  const owner = j.ownership?.owner ?? null;
+  return {
+    status: owner ? ('owned' as const) : ('new' as const),
+    identifiedBy: j.identifiedBy,
+    known: j.known,
+    customer: j.phone ? viewer.customer(j.phone, j.name, owner) : null,
+    ...ownershipView(engine, j.ownership, zone),
+    channel: channelView(j.channel, zone),
+    family: j.family.map((m) => ({ ...viewer.customer(m.phone, m.name, owner), relation: m.relation })),
+    suggested: {
+      receiver: j.suggested.receiver ? staffRef(engine, j.suggested.receiver) : null,
+      as: j.suggested.as,
+      ...explained(j.suggested.reasons),
+    },
+    ...explained(j.reasons),
+  };
+}
+
+/** GET /customers/:phone/ownership: the scenario checks owner, protectedUntil and channel. */
+export function presentOwnership(engine: Engine, o: OwnershipAnswer, channel: ChannelInfo | null, zone: string) {
+  return { ...ownershipView(engine, o, zone), channel: channelView(channel, zone), ...explained([...o.reasons, ...(channel?.reasons ?? [])]) };
+}
+
+function recordView(f: Recorded, zone: string) {
+  return { ...f, atLocal: localTime(f.at, zone) };
+}
+
+/** GET /customers/:phone/timeline: the history in full, or for another's customer only what SEC-1 allows. */
+export function presentTimeline(t: Timeline, engine: Engine, viewer: Viewer, zone: string) {
+  const owner = t.ownership.owner;
+  const full = viewer.seesFull(owner);
+  return {
+    customer: viewer.customer(t.phone, t.name, owner),
+    household: t.household.map((k) => viewer.customer(k, engine.customers.get(k)?.name ?? null, owner)),
+    ...ownershipView(engine, t.ownership, zone),
+    spans: full ? t.ownership.spans : null,
+    channel: channelView(t.channel, zone),
+    ...explained(t.ownership.reasons),
+    records: full ? t.records.map((f) => recordView(f, zone)) : null,
+  };
+}
+
+/** GET /my-customers. */
+export function presentOwned(list: readonly OwnedCustomer[], viewer: Viewer, owner: StaffId, zone: string) {
+  return list.map((c) => ({
+    ...viewer.customer(c.phone, c.name, owner),
+    protectedUntil: c.protectedUntil,
+    protectedUntilLocal: localTime(c.protectedUntil, zone),
+    lastContact: c.lastContact,
+    channel: c.channel,
+  }));
+}

@@ -1,0 +1,157 @@
+// The questions the API answers about customers and the floor, as plain reads of the caught-up engine
+// (and the API's customer index). Nothing here masks or logs: customer-view.ts decides what each caller
+// may see (SEC-1) and records the full reads (SEC-2).
+import type { Engine } from '../core/engine.ts';
+import type { Recorded, StaffId, UnitId } from '../core/facts.ts';
+import type { PhoneKey } from '../core/phone.ts';
+import { reason, type Reason } from '../core/reasons.ts';
+import { decideReception, type ReceptionDecision } from '../core/rotation.rules.ts';
+import type { Instant } from '../core/time.ts';
+import type { OwnershipAnswer } from '../core/ownership.rules.ts';
+import type { CustomerIndex } from './customer-index.ts';
+
+export interface ChannelInfo {
+  readonly broker: string;
+  readonly until: Instant;
+  readonly reasons: readonly Reason[];
+}
+
+export interface FamilyMember {
+  readonly phone: PhoneKey;
+  readonly name: string | null;
+  /** The recorded relation to the judged customer, `merged` for one record merged into another, `family` when related through someone else. */
+  readonly relation: string;
+}
+
+/** The front desk's question (判客): who is this, whose are they, until when, and who would receive them now. */
+export interface Judgement {
+  readonly phone: PhoneKey | null;
+  /** Found by phone, by surname and car plate (REG-4), or not identified. */
+  readonly identifiedBy: 'phone' | 'plate' | null;
+  /** Whether anything is recorded about the customer. */
+  readonly known: boolean;
+  readonly name: string | null;
+  readonly ownership: OwnershipAnswer | null;
+  readonly channel: ChannelInfo | null;
+  readonly family: readonly FamilyMember[];
+  /** Who would receive the party if they walked in now; nothing is recorded. */
+  readonly suggested: ReceptionDecision;
+  readonly reasons: readonly Reason[];
+}
+
+export type JudgeQuery = { readonly phone: PhoneKey } | { readonly surname: string; readonly plate: string };
+
+/** Judges a customer from the indexes (one household), never a scan (REG-4, OWN-1..15, CH-4, ROT-10). */
+export function judge(engine: Engine, q: JudgeQuery, now: Instant): Judgement {
+  const why: Reason[] = [];
+  let phone: PhoneKey | null;
+  if ('phone' in q) phone = q.phone;
+  else {
+    phone = engine.findByPlate(q.surname, q.plate);
+    why.push(
+      phone
+        ? reason('REG-4', 'identifiedByPlate', 'identified by surname and car plate')
+        : reason('REG-4', 'notIdentified', 'no single customer has this surname and car plate: ask for the phone number'),
+    );
+  }
+  const file = phone ? engine.customers.get(phone) : undefined;
+  const ownership = phone ? engine.ownership(phone, now) : null;
+  const channel = phone ? channelOf(engine, phone, now) : null;
+  const suggested = decideReception(engine.floorAt(now), engine.floorContext, { owner: ownership?.owner ?? null }, now);
+  return {
+    phone,
+    identifiedBy: phone === null ? null : 'phone' in q ? 'phone' : 'plate',
+    known: file !== undefined && (file.records.length > 0 || file.reports.length > 0),
+    name: file?.name ?? null,
+    ownership,
+    channel,
+    family: phone ? familyOf(engine, phone) : [],
+    suggested,
+    reasons: [...why, ...(ownership?.reasons ?? []), ...(channel?.reasons ?? [])],
+  };
+}
+
+export function channelOf(engine: Engine, phone: PhoneKey, now: Instant): ChannelInfo | null {
+  const p = engine.channel(phone, now);
+  return p ? { broker: p.broker, until: p.until, reasons: p.reasons } : null;
+}
+
+function familyOf(engine: Engine, phone: PhoneKey): FamilyMember[] {
+  const file = engine.customers.get(phone);
+  return engine
+    .household(phone)
+    .keys.filter((k) => k !== phone)
+    .map((k) => ({
+      phone: k,
+      name: engine.customers.get(k)?.name ?? null,
+      relation: file?.links.find((l) => l.to === k)?.relation ?? (file?.merged.includes(k) ? 'merged' : 'family'),
+    }));
+}
+
+export interface Timeline {
+  readonly phone: PhoneKey;
+  readonly name: string | null;
+  readonly household: readonly PhoneKey[];
+  readonly ownership: OwnershipAnswer;
+  readonly channel: ChannelInfo | null;
+  /** Every recorded fact about the household, in the order recorded. */
+  readonly records: readonly Recorded[];
+}
+
+/** A customer's whole history with the ownership explanation (OWN-15); null when nothing is recorded. */
+export function timeline(engine: Engine, index: CustomerIndex, phone: PhoneKey, now: Instant): Timeline | null {
+  const household = engine.household(phone).keys;
+  const records = index.factsAbout(household);
+  if (records.length === 0) return null;
+  return {
+    phone,
+    name: engine.customers.get(phone)?.name ?? null,
+    household,
+    ownership: engine.ownership(phone, now),
+    channel: channelOf(engine, phone, now),
+    records,
+  };
+}
+
+export interface OwnedCustomer {
+  readonly phone: PhoneKey;
+  readonly name: string | null;
+  readonly protectedUntil: Instant | null;
+  readonly lastContact: Instant | null;
+  readonly channel: string | null;
+}
+
+/** A consultant's customers now, the ones whose protection runs out first at the top (OWN-2). */
+export function customersOf(engine: Engine, index: CustomerIndex, who: StaffId, now: Instant): OwnedCustomer[] {
+  const seen = new Set<PhoneKey>();
+  const out: OwnedCustomer[] = [];
+  for (const touched of index.touchedBy(who)) {
+    for (const phone of engine.household(touched).keys) {
+      if (seen.has(phone)) continue;
+      seen.add(phone);
+      const own = engine.ownership(phone, now);
+      if (own.owner !== who) continue;
+      out.push({ phone, name: engine.customers.get(phone)?.name ?? null, protectedUntil: own.protectedUntil, lastContact: own.lastContact, channel: engine.channel(phone, now)?.broker ?? null });
+    }
+  }
+  const end = (c: OwnedCustomer) => c.protectedUntil ?? Number.POSITIVE_INFINITY;
+  return out.sort((a, b) => end(a) - end(b) || a.phone.localeCompare(b.phone));
+}
+
+export interface UnitCredit {
+  readonly unit: UnitId;
+  readonly order: {
+    readonly stage: string;
+    readonly closer: StaffId;
+    readonly firstAt: Instant;
+    readonly credit: Readonly<Record<string, number>>;
+    readonly reasons: readonly Reason[];
+  } | null;
+}
+
+/** The performance shares of a unit's live order (DEAL-1..4); null when there is no such unit. */
+export function creditOf(engine: Engine, unit: UnitId): UnitCredit | null {
+  if (!engine.units.has(unit)) return null;
+  const o = engine.orders.get(unit);
+  return { unit, order: o ? { stage: o.stage, closer: o.closer, firstAt: o.firstAt, credit: o.credit, reasons: o.reasons } : null };
+}

@@ -1,0 +1,163 @@
+// Every error the API answers with: a stable snake_case code, its HTTP status, and its message in English
+// and zh-CN. The web app translates by code; the message is for people reading logs or using curl.
+// One exhaustive map from the domain's refusal codes to statuses ends in an unreachable-case assertion,
+// so a new RefusalCode does not compile until it is given a status here.
+import type { RefusalCode } from '../app/commands.ts';
+import type { Reason } from '../core/reasons.ts';
+
+/** Errors of the HTTP layer itself (as opposed to refusals decided by the domain). */
+export type ApiCode =
+  | 'validation'
+  | 'bad_request'
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'login_locked'
+  | 'rate_limited'
+  | 'forbidden'
+  | 'not_yourself'
+  | 'csrf_failed'
+  | 'not_found'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'project_exists'
+  | 'internal';
+
+export type ErrorCode = ApiCode | RefusalCode;
+
+export type Lang = 'en' | 'zh-CN';
+
+export const API_STATUS: Readonly<Record<ApiCode, number>> = {
+  validation: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  login_locked: 429,
+  rate_limited: 429,
+  forbidden: 403,
+  not_yourself: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  project_exists: 409,
+  internal: 500,
+};
+
+function unreachable(value: never): never {
+  throw new Error(`unhandled case: ${String(value)}`);
+}
+
+/**
+ * Refusals by status: 409 when the command collides with the state it met (the floor or a unit changed,
+ * a race on time, something already there) — retrying after a fresh look may succeed; 422 when the
+ * command names something that is not so (unknown or departed person, wrong role, bad phone or value).
+ */
+export function refusalStatus(code: RefusalCode): 409 | 422 {
+  switch (code) {
+    case 'not_signed_in':
+    case 'not_away':
+    case 'not_receiving':
+    case 'unit_sold':
+    case 'stage_backwards':
+    case 'time_backwards':
+    case 'already_exists':
+      return 409;
+    case 'unknown_staff':
+    case 'unknown_broker':
+    case 'unknown_unit':
+    case 'departed':
+    case 'wrong_role':
+    case 'invalid_phone':
+    case 'invalid_input':
+      return 422;
+    default:
+      return unreachable(code);
+  }
+}
+
+export function statusOf(code: ErrorCode): number {
+  return code in API_STATUS ? API_STATUS[code as ApiCode] : refusalStatus(code as RefusalCode);
+}
+
+export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Lang, string>>>> = {
+  validation: { en: 'the request is not valid', 'zh-CN': '请求参数无效' },
+  bad_request: { en: 'the request could not be read', 'zh-CN': '请求格式错误，无法解析' },
+  unauthenticated: { en: 'sign in first', 'zh-CN': '请先登录' },
+  invalid_credentials: { en: 'wrong login or password', 'zh-CN': '用户名或密码错误' },
+  login_locked: { en: 'too many failed sign-ins: try again later', 'zh-CN': '登录失败次数过多，请稍后再试' },
+  rate_limited: { en: 'too many requests: slow down', 'zh-CN': '请求过于频繁，请稍后再试' },
+  forbidden: { en: 'your role may not do this', 'zh-CN': '您的角色无权执行此操作' },
+  not_yourself: { en: 'you may only act as yourself', 'zh-CN': '只能以本人身份操作' },
+  csrf_failed: { en: 'missing or wrong X-CSRF-Token header', 'zh-CN': '缺少或错误的 X-CSRF-Token 请求头' },
+  not_found: { en: 'not found', 'zh-CN': '未找到' },
+  payload_too_large: { en: 'the request body is too large', 'zh-CN': '请求内容过大' },
+  unsupported_media_type: { en: 'send application/json', 'zh-CN': '请使用 application/json 格式' },
+  project_exists: { en: 'a project with this id exists', 'zh-CN': '该项目编号已存在' },
+  internal: { en: 'internal error', 'zh-CN': '系统内部错误' },
+  unknown_staff: { en: 'unknown staff member', 'zh-CN': '未知的置业顾问或员工' },
+  unknown_broker: { en: 'unknown broker', 'zh-CN': '未知的渠道' },
+  unknown_unit: { en: 'unknown unit', 'zh-CN': '未知的房源' },
+  departed: { en: 'this person has left the company and can no longer act', 'zh-CN': '该员工已离职，不能再操作' },
+  wrong_role: { en: 'this person does not hold the role this needs', 'zh-CN': '该员工的岗位不能执行此操作' },
+  invalid_phone: { en: 'not a valid phone number', 'zh-CN': '手机号码无效' },
+  invalid_input: { en: 'the request is not acceptable', 'zh-CN': '输入内容不符合要求' },
+  not_signed_in: { en: 'not signed in on today’s queue', 'zh-CN': '今日未签到上岗' },
+  not_away: { en: 'not away', 'zh-CN': '当前不在离岗状态' },
+  not_receiving: { en: 'not receiving anyone', 'zh-CN': '当前没有在接待客户' },
+  unit_sold: { en: 'the unit is held by another customer', 'zh-CN': '该房源已被其他客户认购' },
+  stage_backwards: { en: 'the order is already at a later stage', 'zh-CN': '订单已处于更后的阶段' },
+  time_backwards: { en: 'a later fact is already recorded: try again', 'zh-CN': '已有更晚的记录，请重试' },
+  already_exists: { en: 'already exists', 'zh-CN': '已存在' },
+};
+
+/** One problem with a request: where (body, query, params, headers), which field (dotted path), zod's issue code, and words. */
+export interface Issue {
+  readonly in: 'params' | 'query' | 'body' | 'headers';
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** The JSON body of every error answer. */
+export interface ErrorBody {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** Specifics in English (which staff, which unit), when there are any. */
+  readonly detail?: string;
+  readonly issues?: readonly Issue[];
+  readonly reasons?: readonly Reason[];
+  readonly retryAfterSeconds?: number;
+}
+
+/** An error the API answers with on purpose; the error handler turns it into `ErrorBody` and its status. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly extra: Omit<ErrorBody, 'code' | 'message'> = {},
+  ) {
+    super(extra.detail ?? code);
+  }
+
+  get status(): number {
+    return statusOf(this.code);
+  }
+
+  body(lang: Lang): ErrorBody {
+    return { code: this.code, message: MESSAGES[this.code][lang], ...this.extra };
+  }
+}
+
+/** The language asked for: zh-CN when the highest-weighted tag is Chinese, English otherwise. */
+export function langOf(acceptLanguage: unknown): Lang {
+  if (typeof acceptLanguage !== 'string' || acceptLanguage.length > 500) return 'en';
+  let best: { lang: Lang; q: number } = { lang: 'en', q: 0 };
+  for (const part of acceptLanguage.split(',')) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
+    if (!(q > best.q)) continue;
+    if (tag === 'zh' || tag.startsWith('zh-')) best = { lang: 'zh-CN', q };
+    else if (tag !== '') best = { lang: 'en', q };
+  }
+  return best.lang;
+}

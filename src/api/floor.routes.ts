@@ -1,0 +1,94 @@
+// The floor (ROT-15): the board, today's turns, a unit's credit, and the live stream of both.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { findSession } from '../accounts/accounts-store.ts';
+import { addProjectRoute, inProject, type RouteDeps } from './api-route.ts';
+import { idSchema } from './commands.schemas.ts';
+import { countSchema, projectIdSchema, projectParams } from './common.schemas.ts';
+import { creditOf } from './customers.queries.ts';
+import { ApiError } from './error-map.ts';
+import { board, todaysReceptions } from './floor.queries.ts';
+import { LiveStream, SSE_HEADERS, sseEvent, summaries } from './live-stream.ts';
+
+const unitParams = z.strictObject({ project: projectIdSchema, unit: idSchema });
+const streamHeaders = z.object({ 'last-event-id': countSchema.optional() });
+/** Sent to at most this many missed facts on reconnecting; the fresh board says the rest. */
+const BACKLOG_LIMIT = 1000;
+
+export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { clock, indexes, hub, db } = deps;
+
+  addProjectRoute(app, 'floor', {
+    summary: "Who is up, today's queue, seats and owed make-ups (ROT-15)",
+    tags: ['floor'],
+    params: projectParams,
+    handler: async (_input, req) => board(await inProject(req).handle.engine(), clock()),
+  });
+
+  addProjectRoute(app, 'today', {
+    summary: "Today's queue and every turn taken today, with its time (ROT-15)",
+    tags: ['floor'],
+    params: projectParams,
+    handler: async (_input, req) => {
+      const { handle } = inProject(req);
+      const now = clock();
+      const index = await indexes.caughtUp(handle);
+      const engine = await handle.engine();
+      return { floor: board(engine, now), receptions: todaysReceptions(engine, index, now, handle.project.zone) };
+    },
+  });
+
+  addProjectRoute(app, 'credit', {
+    summary: "The performance shares of a unit's live order (DEAL-1..4)",
+    tags: ['floor'],
+    params: unitParams,
+    handler: async ({ params }, req) => {
+      const credit = creditOf(await inProject(req).handle.engine(), params.unit);
+      if (!credit) throw new ApiError('not_found', { detail: `no unit "${params.unit}"` });
+      return credit;
+    },
+  });
+
+  addProjectRoute(app, 'stream', {
+    summary: 'Server-Sent Events: on every commit the new facts (seq, type) and the fresh board; resends from Last-Event-ID',
+    tags: ['floor'],
+    params: projectParams,
+    headers: streamHeaders,
+    handler: async ({ headers }, req, reply) => {
+      const { caller, handle, token } = inProject(req);
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, SSE_HEADERS);
+      raw.write('retry: 2000\n\n');
+      const stream = new LiveStream(handle.project.id, caller.userId, raw);
+      // Registered before the backlog is read, so a commit in between is queued rather than lost.
+      hub.add(stream);
+      try {
+        const missed = headers['last-event-id'] === undefined ? [] : (await handle.facts(headers['last-event-id'])).slice(-BACKLOG_LIMIT);
+        const engine = await handle.engine();
+        const seq = Math.max(engine.lastSeq, missed[missed.length - 1]?.seq ?? 0);
+        stream.write(sseEvent(seq, 'update', { facts: summaries(missed), floor: board(engine, clock()) }));
+        stream.started(seq);
+      } catch (error) {
+        // The answer has begun, so no error body can follow: log, end, and let the client reconnect.
+        req.log.error({ err: error }, 'live stream failed to start');
+        hub.remove(stream);
+        stream.end();
+        return;
+      }
+      // The heartbeat keeps proxies from closing an idle stream, and ends it once the session is gone.
+      const heartbeat = setInterval(() => {
+        stream.write(': heartbeat\n\n');
+        findSession(db, token, clock()).then(
+          (s) => (s ? undefined : stream.end()),
+          () => undefined,
+        );
+      }, deps.heartbeatMs);
+      heartbeat.unref();
+      raw.on('close', () => {
+        clearInterval(heartbeat);
+        hub.remove(stream);
+      });
+    },
+  });
+}

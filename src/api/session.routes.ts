@@ -1,0 +1,118 @@
+// Signing in and out, the current session, and the projects a user can open. The session lives in an
+// HttpOnly, SameSite=Lax cookie; its CSRF token goes back in the answer for the page to echo.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { createSession, csrfTokenFor, endSession, membershipsOf, verifyLogin, type Membership, type User } from '../accounts/accounts-store.ts';
+import { MAX_PASSWORD_LENGTH } from '../accounts/passwords.ts';
+import { isValidZone } from '../core/time.ts';
+import type { Offices } from '../store/offices.ts';
+import { policySchema, STANDARD_POLICY } from '../core/policy.ts';
+import { addRoute, signedIn, type RouteDeps } from './api-route.ts';
+import { projectIdSchema } from './common.schemas.ts';
+import { SESSION_COOKIE } from './auth.plugin.ts';
+import { ApiError } from './error-map.ts';
+
+const loginBody = z.strictObject({ login: z.string().min(1).max(100), password: z.string().min(1).max(MAX_PASSWORD_LENGTH) });
+
+const newProject = z.strictObject({
+  id: projectIdSchema.regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, _ and -'),
+  name: z.string().trim().min(1).max(100),
+  zone: z.string().refine(isValidZone, 'an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
+  policy: policySchema.optional(),
+});
+
+async function sessionBody(offices: Offices, user: User, memberships: readonly Membership[], csrfToken: string, expiresAt: number) {
+  const names = new Map((await offices.list()).map((p) => [p.id, p.name]));
+  return {
+    user: { id: user.id, login: user.login, displayName: user.displayName, admin: user.admin },
+    memberships: memberships.map((m) => ({ project: m.project, projectName: names.get(m.project) ?? null, role: m.role, staffId: m.staffId, brokerId: m.brokerId })),
+    csrfToken,
+    expiresAt,
+  };
+}
+
+export function sessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { db, clock, offices } = deps;
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/session',
+    access: 'public',
+    summary: 'Sign in: sets the session cookie and returns the CSRF token (5 failures lock a login for 15 minutes)',
+    tags: ['session'],
+    body: loginBody,
+    config: {
+      rateLimit: {
+        max: deps.loginRateLimit.max,
+        timeWindow: deps.loginRateLimit.timeWindowMs,
+        // inject() and some proxies leave no address: such requests share one bucket instead of failing.
+        keyGenerator: (req: { ip?: string }) => req.ip ?? 'unknown',
+      },
+    },
+    handler: async ({ body }, req, reply) => {
+      const now = clock();
+      const result = await verifyLogin(db, { ...body, ip: req.ip ?? 'unknown' }, { now, throttle: deps.throttle, hashCost: deps.hashCost });
+      if (!result.ok) throw new ApiError(result.code, result.code === 'login_locked' ? { retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) } : {});
+      const session = await createSession(db, result.user.id, { now, ttlMs: deps.sessionTtlMs });
+      reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure: deps.cookieSecure, path: '/api', expires: new Date(session.expiresAt) });
+      return sessionBody(offices, result.user, await membershipsOf(db, result.user.id), session.csrfToken, session.expiresAt);
+    },
+  });
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/session',
+    access: 'session',
+    summary: 'The signed-in user, their memberships and the CSRF token',
+    tags: ['session'],
+    handler: async (_input, req) => {
+      const { session, token } = signedIn(req);
+      return sessionBody(offices, session.user, session.memberships, csrfTokenFor(token), session.expiresAt);
+    },
+  });
+
+  addRoute(app, {
+    method: 'DELETE',
+    url: '/api/session',
+    access: 'session',
+    summary: 'Sign out',
+    tags: ['session'],
+    handler: async (_input, req, reply) => {
+      const { session, token } = signedIn(req);
+      await endSession(db, token);
+      deps.hub.closeUser(session.user.id);
+      reply.clearCookie(SESSION_COOKIE, { path: '/api' });
+      return { signedOut: true };
+    },
+  });
+
+  addRoute(app, {
+    method: 'GET',
+    url: '/api/projects',
+    access: 'session',
+    summary: 'The projects the user can open, with their role in each (admin: every project)',
+    tags: ['session'],
+    handler: async (_input, req) => {
+      const { session } = signedIn(req);
+      const roles = new Map(session.memberships.map((m) => [m.project, m.role]));
+      const visible = (await offices.list()).filter((p) => session.user.admin || roles.has(p.id));
+      return { projects: visible.map((p) => ({ ...p, role: roles.get(p.id) ?? 'admin' })) };
+    },
+  });
+
+  addRoute(app, {
+    method: 'POST',
+    url: '/api/projects',
+    access: 'admin',
+    summary: 'Create a project with a policy (standard preset by default)',
+    tags: ['session'],
+    body: newProject,
+    handler: async ({ body }, req, reply) => {
+      const { session } = signedIn(req);
+      if (await offices.open(body.id)) throw new ApiError('project_exists');
+      const handle = await offices.create({ id: body.id, name: body.name, zone: body.zone }, body.policy ?? STANDARD_POLICY, { kind: 'user', id: session.user.id });
+      reply.status(201);
+      return handle.project;
+    },
+  });
+}

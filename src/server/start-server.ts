@@ -1,0 +1,71 @@
+// The composition root: storage, offices, accounts, the HTTP API and the built web app, in one process.
+// Several such processes may share one PostgreSQL; each hears the others' commits (LISTEN/NOTIFY).
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { buildApi } from '../api/build-api.ts';
+import type { Config } from './config.ts';
+import { seedDemoAccounts } from './demo-accounts.ts';
+import { seedDemoOffice } from './demo-office.ts';
+import { openInstallation, type Installation } from './installation.ts';
+
+/** The built web app (`npm run build:web`); the API alone runs without it. */
+export const WEB_DIST = resolve(import.meta.dirname, '../../dist/web');
+
+export interface RunningServer {
+  readonly url: string;
+  readonly app: FastifyInstance;
+  readonly installation: Installation;
+  /** True when this start seeded the demo office into an empty database. */
+  readonly seeded: boolean;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly clock?: () => number;
+  readonly logger?: boolean;
+  readonly webDist?: string;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const clock = options.clock ?? Date.now;
+  const installation = await openInstallation(config, { listen: true });
+  let seeded = false;
+  try {
+    if (config.demo && (await installation.offices.list()).length === 0) {
+      seeded = (await seedDemoOffice(installation.offices, clock())) !== null;
+      await seedDemoAccounts(installation.db, clock());
+    }
+    const app = buildApi({
+      offices: installation.offices,
+      db: installation.db,
+      clock,
+      logger: options.logger ?? false,
+      // A sales office's PCs and phones usually share one public address, and fifty consultants sign in
+      // around opening time; guessing is stopped by the per-login lockout, this only stops floods.
+      loginRateLimit: { max: 300, timeWindowMs: 60_000 },
+    });
+    const webDist = options.webDist ?? WEB_DIST;
+    if (existsSync(join(webDist, 'index.html'))) await serveWebApp(app, webDist);
+    const address = await app.listen({ port: config.port, host: config.host });
+    return {
+      url: address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost'),
+      app,
+      installation,
+      seeded,
+      async close() {
+        await app.close();
+        await installation.close();
+      },
+    };
+  } catch (e) {
+    await installation.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Static files; the single-page app's own paths (/desk, /board, …) get its index.html (see buildApi's spaIndex). */
+async function serveWebApp(app: FastifyInstance, root: string): Promise<void> {
+  await app.register(fastifyStatic, { root, prefix: '/', wildcard: true, index: ['index.html'] });
+}

@@ -1,0 +1,312 @@
+// Offices on SQLite or PostgreSQL: each project's facts in the hash-chained event log, personal data in
+// the vault, projections beside them. A project's engine lives in memory, folded from its log; every
+// command runs in one transaction under the project's lock: catch up with what other processes committed,
+// decide, append, fold, project, commit. The database decides every race: two writers of one project are
+// serialised by the lock, and the primary key (project, seq) makes a fork impossible.
+import type { Command, Refusal } from '../app/commands.ts';
+import { decide, explained } from '../app/handlers.ts';
+import type { Fact, Recorded } from '../core/facts.ts';
+import { normalisePhone } from '../core/phone.ts';
+import type { Policy } from '../core/policy.ts';
+import { isValidZone } from '../core/time.ts';
+import { recallOutcome, rememberOutcome } from './idempotency.ts';
+import { actorColumn, appendEntry, readProjects } from './log/event-log.ts';
+import { readHeads } from './log/verify-log.ts';
+import { catchUp, factPages, foldAndProject, loadOffice, newOfficeState, type OfficeState } from './office-state.ts';
+import type { Actor, Executed, ExecuteOptions, OfficeHandle, Offices, ProjectInfo } from './offices.ts';
+import { projectFact, sqlSink } from './projections/projections.ts';
+import { touchesOf } from './projections/touches.ts';
+import type { Db } from './sql/db.ts';
+import { migrate } from './sql/migrate.ts';
+import { Mutex } from './sql/mutex.ts';
+import { isPostgres, type Listening } from './sql/postgres-db.ts';
+import { EVENT_LOG_MIGRATIONS } from './store-migrations.ts';
+import { createVault, destroyPersonalData, forgetKeys, hasPersonalData, sealPersonal } from './vault/personal-vault.ts';
+
+/** The PostgreSQL channel on which a commit announces its project's id to every other process. */
+export const EVENTS_CHANNEL = 'anchang_events';
+
+export interface SqlOfficesOptions {
+  /** Keys the phone tokens and wraps the vault's data keys (SEC-5). The composition root passes it in. */
+  readonly secret: string | Uint8Array;
+  readonly clock?: () => number;
+  /** PostgreSQL: LISTEN for other processes' commits so `subscribe` hears them (default true). */
+  readonly listen?: boolean;
+}
+
+export type Erasure = { readonly ok: true; readonly seq: number; readonly token: string; readonly erased: number } | { readonly ok: false; readonly refusal: Refusal };
+
+export interface SqlOffices extends Offices {
+  /**
+   * SEC-5: destroys one customer's personal data in a project, with someone else's approval, and records
+   * the destruction (`personalDataErased`). The history stays, keyed by the phone's opaque token.
+   */
+  erasePersonal(project: string, phone: string, by: Actor, approvedBy: string, reason: string): Promise<Erasure>;
+  /** The token the projections key this phone's customer record under now (null: not a phone, or no such project). */
+  phoneToken(project: string, phone: string): Promise<string | null>;
+}
+
+type Listener = (project: string, facts: readonly Recorded[]) => void;
+
+interface Slot {
+  readonly info: ProjectInfo;
+  /** One command (or catch-up) of this project at a time in this process; the database lock orders processes. */
+  readonly mutex: Mutex;
+  /** Null until first used, and after a failed write or an erasure: reloaded from the log. */
+  state: OfficeState | null;
+  /** Facts folded since the last delivery, while someone subscribes. */
+  recent: Recorded[];
+}
+
+const refused = (code: Refusal['code'], message: string): Erasure => ({ ok: false, refusal: { code, message } });
+
+export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promise<SqlOffices> {
+  await migrate(db, EVENT_LOG_MIGRATIONS);
+  const vault = createVault(options.secret);
+  const clock = options.clock ?? Date.now;
+  const slots = new Map<string, Slot>();
+  const listeners = new Set<Listener>();
+  /** The last seq of each project handed to subscribers (or passed while nobody listened); absent: none yet. */
+  const delivered = new Map<string, number>();
+  let closed = false;
+
+  const newSlot = (info: ProjectInfo): Slot => ({ info, mutex: new Mutex(), state: null, recent: [] });
+
+  async function slotOf(id: string): Promise<Slot | null> {
+    const known = slots.get(id);
+    if (known) return known;
+    const [info] = await readProjects(db, id);
+    if (!info) return null;
+    if (!slots.has(id)) slots.set(id, newSlot(info));
+    return slots.get(id) as Slot;
+  }
+
+  /** The project's state caught up with every committed fact; reloaded from the log when absent or after an erasure. */
+  async function current(conn: Db, slot: Slot): Promise<OfficeState> {
+    if (slot.state) {
+      const caught = await catchUp(conn, vault, slot.state);
+      if (caught.kind === 'folded') {
+        if (listeners.size > 0) slot.recent.push(...caught.facts);
+        return slot.state;
+      }
+    }
+    return reload(conn, slot);
+  }
+
+  async function reload(conn: Db, slot: Slot): Promise<OfficeState> {
+    forgetKeys(vault, slot.info.id); // an erasure elsewhere may have destroyed a key this process holds
+    slot.recent = [];
+    const state = await loadOffice(conn, vault, slot.info);
+    if (!state) throw new Error(`project ${slot.info.id} has no entries`);
+    slot.state = state;
+    return state;
+  }
+
+  /**
+   * Runs `work` in the project's transaction, under its lock, on the caught-up state. If anything fails the
+   * engine may hold a fact that was never committed: it is dropped and reloaded from the log next time.
+   */
+  function write<T>(slot: Slot, work: (tx: Db, state: OfficeState) => Promise<T>): Promise<T> {
+    return slot.mutex.run(async () => {
+      let result: T;
+      try {
+        result = await db.transaction(async (tx) => work(tx, await current(tx, slot)), { lock: `project:${slot.info.id}` });
+      } catch (e) {
+        slot.state = null;
+        slot.recent = [];
+        forgetKeys(vault, slot.info.id);
+        throw e;
+      }
+      // Committed: the command succeeded whatever happens to the delivery, which the next one retries.
+      await deliver(slot).catch(() => undefined);
+      return result;
+    });
+  }
+
+  /** Writes one fact as the next entry: its personal values to the vault, the rest to the chain. */
+  async function record(tx: Db, state: OfficeState, fact: Fact, actor: Actor): Promise<{ recorded: Recorded; hash: string }> {
+    const project = state.info.id;
+    const seq = state.engine.lastSeq + 1;
+    const body = await sealPersonal(tx, vault, project, seq, fact, state.phoneToken);
+    const entry = await appendEntry(tx, { project, seq, at: fact.at, type: fact.type, actor: actorColumn(actor), body, prevHash: state.head });
+    return { recorded: Object.freeze({ ...fact, seq }) as Recorded, hash: entry.hash };
+  }
+
+  /** Appends one fact, then folds, projects and announces it. */
+  async function append(tx: Db, slot: Slot, state: OfficeState, fact: Fact, actor: Actor): Promise<Recorded> {
+    const { recorded, hash } = await record(tx, state, fact, actor);
+    await foldAndProject(state, recorded, hash, sqlSink(tx, slot.info.id));
+    if (listeners.size > 0) slot.recent.push(recorded);
+    await announce(tx, slot.info.id);
+    return recorded;
+  }
+
+  /** PostgreSQL delivers a NOTIFY only if the transaction commits: exactly "after commit". */
+  async function announce(tx: Db, project: string): Promise<void> {
+    if (tx.dialect === 'postgres') await tx.run(`SELECT pg_notify('${EVENTS_CHANNEL}', ?)`, [project]);
+  }
+
+  async function readFacts(project: string, afterSeq: number, upTo = Number.POSITIVE_INFINITY): Promise<Recorded[]> {
+    const out: Recorded[] = [];
+    for await (const page of factPages(db, vault, project, afterSeq)) for (const { fact } of page) if (fact.seq <= upTo) out.push(fact);
+    return out;
+  }
+
+  /** Hands subscribers the committed facts they have not had, in order. Called after commit only. */
+  async function deliver(slot: Slot): Promise<void> {
+    if (listeners.size > 0) await since.catch(() => undefined);
+    const last = slot.state?.engine.lastSeq;
+    if (last === undefined) return;
+    const from = delivered.get(slot.info.id) ?? 0;
+    let facts = slot.recent.filter((f) => f.seq > from && f.seq <= last);
+    if (last > from && listeners.size > 0 && facts.length !== last - from) facts = await readFacts(slot.info.id, from, last);
+    slot.recent = [];
+    if (last <= from) return;
+    delivered.set(slot.info.id, last);
+    if (listeners.size === 0) return;
+    for (const listener of [...listeners]) {
+      try {
+        listener(slot.info.id, facts);
+      } catch {
+        // A subscriber's failure is its own: the facts are committed, and the next subscriber still hears them.
+      }
+    }
+  }
+
+  /**
+   * Another process committed in `project`, or the LISTEN connection came back (`null`: notices may have
+   * been missed, so every project whose head moved is caught up).
+   */
+  async function onNotice(project: string | null): Promise<void> {
+    if (closed || listeners.size === 0) return;
+    await since.catch(() => undefined);
+    const ids = project !== null ? [project] : (await readHeads(db)).filter((h) => h.seq > (delivered.get(h.project) ?? 0)).map((h) => h.project);
+    for (const id of ids) {
+      const slot = await slotOf(id).catch(() => null);
+      if (!slot) continue;
+      await slot.mutex
+        .run(async () => {
+          await current(db, slot);
+          await deliver(slot);
+        })
+        .catch(() => undefined); // the database is unreachable: the next notice or command catches up
+    }
+  }
+
+  /** Heads as of the first subscription: subscribers hear what is committed from then on, not a backlog. */
+  let since: Promise<void> = Promise.resolve();
+  const takeHeads = async (): Promise<void> => {
+    for (const head of await readHeads(db)) delivered.set(head.project, Math.max(head.seq, delivered.get(head.project) ?? 0));
+  };
+
+  const listening: Listening | null = options.listen !== false && isPostgres(db) ? await db.listen(EVENTS_CHANNEL, (p) => void onNotice(p)) : null;
+
+  function handle(slot: Slot): OfficeHandle {
+    const project = slot.info;
+    return {
+      project,
+      async execute(command: Command, actor: Actor, opts: ExecuteOptions = {}): Promise<Executed> {
+        const actorId = actorColumn(actor);
+        if (opts.at !== undefined && !Number.isSafeInteger(opts.at)) throw new TypeError(`execute: at must be an integer instant, not ${opts.at}`);
+        return write(slot, async (tx, state) => {
+          const key = opts.idempotencyKey;
+          if (key !== undefined) {
+            const earlier = await recallOutcome(tx, project.id, actorId, key);
+            if (earlier) return { ...earlier, replayed: true };
+          }
+          const now = opts.at ?? Math.max(clock(), state.engine.lastAt);
+          const decided = decide(state.engine, command, now);
+          let executed: Executed;
+          if (decided.ok) {
+            const recorded = await append(tx, slot, state, decided.decision.fact, actor);
+            executed = { ok: true, answer: explained(state.engine, decided.decision, now), seq: recorded.seq };
+          } else executed = { ok: false, refusal: decided.refusal };
+          if (key !== undefined) await rememberOutcome(tx, project.id, actorId, key, executed, now);
+          return executed;
+        });
+      },
+      engine() {
+        return slot.mutex.run(async () => {
+          const state = await current(db, slot);
+          await deliver(slot);
+          return state.engine;
+        });
+      },
+      facts(afterSeq: number) {
+        return readFacts(project.id, afterSeq);
+      },
+    };
+  }
+
+  return {
+    async list() {
+      return readProjects(db);
+    },
+
+    async create(project: ProjectInfo, policy: Policy, actor: Actor, options: { readonly at?: number } = {}): Promise<OfficeHandle> {
+      const info: ProjectInfo = { id: project.id, name: project.name, zone: project.zone };
+      if (!isValidZone(info.zone)) throw new Error(`project "${info.id}": unknown time zone "${info.zone}"`);
+      const slot = newSlot(info);
+      await db.transaction(
+        async (tx) => {
+          if (await tx.get('SELECT 1 AS found FROM projects WHERE id = ?', [info.id])) throw new Error(`project "${info.id}" already exists`);
+          const at = options.at ?? clock();
+          await tx.run('INSERT INTO projects (id, name, zone, created_at, created_by) VALUES (?, ?, ?, ?, ?)', [info.id, info.name, info.zone, at, actorColumn(actor)]);
+          const fact: Fact = { type: 'policySet', at, policy };
+          const state = newOfficeState(info, { ...fact, seq: 1 }, vault);
+          await append(tx, slot, state, fact, actor);
+          slot.state = state;
+        },
+        { lock: `project:${info.id}` },
+      );
+      slots.set(info.id, slot);
+      await slot.mutex.run(() => deliver(slot));
+      return handle(slot);
+    },
+
+    async open(projectId: string) {
+      const slot = await slotOf(projectId);
+      return slot ? handle(slot) : null;
+    },
+
+    async erasePersonal(projectId, phone, by, approvedBy, reason) {
+      const key = normalisePhone(phone);
+      if (key === null) return refused('invalid_phone', `"${phone}" is not a valid phone number`);
+      if (approvedBy.trim() === '' || reason.trim() === '') return refused('invalid_input', 'an erasure needs an approver and a reason (SEC-5)');
+      if (approvedBy === by.id) return refused('invalid_input', 'an erasure must be approved by someone other than who asks for it (SEC-5)');
+      const slot = await slotOf(projectId);
+      if (!slot) return refused('invalid_input', `unknown project "${projectId}"`);
+      return write(slot, async (tx, state): Promise<Erasure> => {
+        const token = state.phoneToken(key);
+        if (!(await hasPersonalData(tx, projectId, token))) return refused('invalid_input', 'no personal data of this phone is held in this project');
+        const fact: Fact = { type: 'personalDataErased', at: Math.max(clock(), state.engine.lastAt), phone: token, by: by.id, approvedBy, reason };
+        const { recorded } = await record(tx, state, fact, by);
+        const erased = await destroyPersonalData(tx, vault, projectId, token);
+        // The engine still knows the phone: reload it from the log, which now yields the token in its place.
+        const reloaded = await reload(tx, slot);
+        await projectFact(reloaded.engine, recorded, touchesOf(reloaded.engine, recorded, reloaded.parties), sqlSink(tx, projectId), reloaded.tokenOf);
+        await announce(tx, projectId);
+        return { ok: true, seq: recorded.seq, token, erased };
+      });
+    },
+
+    async phoneToken(projectId, phone) {
+      const key = normalisePhone(phone);
+      const slot = await slotOf(projectId);
+      if (key === null || !slot) return null;
+      return slot.mutex.run(async () => (await current(db, slot)).phoneToken(key));
+    },
+
+    subscribe(listener: Listener) {
+      if (listeners.size === 0) since = takeHeads();
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+
+    async close() {
+      closed = true;
+      await Promise.all([...slots.values()].map((s) => s.mutex.run(() => undefined)));
+      await listening?.close();
+    },
+  };
+}

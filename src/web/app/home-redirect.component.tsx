@@ -1,0 +1,17 @@
+// "/" and "/p/:project": to the first workspace of the caller's role in the project (the first project
+// when none is named).
+import { Result } from 'antd';
+import { Navigate, useParams } from 'react-router';
+import { useI18n } from '../i18n/i18n.context.tsx';
+import { useSignedIn } from '../session/session.context.tsx';
+import { landingFor, workspacePath } from './workspaces.ts';
+
+export function HomeRedirect() {
+  const session = useSignedIn();
+  const { t } = useI18n();
+  const { project } = useParams();
+  const membership = session.memberships.find((m) => project === undefined || m.project === project);
+  const landing = membership ? landingFor(membership.role) : null;
+  if (!membership || !landing) return <Result status="info" title={t('app.noProject')} />;
+  return <Navigate to={workspacePath(membership.project, landing)} replace />;
+}

@@ -1,0 +1,18 @@
+import { Button, Result } from 'antd';
+import { Link } from 'react-router';
+import { useI18n } from '../i18n/i18n.context.tsx';
+
+export function NotFound({ forbidden = false }: { readonly forbidden?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Result
+      status={forbidden ? '403' : '404'}
+      title={t(forbidden ? 'app.forbidden' : 'app.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('app.back')}</Button>
+        </Link>
+      }
+    />
+  );
+}

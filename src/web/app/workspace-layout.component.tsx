@@ -1,0 +1,54 @@
+// The header every workspace but the TV board has: the project, the workspaces of the caller's role,
+// the language switch and signing out. Narrow screens (the consultant's phone) get a compact header.
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { useI18n } from '../i18n/i18n.context.tsx';
+import { useProject } from '../session/project.context.tsx';
+import { useSession, useSignedIn } from '../session/session.context.tsx';
+import { workspacePath, workspacesFor, type WorkspaceId } from './workspaces.ts';
+
+export function LanguageSwitch() {
+  const { t, locale, setLocale } = useI18n();
+  return (
+    <Button size="small" type="text" className="header-button" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="language-switch">
+      {t('app.language')}
+    </Button>
+  );
+}
+
+export function WorkspaceLayout({ current, children }: { readonly current: WorkspaceId; readonly children: ReactNode }) {
+  const { t } = useI18n();
+  const session = useSignedIn();
+  const { signOut } = useSession();
+  const membership = useProject();
+  const navigate = useNavigate();
+  const items = workspacesFor(membership.role).map((w) => ({ key: w.id, label: t(w.label) }));
+  return (
+    <Layout className="workspace">
+      <Layout.Header className="workspace-header">
+        <Typography.Text strong className="workspace-brand">
+          {membership.projectName ?? membership.project}
+        </Typography.Text>
+        <Menu
+          className="workspace-nav"
+          mode="horizontal"
+          theme="dark"
+          selectedKeys={[current]}
+          items={items}
+          onClick={({ key }) => navigate(workspacePath(membership.project, key as WorkspaceId))}
+        />
+        <Space size={4} className="workspace-user">
+          <Typography.Text className="workspace-name">
+            {session.user.displayName} · {t(`role.${membership.role}`)}
+          </Typography.Text>
+          <LanguageSwitch />
+          <Button size="small" type="text" className="header-button" onClick={() => void signOut()} data-testid="logout">
+            {t('app.logout')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="workspace-content">{children}</Layout.Content>
+    </Layout>
+  );
+}

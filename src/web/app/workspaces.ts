@@ -1,0 +1,33 @@
+// The workspaces of the app, the roles that use each, and where a role lands after signing in.
+import type { AccountRole } from '../api/api-types.ts';
+import type { MessageKey } from '../i18n/zh-CN.ts';
+
+export type WorkspaceId = 'desk' | 'board' | 'me' | 'manager';
+
+export interface Workspace {
+  readonly id: WorkspaceId;
+  readonly label: MessageKey;
+  readonly roles: readonly AccountRole[];
+}
+
+export const WORKSPACES: readonly Workspace[] = [
+  { id: 'desk', label: 'nav.desk', roles: ['frontdesk', 'channelAssistant', 'supervisor', 'manager'] },
+  { id: 'me', label: 'nav.me', roles: ['consultant'] },
+  { id: 'manager', label: 'nav.manager', roles: ['manager', 'supervisor'] },
+  { id: 'board', label: 'nav.board', roles: ['frontdesk', 'channelAssistant', 'consultant', 'supervisor', 'manager'] },
+];
+
+export function workspacesFor(role: AccountRole): Workspace[] {
+  return WORKSPACES.filter((w) => w.roles.includes(role));
+}
+
+/** Where a role starts: its own workspace (the manager's desk is the register, not the front desk). */
+const LANDING: Readonly<Partial<Record<AccountRole, WorkspaceId>>> = { manager: 'manager', supervisor: 'manager', consultant: 'me', frontdesk: 'desk', channelAssistant: 'desk' };
+
+export function landingFor(role: AccountRole): WorkspaceId | null {
+  return LANDING[role] ?? null;
+}
+
+export function workspacePath(project: string, id: WorkspaceId): string {
+  return `/p/${encodeURIComponent(project)}/${id}`;
+}

@@ -1,0 +1,91 @@
+// My customers, protection running out first (OWN-2), each with its countdown and the two things a
+// consultant does to them from the phone: log a follow-up (OWN-3) and link family (OWN-7).
+import { Alert, Button, Drawer, Empty, List, Space, Typography } from 'antd';
+import { useState } from 'react';
+import type { OwnedCustomer } from '../api/api-types.ts';
+import { errorText } from '../api/error-text.ts';
+import { FollowUpForm } from '../customers/follow-up-form.component.tsx';
+import { LinkFamilyForm } from '../customers/link-family-form.component.tsx';
+import { useI18n } from '../i18n/i18n.context.tsx';
+import { ProtectionCountdown } from './protection-countdown.component.tsx';
+import type { MyCustomersState } from './use-my-customers.ts';
+
+type Sheet = { readonly kind: 'followUp' | 'link'; readonly customer: OwnedCustomer } | null;
+
+export function MyCustomers({
+  state,
+  now,
+  onFollowedUp,
+  onLinked,
+}: {
+  readonly state: MyCustomersState;
+  readonly now: number;
+  readonly onFollowedUp: (phone: string, reached: boolean) => void;
+  readonly onLinked: () => void;
+}) {
+  const { t } = useI18n();
+  const [sheet, setSheet] = useState<Sheet>(null);
+  if (state.status === 'failed') return <Alert type="error" showIcon title={errorText(t, state.error)} />;
+  const customers = state.status === 'done' ? state.customers : [];
+  return (
+    <>
+      <List<OwnedCustomer>
+        loading={state.status === 'loading'}
+        dataSource={[...customers]}
+        locale={{ emptyText: <Empty description={t('me.noCustomers')} /> }}
+        data-testid="my-customers"
+        renderItem={(c) => (
+          <List.Item key={c.phone} data-testid={`customer-${c.phone}`} className="my-customer">
+            <div className="my-customer-main">
+              <Typography.Text strong>{c.name ?? c.phone}</Typography.Text>
+              <Typography.Text type="secondary" className="my-customer-phone">
+                {c.phone}
+              </Typography.Text>
+              <div>
+                <ProtectionCountdown until={c.protectedUntil} now={now} />
+                <Typography.Text type="secondary" data-testid="customer-until">
+                  {c.protectedUntilLocal}
+                </Typography.Text>
+              </div>
+            </div>
+            <Space direction="vertical" size={4}>
+              <Button type="primary" onClick={() => setSheet({ kind: 'followUp', customer: c })} data-testid="follow-up">
+                {t('me.followUp')}
+              </Button>
+              <Button size="small" onClick={() => setSheet({ kind: 'link', customer: c })} data-testid="link-family">
+                {t('me.link')}
+              </Button>
+            </Space>
+          </List.Item>
+        )}
+      />
+      <Drawer
+        placement="bottom"
+        size="auto"
+        open={sheet !== null}
+        onClose={() => setSheet(null)}
+        title={sheet ? `${t(sheet.kind === 'followUp' ? 'me.logFollowUp' : 'me.link')} · ${sheet.customer.name ?? sheet.customer.phone}` : ''}
+        destroyOnHidden
+      >
+        {sheet?.kind === 'followUp' && (
+          <FollowUpForm
+            phone={sheet.customer.phone}
+            onDone={(_answer, reached) => {
+              setSheet(null);
+              onFollowedUp(sheet.customer.phone, reached);
+            }}
+          />
+        )}
+        {sheet?.kind === 'link' && (
+          <LinkFamilyForm
+            phone={sheet.customer.phone}
+            onDone={() => {
+              setSheet(null);
+              onLinked();
+            }}
+          />
+        )}
+      </Drawer>
+    </>
+  );
+}

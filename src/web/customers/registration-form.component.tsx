@@ -1,0 +1,102 @@
+// 快速登记: the visit (or call) register entry for the party just admitted. REG-2 is applied before
+// sending — name (a surname is enough for a call), gender, phone (REG-4, checked as the server checks
+// it) and needs — each with its own message; what the server still refuses lands on its field.
+import { Alert, Button, Card, Form, Input, Radio, Select } from 'antd';
+import { useCallback, useEffect } from 'react';
+import type { Answer } from '../api/api-types.ts';
+import { useI18n } from '../i18n/i18n.context.tsx';
+import { compact } from '../shared/compact.ts';
+import { phoneRule } from '../shared/form-rules.ts';
+import { useStaffNames } from '../shared/staff-names.context.tsx';
+import { useCommandForm } from './use-command-form.ts';
+
+export interface RegistrationValues {
+  via: 'visit' | 'call';
+  by?: string;
+  phone?: string;
+  name?: string;
+  gender?: 'M' | 'F';
+  needs?: string;
+  plate?: string;
+}
+
+const FIELDS = ['via', 'by', 'phone', 'name', 'gender', 'needs', 'plate'];
+
+export function RegistrationForm({
+  consultants,
+  preset,
+  onRegistered,
+  title,
+}: {
+  /** Who may be named as the receiving consultant; none: the caller registers as themselves. */
+  readonly consultants?: readonly string[];
+  /** Filled in from the admitted party (phone, receiving consultant); a new preset resets the form. */
+  readonly preset: Partial<RegistrationValues> | null;
+  readonly onRegistered: (answer: Answer) => void;
+  readonly title?: string;
+}) {
+  const { t } = useI18n();
+  const { nameOf } = useStaffNames();
+  const [form] = Form.useForm<RegistrationValues>();
+  const onDone = useCallback(
+    (answer: Answer) => {
+      form.resetFields();
+      onRegistered(answer);
+    },
+    [form, onRegistered],
+  );
+  const { submit, busy, problem, clearProblem, resetKey } = useCommandForm(form, 'register', FIELDS, onDone);
+
+  useEffect(() => {
+    form.resetFields();
+    if (preset) form.setFieldsValue(preset);
+    resetKey();
+  }, [preset, form, resetKey]);
+
+  return (
+    <Card size="small" title={title ?? t('desk.register')} className="registration-card" data-testid="registration">
+      <Form<RegistrationValues> form={form} layout="vertical" size="middle" initialValues={{ via: 'visit' }} onFinish={(values) => void submit({ ...compact(values), via: values.via })} onValuesChange={clearProblem} requiredMark>
+        <div className="form-row">
+          <Form.Item name="name" label={t('field.name')} rules={[{ required: true, whitespace: true, message: t('check.nameRequired') }, { max: 64, message: t('check.tooLong') }]}>
+            <Input data-testid="reg-name" autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="gender" label={t('field.gender')} rules={[{ required: true, message: t('check.genderRequired') }]}>
+            <Radio.Group data-testid="reg-gender">
+              <Radio.Button value="M">{t('gender.M')}</Radio.Button>
+              <Radio.Button value="F">{t('gender.F')}</Radio.Button>
+            </Radio.Group>
+          </Form.Item>
+        </div>
+        <div className="form-row">
+          <Form.Item name="phone" label={t('field.phone')} required rules={[phoneRule(t, true)]} validateTrigger="onBlur">
+            <Input data-testid="reg-phone" inputMode="tel" autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="via" label={t('field.via')}>
+            <Radio.Group>
+              <Radio.Button value="visit">{t('via.visit')}</Radio.Button>
+              <Radio.Button value="call">{t('via.call')}</Radio.Button>
+            </Radio.Group>
+          </Form.Item>
+        </div>
+        <Form.Item name="needs" label={t('field.needs')} rules={[{ required: true, whitespace: true, message: t('check.needsRequired') }, { max: 500, message: t('check.tooLong') }]}>
+          <Input data-testid="reg-needs" autoComplete="off" />
+        </Form.Item>
+        <div className="form-row">
+          <Form.Item name="plate" label={t('field.plate')} rules={[{ max: 16, message: t('check.tooLong') }]}>
+            <Input data-testid="reg-plate" autoComplete="off" />
+          </Form.Item>
+          {consultants && (
+            <Form.Item name="by" label={t('desk.receivedBy')} rules={[{ required: true, message: t('check.required') }]}>
+              <Select data-testid="reg-by" options={consultants.map((id) => ({ value: id, label: nameOf(id) }))} />
+            </Form.Item>
+          )}
+        </div>
+        {problem && <Alert type="error" showIcon title={problem} className="form-alert" data-testid="reg-error" />}
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="reg-submit">
+          {t('common.submit')}
+        </Button>
+        <div className="form-hint">{t('desk.registerHint')}</div>
+      </Form>
+    </Card>
+  );
+}

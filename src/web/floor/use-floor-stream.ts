@@ -1,0 +1,94 @@
+// The live floor (ROT-15): the board from the server's SSE stream (`update` events carry the new facts'
+// seq/type and the fresh board). The browser retries a dropped stream by itself; when it gives up
+// (the server was down and answered nothing, or answered an error) we reopen it with a growing delay,
+// and re-read the board over plain HTTP meanwhile — which also notices an ended session (401).
+import { useEffect, useRef, useState } from 'react';
+import { getFloor, streamUrl } from '../api/api-client.ts';
+import type { Board } from '../api/api-types.ts';
+
+export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
+
+export interface FactSummary {
+  readonly seq: number;
+  readonly type: string;
+  readonly at: number;
+}
+
+interface LiveUpdate {
+  readonly facts: readonly FactSummary[];
+  readonly floor: Board;
+}
+
+export interface FloorStream {
+  readonly board: Board | null;
+  readonly status: StreamStatus;
+  /** When the last update arrived (ms). */
+  readonly updatedAt: number | null;
+}
+
+const MAX_DELAY_MS = 10_000;
+
+function parseUpdate(data: string): LiveUpdate | null {
+  try {
+    const parsed = JSON.parse(data) as Partial<LiveUpdate>;
+    return parsed && typeof parsed === 'object' && parsed.floor && Array.isArray(parsed.floor.seats) ? { facts: parsed.facts ?? [], floor: parsed.floor } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `onFacts` is called with the facts of every update after the first (the page refreshes what they touch). */
+export function useFloorStream(project: string, onFacts?: (facts: readonly FactSummary[]) => void): FloorStream {
+  const [board, setBoard] = useState<Board | null>(null);
+  const [status, setStatus] = useState<StreamStatus>('connecting');
+  const [updatedAt, setUpdatedAt] = useState<number | null>(null);
+  const onFactsRef = useRef(onFacts);
+  onFactsRef.current = onFacts;
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    let stopped = false;
+
+    const apply = (next: Board) => {
+      setBoard(next);
+      setUpdatedAt(Date.now());
+    };
+
+    const open = () => {
+      if (stopped) return;
+      source = new EventSource(streamUrl(project));
+      source.addEventListener('open', () => {
+        failures = 0;
+        setStatus('live');
+      });
+      source.addEventListener('update', (event) => {
+        const update = parseUpdate((event as MessageEvent<string>).data);
+        if (!update) return;
+        apply(update.floor);
+        if (update.facts.length > 0) onFactsRef.current?.(update.facts);
+      });
+      source.addEventListener('error', () => {
+        if (!source || source.readyState !== EventSource.CLOSED) {
+          setStatus('reconnecting');
+          return;
+        }
+        source = null;
+        setStatus('reconnecting');
+        failures += 1;
+        getFloor(project).then(apply, () => undefined);
+        timer = setTimeout(open, Math.min(MAX_DELAY_MS, 500 * 2 ** Math.min(failures, 5)));
+      });
+    };
+
+    open();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      source?.close();
+    };
+  }, [project]);
+
+  return { board, status, updatedAt };
+}

@@ -1,0 +1,154 @@
+// 前台接待 at a desk PC, keyboard first: type a phone (or surname + plate), Enter judges; F2 admits the
+// party to the suggested receiver; Esc clears. Then the quick registration for the admitted party.
+// The floor is live: the suggested receiver is re-judged when the queue changes.
+import { Alert, App, Col, Row, Typography } from 'antd';
+import type { InputRef } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { command, type ArriveInput } from '../api/api-client.ts';
+import type { Answer } from '../api/api-types.ts';
+import { errorText } from '../api/error-text.ts';
+import { newIdempotencyKey } from '../api/http.ts';
+import { useFloorStream } from '../floor/use-floor-stream.ts';
+import { useI18n } from '../i18n/i18n.context.tsx';
+import { useProject } from '../session/project.context.tsx';
+import { ReasonList } from '../shared/reason-list.component.tsx';
+import { useStaffNames } from '../shared/staff-names.context.tsx';
+import { FloorMini } from './floor-mini.component.tsx';
+import { JudgeCard } from './judge-card.component.tsx';
+import { EMPTY_LOOKUP, LookupBar, type LookupValues } from './lookup-bar.component.tsx';
+import { asLabel, ReceiverPanel, type Admission } from './receiver-panel.component.tsx';
+import { RegistrationForm, type RegistrationValues } from '../customers/registration-form.component.tsx';
+import { useJudge } from './use-judge.ts';
+
+interface Admitted {
+  readonly answer: Answer;
+  readonly nonCustomer: boolean;
+}
+
+export function FrontDeskPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { project } = useProject();
+  const { nameOf, learn } = useStaffNames();
+  const phoneRef = useRef<InputRef>(null);
+  const [lookup, setLookup] = useState<LookupValues>(EMPTY_LOOKUP);
+  const [admitted, setAdmitted] = useState<Admitted | null>(null);
+  const [admitError, setAdmitError] = useState<string | null>(null);
+  const [admitting, setAdmitting] = useState(false);
+  const [preset, setPreset] = useState<Partial<RegistrationValues> | null>(null);
+  const admitKey = useRef(newIdempotencyKey());
+  /** Once the desk admits the party, the card shows what was decided: no more re-judging. */
+  const frozen = useRef(false);
+  const { state, judge, refresh, clear } = useJudge(project);
+  const onFacts = useCallback(() => {
+    if (!frozen.current) refresh();
+  }, [refresh]);
+  const { board, status } = useFloorStream(project, onFacts);
+  useEffect(() => {
+    if (board) learn(board.names);
+  }, [board, learn]);
+  const consultants = useMemo(() => board?.seats.map((s) => s.who) ?? [], [board]);
+
+  const reset = useCallback(() => {
+    frozen.current = false;
+    clear();
+    setLookup(EMPTY_LOOKUP);
+    setAdmitted(null);
+    setAdmitError(null);
+    admitKey.current = newIdempotencyKey();
+    phoneRef.current?.focus();
+  }, [clear]);
+
+  const onJudge: typeof judge = (q) => {
+    frozen.current = false;
+    setAdmitted(null);
+    setAdmitError(null);
+    admitKey.current = newIdempotencyKey();
+    return judge(q);
+  };
+
+  const admit = useCallback(
+    async (admission: Admission) => {
+      if (state.status !== 'done' || admitted || admitting) return;
+      const phone = lookup.phone.trim();
+      const body: ArriveInput = {
+        ...(phone ? { phone } : { name: lookup.surname.trim(), plate: lookup.plate.trim() }),
+        ...(admission.kind === 'asksFor' ? { asksFor: admission.who } : {}),
+        ...(admission.kind === 'nonCustomer' ? { nonCustomer: true } : {}),
+      };
+      setAdmitting(true);
+      setAdmitError(null);
+      frozen.current = true;
+      try {
+        const answer = await command(project, 'arrive', body, { idempotencyKey: admitKey.current });
+        const nonCustomer = admission.kind === 'nonCustomer';
+        setAdmitted({ answer, nonCustomer });
+        const who = answer.receiver ? nameOf(answer.receiver) : null;
+        void message.success(who ? t(nonCustomer ? 'desk.nonCustomerDone' : 'desk.admitted', { who, as: asLabel(t, answer.as) }) : t('desk.admittedNobody'));
+        if (!nonCustomer) setPreset({ via: 'visit', ...(phone ? { phone } : {}), ...(lookup.plate.trim() ? { plate: lookup.plate.trim() } : {}), ...(answer.receiver ? { by: answer.receiver } : {}) });
+      } catch (error) {
+        frozen.current = false;
+        setAdmitError(errorText(t, error));
+      } finally {
+        setAdmitting(false);
+      }
+    },
+    [state, admitted, admitting, lookup, project, nameOf, message, t],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F2') {
+        e.preventDefault();
+        void admit({ kind: 'admit' });
+      } else if (e.key === 'Escape') reset();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [admit, reset]);
+
+  const onRegistered = (answer: Answer) => {
+    void message.success(t(answer.valid === false ? 'desk.registeredInvalid' : 'desk.registered'));
+    setPreset(null);
+    reset();
+  };
+
+  return (
+    <div className="front-desk" data-testid="front-desk">
+      <Row gutter={16}>
+        <Col span={14}>
+          <LookupBar values={lookup} onChange={setLookup} onJudge={(q) => void onJudge(q)} loading={state.status === 'loading'} phoneRef={phoneRef} />
+          <Typography.Text type="secondary" className="desk-keys">
+            {t('desk.keys')}
+          </Typography.Text>
+          {state.status === 'failed' && <Alert type="error" showIcon title={errorText(t, state.error)} data-testid="judge-error" />}
+          {state.status === 'done' && (
+            <div className="desk-answer">
+              <JudgeCard judgement={state.judgement} />
+              {admitted ? (
+                <Alert
+                  type={admitted.answer.receiver ? 'success' : 'warning'}
+                  showIcon
+                  data-testid="admitted"
+                  title={
+                    admitted.answer.receiver
+                      ? t(admitted.nonCustomer ? 'desk.nonCustomerDone' : 'desk.admitted', { who: nameOf(admitted.answer.receiver), as: asLabel(t, admitted.answer.as) })
+                      : t('desk.admittedNobody')
+                  }
+                  description={<ReasonList reasons={admitted.answer.reasons} />}
+                />
+              ) : (
+                <ReceiverPanel judgement={state.judgement} consultants={consultants} busy={admitting} onAdmit={(a) => void admit(a)} />
+              )}
+              {admitError && <Alert type="error" showIcon title={admitError} data-testid="admit-error" />}
+            </div>
+          )}
+        </Col>
+        <Col span={10}>
+          <RegistrationForm consultants={consultants} preset={preset} onRegistered={onRegistered} />
+          <FloorMini board={board} live={status === 'live'} />
+        </Col>
+      </Row>
+    </div>
+  );
+}

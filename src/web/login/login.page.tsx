@@ -1,0 +1,62 @@
+// Signing in: login and password, field-level messages for empty fields, a translated message for a
+// refused sign-in (wrong password, locked); then back to the page that sent us here.
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { errorText } from '../api/error-text.ts';
+import { LanguageSwitch } from '../app/workspace-layout.component.tsx';
+import { useI18n } from '../i18n/i18n.context.tsx';
+import { useSession } from '../session/session.context.tsx';
+
+interface LoginForm {
+  login: string;
+  password: string;
+}
+
+/** Only same-site paths: `next` comes from the URL. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { state, signIn } = useSession();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const next = safeNext(params.get('next'));
+  if (state.status === 'signedIn') return <Navigate to={next} replace />;
+
+  const submit = async (values: LoginForm) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await signIn(values.login.trim(), values.password);
+      navigate(next, { replace: true });
+    } catch (error) {
+      setProblem(errorText(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="login-page">
+      <Card className="login-card" title={<Typography.Title level={3}>{t('login.title')}</Typography.Title>} extra={<LanguageSwitch />}>
+        <Form<LoginForm> layout="vertical" onFinish={submit} requiredMark={false} onValuesChange={() => setProblem(null)}>
+          <Form.Item name="login" label={t('login.login')} rules={[{ required: true, whitespace: true, message: t('login.loginRequired') }]}>
+            <Input autoFocus autoComplete="username" data-testid="login-name" />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Input.Password autoComplete="current-password" data-testid="login-password" />
+          </Form.Item>
+          {problem && <Alert type="error" showIcon title={problem} className="form-alert" data-testid="login-error" />}
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// One recorded fact of a customer's timeline in words: what happened and who did it.
+import type { RecordedFact } from '../api/api-types.ts';
+import { hasMessage, type Translate } from '../i18n/translate.ts';
+
+export interface FactWords {
+  readonly label: string;
+  readonly detail: string;
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+function code(t: Translate, prefix: string, value: unknown): string {
+  const key = `${prefix}.${str(value)}`;
+  return hasMessage(key) ? t(key) : str(value);
+}
+
+export function describeFact(f: RecordedFact, t: Translate, nameOf: (id: string) => string): FactWords {
+  const labelKey = `fact.${f.type}`;
+  const label = hasMessage(labelKey) ? t(labelKey) : t('fact.other');
+  const name = (v: unknown) => (typeof v === 'string' ? nameOf(v) : t('common.nobody'));
+  const reception = (f.reception ?? {}) as { receiver?: unknown; as?: unknown };
+  const params: Record<string, string> = {
+    by: name(f.by),
+    to: f.type === 'reassigned' ? name(f.to) : str(f.to),
+    receiver: name(reception.receiver),
+    as: code(t, 'receiveAs', reception.as),
+    via: f.type === 'registered' ? code(t, 'via', f.via) : code(t, 'contact', f.via),
+    valid: t(f.valid === false ? 'fact.invalid' : 'fact.valid'),
+    reached: t(f.reached === true ? 'fact.reached' : 'fact.notReached'),
+    accepted: t(f.accepted === false ? 'fact.rejected' : 'fact.accepted'),
+    relation: code(t, 'relation', f.relation),
+    stage: code(t, 'stage', f.stage),
+    phone: str(f.phone),
+    into: str(f.into),
+    unit: str(f.unit),
+    broker: str(f.broker),
+    reason: str(f.reason) || '—',
+  };
+  const detailKey = `fact.detail.${f.type}`;
+  return { label, detail: hasMessage(detailKey) ? t(detailKey, params) : '' };
+}

@@ -1,0 +1,176 @@
+// (b) Malformed requests to every endpoint — wrong types, huge strings, nulls, unicode, missing and
+// unknown fields, bad JSON, wrong content types, bad params, queries and headers — are answered 4xx
+// with a JSON {code, message}, never 5xx, and no answer carries a stack trace.
+import fc from 'fast-check';
+import type { LightMyRequestResponse } from 'fastify';
+import type { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENDPOINTS } from '../../src/api/access.policy.ts';
+import { COMMAND_BODIES } from '../../src/api/commands.schemas.ts';
+import type { Action } from '../../src/app/commands.ts';
+import { STANDARD_POLICY } from '../../src/core/policy.ts';
+import { p, STACK_TRACE, startHarness, type Agent, type CallOptions, type Harness } from './api-harness.ts';
+
+/** Bodies the schemas accept, as the starting point of one-field mutations. */
+const VALID: Readonly<Record<Action, Record<string, unknown>>> = {
+  signIn: { who: 'A' },
+  signOut: { who: 'A' },
+  away: { who: 'A', reason: 'private' },
+  back: { who: 'A' },
+  done: { who: 'A' },
+  reclassify: { who: 'A' },
+  decline: { who: 'A' },
+  arrive: { phone: '13800138000', name: '张先生', plate: '沪A12345', asksFor: 'A', nonCustomer: false, broker: 'X', referrer: '13900139000' },
+  register: { by: 'A', via: 'visit', phone: '13800138000', name: '张先生', gender: 'M', needs: '三房', plate: '沪A12345', for: 'A' },
+  followUp: { by: 'A', phone: '13800138000', reached: true, via: 'call' },
+  link: { phone: '13800138000', to: '13900139000', relation: 'spouse' },
+  merge: { phone: '13800138000', into: '13900139000' },
+  depart: { who: 'NOBODY' },
+  reassign: { phone: '13800138000', to: 'B', by: 'M', reason: 'service' },
+  suspend: { who: 'NOBODY', days: 3 },
+  report: { broker: 'X', phone: '13800138000', name: '张先生' },
+  deal: { phone: '13800138000', unit: 'U1', by: 'A', stage: 'deposit' },
+  dispute: { unit: 'U1', by: 'A' },
+  reorder: { by: 'M', order: ['A'], reason: 'late' },
+  outOfTurn: { who: 'A', by: 'M' },
+  addStaff: { staff: { id: 'NEW', role: 'consultant', team: 'T', name: '新人' } },
+  addBroker: { broker: { id: 'NEWB', kind: 'agency', approved: true } },
+  addUnit: { unit: { id: 'NEWU', price: 100 } },
+  setPolicy: { policy: STANDARD_POLICY, by: 'M' },
+};
+
+const HUGE = 'x'.repeat(70_000);
+const MUTATIONS: readonly unknown[] = [null, 12345, -1, 1e308, true, {}, [], [null], '', ' ', HUGE, '😀'.repeat(100), '\u0000\u202e', { nested: { deeper: [1, 2, 3] } }];
+const NON_OBJECTS: readonly unknown[] = [null, 0, 'text', [], true, [{}], '😀'];
+const RAW_JSON: readonly string[] = ['not json', '{', '{"a":', 'null', '{"__proto__":{"polluted":1}}', '{"constructor":{"prototype":{"polluted":1}}}', '[' .repeat(5000) + ']'.repeat(5000), '{"who":"\ud800"}'];
+const CONTENT_TYPES: readonly [string, string][] = [
+  ['text/plain', 'hello'],
+  ['application/xml', '<a/>'],
+  ['multipart/form-data; boundary=x', '--x--'],
+  ['application/x-www-form-urlencoded', 'who=A'],
+  ['application/octet-stream', '{}'],
+];
+
+function expectCleanRejection(res: LightMyRequestResponse, what: string): void {
+  expect(res.statusCode, `${what}: ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+  expect(res.statusCode, `${what}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
+  expectNoLeak(res, what);
+}
+
+function expectNoLeak(res: LightMyRequestResponse, what: string): void {
+  expect(res.body, what).not.toMatch(STACK_TRACE);
+  if (res.statusCode >= 400) {
+    const body = res.json() as { code?: unknown; message?: unknown };
+    expect(typeof body.code, what).toBe('string');
+    expect(typeof body.message, what).toBe('string');
+  }
+}
+
+describe('malformed requests', () => {
+  let h: Harness;
+  let m: Agent;
+  let a: Agent;
+  let admin: Agent;
+  beforeAll(async () => {
+    h = await startHarness();
+    m = await h.agent('manager');
+    a = await h.agent('consultant');
+    admin = await h.agent('admin');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const actions = Object.keys(COMMAND_BODIES) as Action[];
+
+  it.each(actions)('%s: malformed bodies, payloads, content types and headers', async (action) => {
+    const url = p(ENDPOINTS[action].path);
+    const schema = COMMAND_BODIES[action] as z.ZodType;
+    const post = (o: CallOptions) => m.call('POST', url, o);
+    for (const body of NON_OBJECTS) expectCleanRejection(await post({ body }), `body ${JSON.stringify(body)}`);
+    expectCleanRejection(await post({ body: { ...VALID[action], zzz: 1 } }), 'unknown field');
+    expectCleanRejection(await post({ body: { ...VALID[action], ['ключ😀'.repeat(50)]: HUGE } }), 'unicode unknown field');
+    const valid = VALID[action];
+    expect(schema.safeParse(valid).success, `VALID.${action} must pass its schema`).toBe(true);
+    for (const field of Object.keys(valid)) {
+      for (const value of MUTATIONS) {
+        const body = { ...valid, [field]: value };
+        // Only what the schema rejects is malformed; a mutation it accepts (e.g. '' for an optional name) is not this test's business.
+        if (schema.safeParse(body).success) continue;
+        expectCleanRejection(await post({ body }), `${field} = ${JSON.stringify(value).slice(0, 40)}`);
+      }
+      const { [field]: _dropped, ...missing } = valid;
+      const res = await post({ body: missing });
+      if (!schema.safeParse(missing).success) expectCleanRejection(res, `missing ${field}`);
+      else expectNoLeak(res, `missing optional ${field}`);
+    }
+    for (const payload of RAW_JSON) expectCleanRejection(await post({ payload, headers: { 'content-type': 'application/json' } }), `raw ${payload.slice(0, 30)}`);
+    for (const [type, payload] of CONTENT_TYPES) expectCleanRejection(await post({ payload, headers: { 'content-type': type } }), type);
+    expectCleanRejection(await post({ payload: JSON.stringify({ ...valid, pad: 'y'.repeat(300_000) }), headers: { 'content-type': 'application/json' } }), 'too large');
+    for (const key of ['x'.repeat(300), 'has space', 'ÿ']) expectCleanRejection(await post({ body: valid, headers: { 'idempotency-key': key } }), `idempotency key ${key.slice(0, 10)}`);
+    expectCleanRejection(await post({ body: valid, headers: { 'x-csrf-token': 'forged' } }), 'forged csrf');
+    for (const project of ['%00', encodeURIComponent('项目☃'), 'x'.repeat(300), '..%2F..']) {
+      expectCleanRejection(await m.call('POST', `/api/projects/${project}${ENDPOINTS[action].path}`, { body: valid }), `project ${project.slice(0, 20)}`);
+    }
+  });
+
+  it.each(actions)('%s: random JSON never breaks the server', async (action) => {
+    const url = p(ENDPOINTS[action].path);
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue({ maxDepth: 3 }), fc.boolean(), async (body, asConsultant) => {
+        const res = await (asConsultant ? a : m).call('POST', url, { body });
+        expect(res.statusCode).toBeLessThan(500);
+        expectNoLeak(res, JSON.stringify(body).slice(0, 80));
+      }),
+      { seed: 20260302, numRuns: 25 },
+    );
+  });
+
+  it('reads: bad queries, params and headers', async () => {
+    const bad: readonly string[] = [
+      '/judge',
+      '/judge?phone=abc',
+      '/judge?phone=',
+      '/judge?phone=1&phone=2',
+      '/judge?surname=张',
+      '/judge?surname=&plate=',
+      `/judge?surname=${'张'.repeat(50)}&plate=A1`,
+      '/judge?phone=13800138000&zzz=1',
+      '/judge?phone=%FF%FE',
+      `/judge?phone=${'9'.repeat(5000)}`,
+      '/customers/abc/ownership',
+      `/customers/${encodeURIComponent('😀')}/ownership`,
+      `/customers/${'1'.repeat(500)}/timeline`,
+      '/customers/%/timeline',
+      `/units/${'u'.repeat(100)}/credit`,
+      '/units/%20/credit',
+      '/units/NO-SUCH-UNIT/credit',
+      '/my-customers?of=',
+      `/my-customers?of=${'x'.repeat(100)}`,
+      '/my-customers?zzz=1',
+      '/record-reads?limit=0',
+      '/record-reads?limit=501',
+      '/record-reads?limit=abc',
+      '/record-reads?limit=-1',
+      '/record-reads?before=1.5',
+      '/record-reads?customer=abc',
+      '/no-such-endpoint',
+    ];
+    for (const path of bad) expectCleanRejection(await m.call('GET', p(path)), path);
+    for (const id of ['abc', '-1', '1.5', 'x'.repeat(100), '1e5']) expectCleanRejection(await m.call('GET', p('/stream'), { headers: { 'last-event-id': id } }), `last-event-id ${id}`);
+    expectCleanRejection(await h.anonymous('GET', p('/floor'), { headers: { cookie: `anchang_session=${'z'.repeat(4000)}` } }), 'forged cookie');
+    expectCleanRejection(await h.anonymous('GET', p('/floor'), { headers: { cookie: '\u0001;;==;anchang_session' } }), 'garbage cookie');
+    const weird = await m.call('GET', p('/floor'), { headers: { 'accept-language': `${'zh;q=abc,'.repeat(200)}` } });
+    expect(weird.statusCode).toBe(200);
+  });
+
+  it('site endpoints: sign-in and project creation bodies', async () => {
+    for (const body of [null, {}, 'x', { login: 1, password: 'x' }, { login: 'a' }, { login: 'a', password: 'p'.repeat(300) }, { login: 'a', password: 'x', extra: true }]) {
+      expectCleanRejection(await h.anonymous('POST', '/api/session', { body }), `login ${JSON.stringify(body)}`);
+    }
+    expectCleanRejection(await h.anonymous('POST', '/api/session', { payload: '{"login":', headers: { 'content-type': 'application/json' } }), 'login bad json');
+    for (const body of [{ id: 'Bad Id', name: 'x' }, { id: 'ok', name: 'x', zone: 'Mars/Olympus' }, { id: 'ok', name: 'x', policy: {} }, { id: 'ok' }, [] as unknown]) {
+      expectCleanRejection(await admin.call('POST', '/api/projects', { body }), `project ${JSON.stringify(body)}`);
+    }
+  });
+});

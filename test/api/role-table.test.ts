@@ -1,0 +1,175 @@
+// (a) Every endpoint called by every role: a role the table does not grant gets 403, nobody signed in
+// gets 401, and a granted role gets past access (whatever the domain then answers). The requests are
+// harmless samples: departures and suspensions name nobody real, so the roster stays as it is.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENDPOINTS, type EndpointName } from '../../src/api/access.policy.ts';
+import { ACCOUNT_ROLES, type AccountRole } from '../../src/accounts/roles.ts';
+import { STANDARD_POLICY } from '../../src/core/policy.ts';
+import { p, ROLE_USER, startHarness, type Harness } from './api-harness.ts';
+
+interface Sample {
+  readonly path?: string;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+/** A request to each endpoint that a permitted caller may send without changing who is on the roster. */
+const SAMPLES: Readonly<Record<EndpointName, Sample>> = {
+  signIn: { body: {} },
+  signOut: { body: {} },
+  away: { body: { reason: 'business' } },
+  back: { body: {} },
+  done: { body: {} },
+  reclassify: { body: {} },
+  decline: { body: {} },
+  arrive: { body: { phone: '139 0000 0001', broker: 'X' } },
+  reorder: { body: { order: [], reason: 'role table' } },
+  outOfTurn: { body: { who: 'NOBODY' } },
+  suspend: { body: { who: 'NOBODY', days: 1 } },
+  register: { body: { via: 'call', phone: '13900000002' } },
+  followUp: { body: { phone: '13900000002', reached: false } },
+  link: { body: { phone: '13900000003', to: '13900000004', relation: 'spouse' } },
+  merge: { body: { phone: '13900000005', into: '13900000006' } },
+  reassign: { body: { phone: '13900000007', to: 'NOBODY' } },
+  depart: { body: { who: 'NOBODY' } },
+  report: { body: { phone: '13900000008' } },
+  deal: { body: { phone: '13900000009', unit: 'NO-UNIT', stage: 'deposit' } },
+  dispute: { body: { unit: 'NO-UNIT' } },
+  addStaff: { body: { staff: { id: 'A', role: 'consultant' } } },
+  addBroker: { body: { broker: { id: 'X', kind: 'agency', approved: true } } },
+  addUnit: { body: { unit: { id: 'U1' } } },
+  setPolicy: { body: { policy: STANDARD_POLICY } },
+  floor: {},
+  today: {},
+  // An invalid Last-Event-ID is refused after access is granted, so no stream is opened under inject().
+  stream: { headers: { 'last-event-id': 'not-a-number' } },
+  judge: { path: '/judge?phone=13900000010' },
+  ownership: { path: '/customers/13900000010/ownership' },
+  timeline: { path: '/customers/13900000010/timeline' },
+  myCustomers: {},
+  credit: { path: '/units/U1/credit' },
+  recordReads: {},
+};
+
+const names = Object.keys(ENDPOINTS) as EndpointName[];
+
+describe('role × endpoint table', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const requestOf = (name: EndpointName) => {
+    const e = ENDPOINTS[name];
+    const s = SAMPLES[name];
+    return { method: e.method, url: p(s.path ?? e.path), options: { ...(s.body !== undefined ? { body: s.body } : {}), ...(s.headers ? { headers: s.headers } : {}) } };
+  };
+
+  it('every endpoint in the table has its route', () => {
+    for (const name of names) {
+      const e = ENDPOINTS[name];
+      expect(h.app.hasRoute({ method: e.method, url: `/api/projects/:project${e.path}` }), name).toBe(true);
+    }
+  });
+
+  it.each(names)('%s: 401 without a session', async (name) => {
+    const { method, url, options } = requestOf(name);
+    const res = await h.anonymous(method, url, options);
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it.each(names)('%s: each role as the table says', async (name) => {
+    const { method, url, options } = requestOf(name);
+    for (const role of ACCOUNT_ROLES as readonly AccountRole[]) {
+      const agent = await h.agent(ROLE_USER[role]);
+      const res = await agent.call(method, url, options);
+      if (ENDPOINTS[name].grants[role]) {
+        expect([401, 403], `${role} on ${name}: ${res.body}`).not.toContain(res.statusCode);
+        expect(res.statusCode, `${role} on ${name}: ${res.body}`).toBeLessThan(500);
+      } else {
+        expect(res.statusCode, `${role} on ${name}: ${res.body}`).toBe(403);
+        expect(res.json()).toMatchObject({ code: 'forbidden' });
+      }
+    }
+    // A member of another project only is refused everywhere in this one.
+    const outsider = await h.agent('outsider');
+    expect((await outsider.call(method, url, options)).statusCode).toBe(403);
+  });
+
+  it('self-only callers may not act for others', async () => {
+    const a = await h.agent('consultant');
+    for (const [action, body] of [
+      ['signIn', { who: 'B' }],
+      ['away', { who: 'B', reason: 'private' }],
+      ['register', { by: 'B', via: 'visit', phone: '13900000011' }],
+      ['register', { via: 'visit', phone: '13900000011', for: 'B' }],
+      ['followUp', { by: 'B', phone: '13900000011', reached: true }],
+      ['deal', { by: 'B', phone: '13900000011', unit: 'U1', stage: 'deposit' }],
+    ] as const) {
+      const res = await a.call('POST', p(`/commands/${action}`), { body });
+      expect(res.statusCode, `${action} ${JSON.stringify(body)}`).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'not_yourself' });
+    }
+    expect((await a.call('GET', p('/my-customers?of=B'))).json()).toMatchObject({ code: 'not_yourself' });
+    const broker = await h.agent('broker');
+    expect((await broker.call('POST', p('/commands/report'), { body: { broker: 'Y', phone: '13900000012' } })).json()).toMatchObject({ code: 'not_yourself' });
+    // A manager's order is recorded as given by the manager, whatever the body says.
+    const m = await h.agent('manager');
+    expect((await m.call('POST', p('/commands/reorder'), { body: { by: 'S', order: [], reason: 'x' } })).json()).toMatchObject({ code: 'not_yourself' });
+  });
+
+  it('fills the caller in: a consultant signs themself in; a broker reports as their broker id', async () => {
+    const a = await h.agent('consultant');
+    await a.call('POST', p('/commands/signIn'), { body: {} });
+    expect((await a.call('GET', p('/floor'))).json().queue).toContain('A');
+    const broker = await h.agent('broker');
+    const res = await broker.call('POST', p('/commands/report'), { body: { phone: '137 0000 0013', name: '钱先生' } });
+    expect(res.statusCode).toBe(200);
+    const facts = await h.handle.facts(0);
+    expect(facts.at(-1)).toMatchObject({ type: 'reported', broker: 'X', phone: '13700000013' });
+  });
+
+  it('a channel assistant records only arrivals a broker brings', async () => {
+    const ca = await h.agent('channelAssistant');
+    expect((await ca.call('POST', p('/commands/arrive'), { body: { phone: '13900000014' } })).json()).toMatchObject({ code: 'forbidden' });
+    expect((await ca.call('POST', p('/commands/arrive'), { body: { phone: '13900000014', broker: 'X' } })).statusCode).toBe(200);
+  });
+
+  it("a consultant links family only among their own or nobody's customers", async () => {
+    await h.run({ do: 'signIn', who: 'B' });
+    await h.run({ do: 'register', by: 'B', via: 'visit', phone: '13600000001', name: '孙先生', needs: '两房' });
+    const a = await h.agent('consultant');
+    const res = await a.call('POST', p('/commands/link'), { body: { phone: '13600000002', to: '13600000001', relation: 'spouse' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'forbidden' });
+    const b = await h.agent('consultantB');
+    expect((await b.call('POST', p('/commands/link'), { body: { phone: '13600000002', to: '13600000001', relation: 'spouse' } })).statusCode).toBe(200);
+  });
+
+  it('site endpoints: the session for anyone signed in, creating projects for the admin only', async () => {
+    for (const [method, url] of [
+      ['GET', '/api/session'],
+      ['GET', '/api/projects'],
+      ['POST', '/api/projects'],
+      ['DELETE', '/api/session'],
+    ] as const) {
+      expect((await h.anonymous(method, url)).statusCode, `${method} ${url}`).toBe(401);
+    }
+    const m = await h.agent('manager');
+    expect((await m.call('POST', '/api/projects', { body: { id: 'p3', name: '三号' } })).statusCode).toBe(403);
+    expect((await m.call('GET', '/api/projects')).json().projects.map((x: { id: string }) => x.id)).toEqual(['p1']);
+    const admin = await h.agent('admin');
+    expect((await admin.call('POST', '/api/projects', { body: { id: 'p3', name: '三号' } })).statusCode).toBe(201);
+    expect((await admin.call('POST', '/api/projects', { body: { id: 'p3', name: '三号' } })).json()).toMatchObject({ code: 'project_exists' });
+    expect((await admin.call('GET', '/api/projects')).json().projects.map((x: { id: string }) => x.id)).toEqual(['p1', 'p2', 'p3']);
+    // An admin sets a new project up but reads no customer data in it.
+    expect((await admin.call('POST', '/api/projects/p3/commands/addStaff', { body: { staff: { id: 'Z', role: 'consultant' } } })).statusCode).toBe(200);
+    expect((await admin.call('GET', '/api/projects/p3/judge?phone=13800138000')).statusCode).toBe(403);
+    expect((await admin.call('GET', '/api/projects/nope/floor')).statusCode).toBe(403);
+    expect((await admin.call('POST', '/api/projects/nope/commands/addUnit', { body: { unit: { id: 'U9' } } })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,107 @@
+// Real server processes for the tests that need them: `anchang serve` in a child process, killed with
+// SIGKILL or stopped, restarted on the same store; several of them on one PostgreSQL database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import type { Dialect } from '../../src/store/sql/db.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const PG_SERVER = 'postgres://postgres@127.0.0.1:5432';
+
+/** Where an installation keeps its data: a data folder (SQLite) or a PostgreSQL database, and its secret. */
+export interface StorePlace {
+  readonly dialect: Dialect;
+  readonly dataDir: string;
+  readonly databaseUrl: string | null;
+  readonly secret: string;
+  drop(): Promise<void>;
+}
+
+async function onPostgres(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: `${PG_SERVER}/postgres` });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function freshStore(dialect: Dialect): Promise<StorePlace> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'anchang-server-'));
+  const secret = randomBytes(32).toString('base64');
+  if (dialect === 'sqlite') return { dialect, dataDir, databaseUrl: null, secret, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  const database = `anchang_srv_${randomBytes(5).toString('hex')}`;
+  await onPostgres(`CREATE DATABASE ${database}`);
+  return {
+    dialect,
+    dataDir,
+    databaseUrl: `${PG_SERVER}/${database}`,
+    secret,
+    async drop() {
+      rmSync(dataDir, { recursive: true, force: true });
+      await onPostgres(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    },
+  };
+}
+
+export function storeEnv(place: StorePlace): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ANCHANG_SECRET: place.secret,
+    ...(place.databaseUrl ? { DATABASE_URL: place.databaseUrl } : { DATABASE_URL: '' }),
+  };
+}
+
+export interface ServerProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Everything the process printed, for failure messages. */
+  output(): string;
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts `anchang serve` on a free port and resolves once it listens. */
+export function startServerProcess(place: StorePlace, options: { readonly demo?: boolean } = {}): Promise<ServerProcess> {
+  const args = ['bin/anchang.js', 'serve', '--port', '0', '--data', place.dataDir, ...(options.demo === false ? ['--no-demo'] : [])];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: storeEnv(place), stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${out}`)), 30_000);
+    const onData = (chunk: Buffer): void => {
+      out += chunk.toString();
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolvePromise({
+          url: m[1] as string,
+          child,
+          output: () => out,
+          async kill(signal) {
+            if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+            await exited;
+          },
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+/** Runs an `anchang` command against the store; resolves with its exit status and output. */
+export function runCli(place: StorePlace, args: readonly string[]): Promise<{ status: number; output: string }> {
+  const child = spawn(process.execPath, ['bin/anchang.js', ...args, '--data', place.dataDir], { cwd: ROOT, env: storeEnv(place), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  return new Promise((done) => child.once('exit', (code) => done({ status: code ?? -1, output })));
+}
