@@ -11,9 +11,11 @@ import type { StaffId } from '../core/facts.ts';
  * - `any`: as the request says (a manager signs in a consultant);
  * - `self`: only as themselves — the subject field is filled from the session, naming anyone else is refused;
  * - `withBroker`: only arrivals a broker brings (the channel assistant);
- * - `ownCustomers`: only customers that are the caller's own or nobody's (a consultant linking family).
+ * - `ownCustomers`: only customers that are the caller's own or nobody's (a consultant linking family);
+ * - `onBehalf`: the caller is recorded as the writer (the subject), for the consultant the request names in
+ *   the `selfOnly` fields (the front desk registers a walk-in for the consultant who received them, REG-1).
  */
-export type Grant = 'any' | 'self' | 'withBroker' | 'ownCustomers';
+export type Grant = 'any' | 'self' | 'withBroker' | 'ownCustomers' | 'onBehalf';
 
 export type ReadName = 'floor' | 'today' | 'judge' | 'ownership' | 'credit' | 'timeline' | 'myCustomers' | 'recordReads' | 'stream';
 export type EndpointName = Action | ReadName;
@@ -60,7 +62,7 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   outOfTurn: command('outOfTurn', supervisors, { recorder: 'by' }),
   suspend: command('suspend', { manager: 'any' }),
   // ---- customers (REG, OWN) ----
-  register: command('register', floorSelf, { subject: 'by', selfOnly: ['for'] }),
+  register: command('register', { ...floorSelf, frontdesk: 'onBehalf' }, { subject: 'by', selfOnly: ['for'] }),
   followUp: command('followUp', floorSelf, { subject: 'by' }),
   link: command('link', { consultant: 'ownCustomers', supervisor: 'any', manager: 'any' }, { customers: ['phone', 'to'] }),
   merge: command('merge', supervisors),
@@ -137,9 +139,10 @@ export async function resolveInput(
   if (endpoint.subject) {
     const field = endpoint.subject;
     const me = field === 'broker' ? caller.brokerId : caller.staffId;
-    if (caller.grant === 'self') {
+    if (caller.grant === 'self' || caller.grant === 'onBehalf') {
       if (me === null) return { ok: false, code: 'forbidden', detail: `your membership names no ${field === 'broker' ? 'broker' : 'staff'} id to act as` };
-      for (const f of [field, ...(endpoint.selfOnly ?? [])]) if (out[f] !== undefined && out[f] !== me) return notYou(f);
+      const mine = caller.grant === 'self' ? [field, ...(endpoint.selfOnly ?? [])] : [field];
+      for (const f of mine) if (out[f] !== undefined && out[f] !== me) return notYou(f);
       out[field] = me;
     } else if (out[field] === undefined && me !== null) out[field] = me;
   }

@@ -1,7 +1,6 @@
 // The HTTP API: a Fastify instance the composition root listens with. Everything it needs comes in as
 // parameters (stores, clock, settings); it reads no environment. Routes are thin: validate with the
 // endpoint's zod schema, authorise through the access table, call Offices, map the result.
-import { readFile } from 'node:fs/promises';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -47,7 +46,6 @@ export interface ApiOptions {
    * The web app's index.html: a GET outside /api that no route serves (the single-page app's own paths,
    * /desk, /board, …) is answered with it, so a reload or a bookmark opens the app. Off by default.
    */
-  readonly spaIndex?: string;
 }
 
 /** Fastify's own 4xx errors (bad JSON, wrong content type, too large, rate limit) under our codes. */
@@ -83,9 +81,6 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     void reply.status(api.status).type('application/json; charset=utf-8').send(api.body(req.ctx?.lang ?? langOf(req.headers['accept-language'])));
   });
   app.setNotFoundHandler(async (req, reply) => {
-    if (options.spaIndex !== undefined && req.method === 'GET' && !req.url.startsWith('/api/') && req.url !== '/api') {
-      return reply.type('text/html; charset=utf-8').send(await readFile(options.spaIndex));
-    }
     return reply.status(404).send(new ApiError('not_found').body(langOf(req.headers['accept-language'])));
   });
   // Validation is the zod schemas' job (api-route.ts); the JSON Schemas on routes only document them.

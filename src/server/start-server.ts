@@ -2,13 +2,13 @@
 // Several such processes may share one PostgreSQL; each hears the others' commits (LISTEN/NOTIFY).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { buildApi } from '../api/build-api.ts';
 import type { Config } from './config.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedDemoOffice } from './demo-office.ts';
 import { openInstallation, type Installation } from './installation.ts';
+import { serveWebApp } from './serve-web-app.ts';
 
 /** The built web app (`npm run build:web`); the API alone runs without it. */
 export const WEB_DIST = resolve(import.meta.dirname, '../../dist/web');
@@ -37,6 +37,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       seeded = (await seedDemoOffice(installation.offices, clock())) !== null;
       await seedDemoAccounts(installation.db, clock());
     }
+    const webDist = options.webDist ?? WEB_DIST;
+    const hasWeb = existsSync(join(webDist, 'index.html'));
     const app = buildApi({
       offices: installation.offices,
       db: installation.db,
@@ -46,8 +48,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       // around opening time; guessing is stopped by the per-login lockout, this only stops floods.
       loginRateLimit: { max: 300, timeWindowMs: 60_000 },
     });
-    const webDist = options.webDist ?? WEB_DIST;
-    if (existsSync(join(webDist, 'index.html'))) await serveWebApp(app, webDist);
+    if (hasWeb) await serveWebApp(app, webDist);
     const address = await app.listen({ port: config.port, host: config.host });
     return {
       url: address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost'),
@@ -63,9 +64,4 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await installation.close().catch(() => undefined);
     throw e;
   }
-}
-
-/** Static files; the single-page app's own paths (/desk, /board, …) get its index.html (see buildApi's spaIndex). */
-async function serveWebApp(app: FastifyInstance, root: string): Promise<void> {
-  await app.register(fastifyStatic, { root, prefix: '/', wildcard: true, index: ['index.html'] });
 }

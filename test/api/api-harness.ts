@@ -8,6 +8,7 @@ import type { AccountRole } from '../../src/accounts/roles.ts';
 import type { Command } from '../../src/app/commands.ts';
 import { STANDARD_POLICY } from '../../src/core/policy.ts';
 import { parseLocalTime } from '../../src/core/time.ts';
+import { serveWebApp } from '../../src/server/serve-web-app.ts';
 import { buildApi, type ApiOptions } from '../../src/api/build-api.ts';
 import { MemoryOffices } from '../../src/store/memory-offices.ts';
 import { openSqlOffices } from '../../src/store/sql-offices.ts';
@@ -89,6 +90,8 @@ export interface HarnessOptions extends Partial<Omit<ApiOptions, 'offices' | 'db
   readonly store?: 'memory' | 'sql';
   /** What the API is given instead of the harness's offices (to simulate a store that misbehaves). */
   readonly wrapOffices?: (offices: Offices) => Offices;
+  /** A built web app folder to serve beside the API, as the composition root does. */
+  readonly web?: string;
 }
 
 export async function startHarness(dialect: Dialect = 'sqlite', options: HarnessOptions = {}): Promise<Harness> {
@@ -130,9 +133,10 @@ export async function startHarness(dialect: Dialect = 'sqlite', options: Harness
   await member('o', OTHER_PROJECT, 'consultant', { staffId: 'O' });
   await grant(db, { login: 'admin', role: 'admin' });
 
-  const { wrapOffices, store: _store, ...apiOptions } = options;
+  const { wrapOffices, store: _store, web, ...apiOptions } = options;
   const offices = wrapOffices ? wrapOffices(memory) : memory;
   const app = buildApi({ db, clock: () => clock.now, hashCost: TEST_HASH_COST, cookieSecure: false, ...apiOptions, offices });
+  if (web !== undefined) await serveWebApp(app, web);
   await app.ready();
 
   const inject = (method: string, url: string, o: CallOptions, auth: { token: string; csrf: string } | null) => {

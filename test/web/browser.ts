@@ -16,14 +16,16 @@ export const DESKTOP = { width: 1366, height: 768 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 
 /** A fresh context (its own cookies: its own session) in the office's language and zone. */
-export function newContext(browser: Browser, baseURL: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
-  return browser.newContext({
+export async function newContext(browser: Browser, baseURL: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
+  const context = await browser.newContext({
     baseURL,
     viewport,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     ...(viewport.width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
+  context.setDefaultTimeout(10_000);
+  return context;
 }
 
 export const DEMO_PASSWORD = 'anchang-demo';

@@ -1,8 +1,7 @@
 // Browser tests of the web app against a real server, driving Debian's Chromium (playwright-core).
 // `npm run test:e2e` builds nothing: run `npm run build:web` first. The server under test:
 // - E2E_BASE_URL=http://127.0.0.1:3000: one already running (the restart check is then skipped);
-// - E2E_SERVER=real: the composition root's startServer on a scratch SQLite directory;
-// - otherwise the e2e server (test/web/local-server.ts: the same API, in-memory offices).
+// - otherwise the composition root's startServer (the product as `npm start` runs it) on a scratch SQLite folder.
 // Screenshots go to test-output/.
 // Prints one line per check and closes with "N passed, N failed".
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +12,6 @@ import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launchBrowser, newContext, PHONE, signIn } from './browser.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/start-server.ts';
-import { startLocalServer } from './local-server.ts';
 
 // The page-side callbacks below run in the browser; the root tsconfig has no DOM library.
 declare const document: { querySelector(selector: string): { textContent: string | null } | null };
@@ -68,8 +66,7 @@ async function target(): Promise<Target> {
   const given = process.env.E2E_BASE_URL;
   if (given) return { url: given.replace(/\/$/, ''), restart: null, close: async () => undefined };
   const dataDir = mkdtempSync(join(tmpdir(), 'anchang-e2e-data-'));
-  const real = process.env.E2E_SERVER === 'real';
-  const boot = (port: number) => (real ? startServer(loadConfig({ data: dataDir, port: String(port), demo: true }, {})) : startLocalServer({ dataDir, port }));
+  const boot = (port: number) => startServer(loadConfig({ data: dataDir, port: String(port), demo: true }, {}));
   let server: { url: string; close(): Promise<void> } | null = await boot(0);
   const port = Number(new URL(server.url).port);
   return {

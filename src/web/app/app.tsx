@@ -16,12 +16,13 @@ import { ErrorBoundary } from './error-boundary.component.tsx';
 const THEME = { token: { colorPrimary: '#b8322a', borderRadius: 6, fontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif" } };
 
 function Localised() {
-  const { locale } = useI18n();
+  const { locale, t } = useI18n();
   useEffect(() => {
     setRequestLanguage(locale);
     dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
     document.documentElement.lang = locale;
-  }, [locale]);
+    document.title = t('app.title');
+  }, [locale, t]);
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? antdZhCN : antdEnUS} theme={THEME}>
       <AntApp>

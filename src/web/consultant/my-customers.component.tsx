@@ -1,14 +1,14 @@
 // My customers, protection running out first (OWN-2), each with its countdown and the two things a
 // consultant does to them from the phone: log a follow-up (OWN-3) and link family (OWN-7).
-import { Alert, Button, Drawer, Empty, List, Space, Typography } from 'antd';
+import { Button, Drawer, Empty, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { OwnedCustomer } from '../api/api-types.ts';
-import { errorText } from '../api/error-text.ts';
 import { FollowUpForm } from '../customers/follow-up-form.component.tsx';
 import { LinkFamilyForm } from '../customers/link-family-form.component.tsx';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { ProtectionCountdown } from './protection-countdown.component.tsx';
 import type { MyCustomersState } from './use-my-customers.ts';
+import { ErrorAlert, problemOf } from '../shared/error-alert.component.tsx';
 
 type Sheet = { readonly kind: 'followUp' | 'link'; readonly customer: OwnedCustomer } | null;
 
@@ -25,7 +25,7 @@ export function MyCustomers({
 }) {
   const { t } = useI18n();
   const [sheet, setSheet] = useState<Sheet>(null);
-  if (state.status === 'failed') return <Alert type="error" showIcon title={errorText(t, state.error)} />;
+  if (state.status === 'failed') return <ErrorAlert problem={problemOf(state.error)} />;
   const customers = state.status === 'done' ? state.customers : [];
   return (
     <>

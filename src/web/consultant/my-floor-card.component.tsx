@@ -4,13 +4,13 @@ import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { command, type CommandName } from '../api/api-client.ts';
 import type { Board } from '../api/api-types.ts';
-import { errorText } from '../api/error-text.ts';
 import { newIdempotencyKey } from '../api/http.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 import { useProject } from '../session/project.context.tsx';
 import { clock, minutesSince } from '../shared/format-time.ts';
 import { useNow } from '../shared/use-now.ts';
+import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
 
 type FloorAction = { readonly name: Extract<CommandName, 'signIn' | 'signOut' | 'back' | 'done'>; readonly label: MessageKey } | { readonly name: 'away'; readonly reason: 'private' | 'business'; readonly label: MessageKey };
 
@@ -23,7 +23,7 @@ export function MyFloorCard({ board }: { readonly board: Board | null }) {
   const { project, staffId } = useProject();
   const now = useNow(30_000);
   const [busy, setBusy] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem>(null);
   const seat = board?.seats.find((s) => s.who === staffId) ?? null;
   const up = board?.up?.who === staffId;
   const place = seat && board ? board.queue.indexOf(seat.unit) + 1 : 0;
@@ -46,7 +46,7 @@ export function MyFloorCard({ board }: { readonly board: Board | null }) {
       if (a.name === 'away') await command(project, 'away', { reason: a.reason }, key);
       else await command(project, a.name, {}, key);
     } catch (error) {
-      setProblem(errorText(t, error));
+      setProblem(problemOf(error));
     } finally {
       setBusy(null);
     }
@@ -72,7 +72,7 @@ export function MyFloorCard({ board }: { readonly board: Board | null }) {
           </Button>
         ))}
       </div>
-      {problem && <Alert type="error" showIcon title={problem} data-testid="me-floor-error" />}
+      <ErrorAlert problem={problem} testId="me-floor-error" />
     </Card>
   );
 }

@@ -1,9 +1,10 @@
 // 跟进 (OWN-3): did it reach the customer, and how. Only a follow-up that reached them extends protection
 // (an SMS alone does not, unless the policy says so); the answer says what happened.
-import { Alert, Button, Form, Radio } from 'antd';
+import { Button, Form, Radio } from 'antd';
 import type { Answer, ContactVia } from '../api/api-types.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useCommandForm } from './use-command-form.ts';
+import { ErrorAlert } from '../shared/error-alert.component.tsx';
 
 interface FollowUpValues {
   reached: boolean;
@@ -34,7 +35,7 @@ export function FollowUpForm({ phone, onDone }: { readonly phone: string; readon
           ))}
         </Radio.Group>
       </Form.Item>
-      {problem && <Alert type="error" showIcon title={problem} className="form-alert" data-testid="fu-error" />}
+      <ErrorAlert problem={problem} testId="fu-error" />
       <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="fu-submit">
         {t('common.submit')}
       </Button>

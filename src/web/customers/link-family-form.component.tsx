@@ -1,9 +1,10 @@
 // 关联家人 (OWN-7): two customers are one family; the first valid registration in the family decides.
-import { Alert, Button, Form, Input, Select } from 'antd';
+import { Button, Form, Input, Select } from 'antd';
 import type { Answer, Relation } from '../api/api-types.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { phoneRule } from '../shared/form-rules.ts';
 import { useCommandForm } from './use-command-form.ts';
+import { ErrorAlert } from '../shared/error-alert.component.tsx';
 
 interface LinkValues {
   to: string;
@@ -25,7 +26,7 @@ export function LinkFamilyForm({ phone, onDone }: { readonly phone: string; read
       <Form.Item name="relation" label={t('field.relation')} rules={[{ required: true, message: t('check.required') }]}>
         <Select data-testid="link-relation" options={RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) }))} />
       </Form.Item>
-      {problem && <Alert type="error" showIcon title={problem} className="form-alert" data-testid="link-error" />}
+      <ErrorAlert problem={problem} testId="link-error" />
       <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="link-submit">
         {t('common.submit')}
       </Button>

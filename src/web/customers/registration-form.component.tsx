@@ -1,7 +1,7 @@
 // 快速登记: the visit (or call) register entry for the party just admitted. REG-2 is applied before
 // sending — name (a surname is enough for a call), gender, phone (REG-4, checked as the server checks
 // it) and needs — each with its own message; what the server still refuses lands on its field.
-import { Alert, Button, Card, Form, Input, Radio, Select } from 'antd';
+import { Button, Card, Form, Input, Radio, Select } from 'antd';
 import { useCallback, useEffect } from 'react';
 import type { Answer } from '../api/api-types.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
@@ -9,10 +9,12 @@ import { compact } from '../shared/compact.ts';
 import { phoneRule } from '../shared/form-rules.ts';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { useCommandForm } from './use-command-form.ts';
+import { ErrorAlert } from '../shared/error-alert.component.tsx';
 
 export interface RegistrationValues {
   via: 'visit' | 'call';
-  by?: string;
+  /** The consultant who received the party; the front desk registers on their behalf (REG-1). */
+  for?: string;
   phone?: string;
   name?: string;
   gender?: 'M' | 'F';
@@ -20,7 +22,7 @@ export interface RegistrationValues {
   plate?: string;
 }
 
-const FIELDS = ['via', 'by', 'phone', 'name', 'gender', 'needs', 'plate'];
+const FIELDS = ['via', 'for', 'phone', 'name', 'gender', 'needs', 'plate'];
 
 export function RegistrationForm({
   consultants,
@@ -86,12 +88,12 @@ export function RegistrationForm({
             <Input data-testid="reg-plate" autoComplete="off" />
           </Form.Item>
           {consultants && (
-            <Form.Item name="by" label={t('desk.receivedBy')} rules={[{ required: true, message: t('check.required') }]}>
+            <Form.Item name="for" label={t('desk.receivedBy')} rules={[{ required: true, message: t('check.required') }]}>
               <Select data-testid="reg-by" options={consultants.map((id) => ({ value: id, label: nameOf(id) }))} />
             </Form.Item>
           )}
         </div>
-        {problem && <Alert type="error" showIcon title={problem} className="form-alert" data-testid="reg-error" />}
+        <ErrorAlert problem={problem} testId="reg-error" />
         <Button type="primary" htmlType="submit" loading={busy} data-testid="reg-submit">
           {t('common.submit')}
         </Button>

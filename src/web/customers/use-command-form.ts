@@ -7,13 +7,14 @@ import type { Answer } from '../api/api-types.ts';
 import { newIdempotencyKey } from '../api/http.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
+import type { Problem } from '../shared/error-alert.component.tsx';
 import { showFormError } from '../shared/form-errors.ts';
 
 export function useCommandForm<C extends CommandName>(form: FormInstance, name: C, fields: readonly string[], onDone: (answer: Answer, body: CommandBodies[C]) => void) {
   const { t } = useI18n();
   const { project } = useProject();
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem>(null);
   const key = useRef(newIdempotencyKey());
 
   const submit = useCallback(

@@ -6,7 +6,6 @@ import type { InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { command, type ArriveInput } from '../api/api-client.ts';
 import type { Answer } from '../api/api-types.ts';
-import { errorText } from '../api/error-text.ts';
 import { newIdempotencyKey } from '../api/http.ts';
 import { useFloorStream } from '../floor/use-floor-stream.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
@@ -19,6 +18,7 @@ import { EMPTY_LOOKUP, LookupBar, type LookupValues } from './lookup-bar.compone
 import { asLabel, ReceiverPanel, type Admission } from './receiver-panel.component.tsx';
 import { RegistrationForm, type RegistrationValues } from '../customers/registration-form.component.tsx';
 import { useJudge } from './use-judge.ts';
+import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
 
 interface Admitted {
   readonly answer: Answer;
@@ -33,7 +33,7 @@ export function FrontDeskPage() {
   const phoneRef = useRef<InputRef>(null);
   const [lookup, setLookup] = useState<LookupValues>(EMPTY_LOOKUP);
   const [admitted, setAdmitted] = useState<Admitted | null>(null);
-  const [admitError, setAdmitError] = useState<string | null>(null);
+  const [admitError, setAdmitError] = useState<Problem>(null);
   const [admitting, setAdmitting] = useState(false);
   const [preset, setPreset] = useState<Partial<RegistrationValues> | null>(null);
   const admitKey = useRef(newIdempotencyKey());
@@ -85,10 +85,10 @@ export function FrontDeskPage() {
         setAdmitted({ answer, nonCustomer });
         const who = answer.receiver ? nameOf(answer.receiver) : null;
         void message.success(who ? t(nonCustomer ? 'desk.nonCustomerDone' : 'desk.admitted', { who, as: asLabel(t, answer.as) }) : t('desk.admittedNobody'));
-        if (!nonCustomer) setPreset({ via: 'visit', ...(phone ? { phone } : {}), ...(lookup.plate.trim() ? { plate: lookup.plate.trim() } : {}), ...(answer.receiver ? { by: answer.receiver } : {}) });
+        if (!nonCustomer) setPreset({ via: 'visit', ...(phone ? { phone } : {}), ...(lookup.plate.trim() ? { plate: lookup.plate.trim() } : {}), ...(answer.receiver ? { for: answer.receiver } : {}) });
       } catch (error) {
         frozen.current = false;
-        setAdmitError(errorText(t, error));
+        setAdmitError(problemOf(error));
       } finally {
         setAdmitting(false);
       }
@@ -121,7 +121,7 @@ export function FrontDeskPage() {
           <Typography.Text type="secondary" className="desk-keys">
             {t('desk.keys')}
           </Typography.Text>
-          {state.status === 'failed' && <Alert type="error" showIcon title={errorText(t, state.error)} data-testid="judge-error" />}
+          <ErrorAlert problem={state.status === 'failed' ? problemOf(state.error) : null} testId="judge-error" />
           {state.status === 'done' && (
             <div className="desk-answer">
               <JudgeCard judgement={state.judgement} />
@@ -140,7 +140,7 @@ export function FrontDeskPage() {
               ) : (
                 <ReceiverPanel judgement={state.judgement} consultants={consultants} busy={admitting} onAdmit={(a) => void admit(a)} />
               )}
-              {admitError && <Alert type="error" showIcon title={admitError} data-testid="admit-error" />}
+              <ErrorAlert problem={admitError} testId="admit-error" />
             </div>
           )}
         </Col>

@@ -5,6 +5,7 @@ import { useState, type Ref } from 'react';
 import type { InputRef } from 'antd';
 import type { JudgeQuery } from '../api/api-client.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
+import type { MessageKey } from '../i18n/zh-CN.ts';
 import { phoneProblem } from '../shared/phone-check.ts';
 
 export interface LookupValues {
@@ -29,7 +30,7 @@ export function LookupBar({
   readonly phoneRef: Ref<InputRef>;
 }) {
   const { t } = useI18n();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<MessageKey | null>(null);
 
   const submit = () => {
     const phone = values.phone.trim();
@@ -40,7 +41,7 @@ export function LookupBar({
     }
     const p = phoneProblem(phone, true);
     if (p) {
-      setProblem(t(p === 'required' ? 'check.lookupRequired' : 'check.phoneInvalid'));
+      setProblem(p === 'required' ? 'check.lookupRequired' : 'check.phoneInvalid');
       return;
     }
     setProblem(null);
@@ -77,7 +78,7 @@ export function LookupBar({
         </Button>
       </Space.Compact>
       <div id="lookup-error" className="field-error" role="alert" data-testid="lookup-error">
-        {problem}
+        {problem && t(problem)}
       </div>
     </div>
   );

@@ -1,12 +1,12 @@
 // Signing in: login and password, field-level messages for empty fields, a translated message for a
 // refused sign-in (wrong password, locked); then back to the page that sent us here.
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { errorText } from '../api/error-text.ts';
 import { LanguageSwitch } from '../app/workspace-layout.component.tsx';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useSession } from '../session/session.context.tsx';
+import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
 
 interface LoginForm {
   login: string;
@@ -23,7 +23,7 @@ export function LoginPage() {
   const { state, signIn } = useSession();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem>(null);
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
   if (state.status === 'signedIn') return <Navigate to={next} replace />;
@@ -35,7 +35,7 @@ export function LoginPage() {
       await signIn(values.login.trim(), values.password);
       navigate(next, { replace: true });
     } catch (error) {
-      setProblem(errorText(t, error));
+      setProblem(problemOf(error));
     } finally {
       setBusy(false);
     }
@@ -51,7 +51,7 @@ export function LoginPage() {
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
             <Input.Password autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
-          {problem && <Alert type="error" showIcon title={problem} className="form-alert" data-testid="login-error" />}
+          <ErrorAlert problem={problem} testId="login-error" />
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
             {t('login.submit')}
           </Button>

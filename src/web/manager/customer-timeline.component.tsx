@@ -1,12 +1,13 @@
 // A customer's full timeline (OWN-15): every record of the household with who and when, the ownership
 // explanation attached to the record it relied on, the owner spans, and reassigning (OWN-5).
-import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Timeline as Steps, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Timeline as Steps, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { getTimeline } from '../api/api-client.ts';
 import type { Reason, RecordedFact, Timeline } from '../api/api-types.ts';
-import { errorText } from '../api/error-text.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
+import type { MessageKey } from '../i18n/zh-CN.ts';
+import { ErrorAlert, problemOf } from '../shared/error-alert.component.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { dateTime } from '../shared/format-time.ts';
 import { phoneProblem } from '../shared/phone-check.ts';
@@ -22,7 +23,7 @@ function PhoneLookup({ initial }: { readonly initial: string }) {
   const { t } = useI18n();
   const { project } = useProject();
   const navigate = useNavigate();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<MessageKey | null>(null);
   return (
     <div>
       <Input.Search
@@ -32,14 +33,14 @@ function PhoneLookup({ initial }: { readonly initial: string }) {
         status={problem ? 'error' : ''}
         onSearch={(value) => {
           const p = phoneProblem(value, true);
-          setProblem(p ? t(p === 'required' ? 'check.phoneRequired' : 'check.phoneInvalid') : null);
+          setProblem(p ? (p === 'required' ? 'check.phoneRequired' : 'check.phoneInvalid') : null);
           if (!p) navigate(managerPath(project, `customer/${encodeURIComponent(value.trim())}`));
         }}
         style={{ maxWidth: 420 }}
         data-testid="timeline-lookup"
       />
       <div className="field-error" role="alert">
-        {problem}
+        {problem && t(problem)}
       </div>
     </div>
   );
@@ -71,7 +72,7 @@ export function CustomerTimeline({ staff }: { readonly staff: readonly string[] 
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="timeline">
       <PhoneLookup initial={phone} />
-      {loaded.status === 'failed' && <Alert type="error" showIcon title={errorText(t, loaded.error)} />}
+      <ErrorAlert problem={loaded.status === 'failed' ? problemOf(loaded.error) : null} />
       {tl && (
         <>
           <Card

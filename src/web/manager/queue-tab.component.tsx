@@ -1,11 +1,12 @@
 // 队列调整 (ROT-1): the manager moves people up and down today's queue and says why; the reason is
 // recorded with the new order.
-import { Alert, App, Button, Card, Form, Input, List, Space, Typography } from 'antd';
+import { App, Button, Card, Form, Input, List, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Board } from '../api/api-types.ts';
 import { useCommandForm } from '../customers/use-command-form.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
+import { ErrorAlert } from '../shared/error-alert.component.tsx';
 
 const FIELDS = ['reason'];
 
@@ -54,7 +55,7 @@ export function QueueTab({ board }: { readonly board: Board | null }) {
         <Form.Item name="reason" label={t('field.reason')} rules={[{ required: true, whitespace: true, message: t('check.reasonRequired') }, { max: 500, message: t('check.tooLong') }]}>
           <Input data-testid="reorder-reason" />
         </Form.Item>
-        {problem && <Alert type="error" showIcon title={problem} className="form-alert" />}
+        <ErrorAlert problem={problem} />
         <Space>
           <Button type="primary" htmlType="submit" loading={busy} disabled={order.length === 0}>
             {t('mgr.reorder')}

@@ -1,14 +1,14 @@
 // 查阅记录 (SEC-2): who read which customer's full record, when, and through which page.
-import { Alert, Input, Space, Table } from 'antd';
+import { Input, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { getRecordReads } from '../api/api-client.ts';
 import type { RecordRead } from '../api/api-types.ts';
-import { errorText } from '../api/error-text.ts';
 import { hasMessage } from '../i18n/translate.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { dateTime } from '../shared/format-time.ts';
 import { phoneProblem } from '../shared/phone-check.ts';
+import { ErrorAlert, problemOf } from '../shared/error-alert.component.tsx';
 
 export function ReadsTab() {
   const { t } = useI18n();
@@ -39,7 +39,7 @@ export function ReadsTab() {
         style={{ maxWidth: 320 }}
         data-testid="reads-search"
       />
-      {problem !== null && <Alert type="error" showIcon title={errorText(t, problem)} />}
+      <ErrorAlert problem={problem === null ? null : problemOf(problem)} />
       <Table<RecordRead>
         size="small"
         rowKey="id"

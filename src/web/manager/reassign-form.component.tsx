@@ -1,9 +1,10 @@
 // 重新分配 (OWN-5, OWN-10): the manager gives a customer to a consultant, with the reason recorded.
-import { Alert, Button, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import type { Answer } from '../api/api-types.ts';
 import { useCommandForm } from '../customers/use-command-form.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { StaffSelect } from './staff-select.component.tsx';
+import { ErrorAlert } from '../shared/error-alert.component.tsx';
 
 interface ReassignValues {
   to: string;
@@ -24,7 +25,7 @@ export function ReassignForm({ phone, staff, onDone }: { readonly phone: string;
       <Form.Item name="reason" label={t('field.reason')} rules={[{ required: true, whitespace: true, message: t('check.reasonRequired') }, { max: 500, message: t('check.tooLong') }]}>
         <Input.TextArea rows={2} data-testid="reassign-reason" />
       </Form.Item>
-      {problem && <Alert type="error" showIcon title={problem} className="form-alert" data-testid="reassign-error" />}
+      <ErrorAlert problem={problem} testId="reassign-error" />
       <Button type="primary" htmlType="submit" loading={busy} data-testid="reassign-submit">
         {t('mgr.reassign')}
       </Button>

@@ -1,11 +1,10 @@
 // 客户总表 as the API answers it today: the customers of one consultant, or of everyone on the floor,
 // unmasked for the manager (SEC-1; each read is logged, SEC-2), searchable by name or phone.
-import { Alert, Input, Space, Table, Typography } from 'antd';
+import { Input, Space, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { getMyCustomers } from '../api/api-client.ts';
 import type { OwnedCustomer } from '../api/api-types.ts';
-import { errorText } from '../api/error-text.ts';
 import { ProtectionCountdown } from '../consultant/protection-countdown.component.tsx';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
@@ -13,6 +12,7 @@ import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { useNow } from '../shared/use-now.ts';
 import { managerPath } from './manager-path.ts';
 import { StaffSelect } from './staff-select.component.tsx';
+import { ErrorAlert, problemOf } from '../shared/error-alert.component.tsx';
 
 interface Row extends OwnedCustomer {
   readonly owner: string;
@@ -48,7 +48,7 @@ export function RegisterTab({ staff }: { readonly staff: readonly string[] }) {
         <Input.Search allowClear placeholder={t('mgr.searchPlaceholder')} onChange={(e) => setSearch(e.target.value.trim())} style={{ width: 240 }} data-testid="register-search" />
         <Typography.Text type="secondary">{t('mgr.customerCount', { n: shown.length })}</Typography.Text>
       </Space>
-      {problem !== null && <Alert type="error" showIcon title={errorText(t, problem)} />}
+      <ErrorAlert problem={problem === null ? null : problemOf(problem)} />
       <Table<Row>
         size="small"
         rowKey="phone"

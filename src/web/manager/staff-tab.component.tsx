@@ -1,14 +1,14 @@
 // 人员: today's people with their state, and the manager's two sanctions on them: suspension from new
 // parties for some days (ROT-14) and departure (OWN-10, SEC-4: customers to the pool, access ends).
-import { Alert, App, Button, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { command } from '../api/api-client.ts';
 import type { Board, Seat } from '../api/api-types.ts';
-import { errorText } from '../api/error-text.ts';
 import { newIdempotencyKey } from '../api/http.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
+import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
 
 export function StaffTab({ board }: { readonly board: Board | null }) {
   const { t } = useI18n();
@@ -16,7 +16,7 @@ export function StaffTab({ board }: { readonly board: Board | null }) {
   const { project } = useProject();
   const { nameOf } = useStaffNames();
   const [days, setDays] = useState<Record<string, number>>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem>(null);
 
   const act = async (run: () => Promise<unknown>, done: string) => {
     setProblem(null);
@@ -24,13 +24,13 @@ export function StaffTab({ board }: { readonly board: Board | null }) {
       await run();
       void message.success(done);
     } catch (error) {
-      setProblem(errorText(t, error));
+      setProblem(problemOf(error));
     }
   };
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      {problem && <Alert type="error" showIcon title={problem} closable={{ onClose: () => setProblem(null) }} />}
+      <ErrorAlert problem={problem} onClose={() => setProblem(null)} />
       <Table<Seat>
         size="small"
         rowKey="who"

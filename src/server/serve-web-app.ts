@@ -1,13 +1,12 @@
 // Serving the built web app (dist/web) beside the API: hashed assets cached for a year, index.html never
 // cached, and every other GET outside /api answered with index.html so the app's own routes
 // (/p/demo/desk, /login) load on a reload. Unknown /api paths keep the API's JSON 404.
-// The composition root (src/server) is expected to do the same; this is the e2e harness's copy until then.
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export async function serveWeb(app: FastifyInstance, root: string): Promise<void> {
+export async function serveWebApp(app: FastifyInstance, root: string): Promise<void> {
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html is missing: run npm run build:web first`);
   await app.register(fastifyStatic, {
     root,
@@ -19,6 +18,6 @@ export async function serveWeb(app: FastifyInstance, root: string): Promise<void
   });
   app.get('/*', { config: { access: 'public' } }, (req, reply) => {
     if (req.url === '/api' || req.url.startsWith('/api/')) return reply.callNotFound();
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
 }
