@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<CommandSpec>> = {
   rebuild: async () => (await import('./rebuild.command.ts')).rebuildCommand,
   backup: async () => (await import('./backup.command.ts')).backupCommand,
   user: async () => (await import('./user.command.ts')).userCommand,
+  erase: async () => (await import('./erase.command.ts')).eraseCommand,
 };
 
 const USAGE = `usage: anchang <command> [options]
@@ -20,7 +21,9 @@ const USAGE = `usage: anchang <command> [options]
   rebuild [--data DIR]               recreate every projection from the log
   backup <file> [--data DIR]         consistent online copy of the SQLite database
   user add <login> --role R --project P [--as ID] [--name NAME] [--data DIR]
-                                     create a user (password from ANCHANG_PASSWORD or prompted)`;
+                                     create a user (password from ANCHANG_PASSWORD or prompted)
+  erase <phone> --project P --by LOGIN --approved-by LOGIN --reason TEXT
+                                     destroy a customer's personal data (SEC-5), keeping the history`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -98,8 +98,8 @@ export function startServerProcess(place: StorePlace, options: { readonly demo?:
 }
 
 /** Runs an `anchang` command against the store; resolves with its exit status and output. */
-export function runCli(place: StorePlace, args: readonly string[]): Promise<{ status: number; output: string }> {
-  const child = spawn(process.execPath, ['bin/anchang.js', ...args, '--data', place.dataDir], { cwd: ROOT, env: storeEnv(place), stdio: ['ignore', 'pipe', 'pipe'] });
+export function runCli(place: StorePlace, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number; output: string }> {
+  const child = spawn(process.execPath, ['bin/anchang.js', ...args, '--data', place.dataDir], { cwd: ROOT, env: { ...storeEnv(place), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
