@@ -5,11 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
+import { createScratchDatabase } from '../support/postgres-scratch.ts';
 import type { Dialect } from '../../src/store/sql/db.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-export const PG_SERVER = 'postgres://postgres@127.0.0.1:5432';
 
 /** Where an installation keeps its data: a data folder (SQLite) or a PostgreSQL database, and its secret. */
 export interface StorePlace {
@@ -20,30 +19,19 @@ export interface StorePlace {
   drop(): Promise<void>;
 }
 
-async function onPostgres(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${PG_SERVER}/postgres` });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function freshStore(dialect: Dialect): Promise<StorePlace> {
   const dataDir = mkdtempSync(join(tmpdir(), 'anchang-server-'));
   const secret = randomBytes(32).toString('base64');
   if (dialect === 'sqlite') return { dialect, dataDir, databaseUrl: null, secret, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  const database = `anchang_srv_${randomBytes(5).toString('hex')}`;
-  await onPostgres(`CREATE DATABASE ${database}`);
+  const database = await createScratchDatabase('anchang_srv');
   return {
     dialect,
     dataDir,
-    databaseUrl: `${PG_SERVER}/${database}`,
+    databaseUrl: database.url,
     secret,
     async drop() {
       rmSync(dataDir, { recursive: true, force: true });
-      await onPostgres(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await database.drop();
     },
   };
 }

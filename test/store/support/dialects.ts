@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { onPostgresServer, PG_SERVER } from '../../support/postgres-scratch.ts';
 import { afterAll, beforeAll } from 'vitest';
 import type { Db, Dialect } from '../../../src/store/sql/db.ts';
 import { openPostgres } from '../../../src/store/sql/postgres-db.ts';
 import { openSqlite } from '../../../src/store/sql/sqlite-db.ts';
 
 export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
-export const PG_SERVER = process.env.ANCHANG_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432';
+export { PG_SERVER };
 
 /** Where a test's database lives: a file (SQLite) or a connection string (PostgreSQL). */
 export interface Place {
@@ -23,15 +24,6 @@ export function openPlace(place: Place): Db {
   return place.dialect === 'sqlite' ? openSqlite(place.location) : openPostgres(place.location, { max: 4 });
 }
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: `${PG_SERVER}/postgres` });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Registers the file's setup and teardown for one dialect; `fresh()` then gives each test an empty database,
@@ -46,13 +38,13 @@ export function scratch(dialect: Dialect) {
 
   beforeAll(async () => {
     if (dialect === 'sqlite') dir = mkdtempSync(join(tmpdir(), 'anchang-store-'));
-    else await admin((c) => c.query(`CREATE DATABASE ${database}`));
+    else await onPostgresServer(`CREATE DATABASE ${database}`);
   });
 
   afterAll(async () => {
     await Promise.all(opened.map((db) => db.close().catch(() => undefined)));
     if (dialect === 'sqlite') rmSync(dir, { recursive: true, force: true });
-    else await admin((c) => c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    else await onPostgresServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   });
 
   const open = (place: Place): Db => {
