@@ -26,6 +26,24 @@ export interface HistoryOptions {
   /** Exactly this many facts are produced. */
   readonly events: number;
   readonly seed?: number;
+  /** One office of a sales group (bench/group-history.ts); absent: the single office of the engine benchmark. */
+  readonly office?: OfficeShape;
+}
+
+/** The size and rhythm of one sales office, for a group of offices that differ in size. */
+export interface OfficeShape {
+  readonly consultants: number;
+  readonly brokers: number;
+  /** Buildings of 25 floors × 8 flats. */
+  readonly buildings: number;
+  /** Daily means (weekdays; weekends bring more walk-ins and reports). Follow-ups fill the rest of each day's budget. */
+  readonly walkIns: number;
+  readonly reports: number;
+  readonly callRegistrations: number;
+  /** The facts are spread over this many days: each day's follow-up calls fill what is left of the day's share. */
+  readonly days: number;
+  /** The index of this office's first customer (see phoneKey): offices of a group hand out disjoint numbers. */
+  readonly firstCustomer: number;
 }
 
 export interface History {
@@ -93,6 +111,7 @@ const DAILY = {
 
 const CONSULTANTS = 16;
 const BROKERS = 40;
+const BUILDINGS = 10;
 const MANAGER: StaffId = 'M1';
 /** Days (from the opening) on which a consultant leaves; a replacement joins a week later. */
 const DEPARTURES = [125, 250];
@@ -157,6 +176,9 @@ class Simulation {
   readonly counts: Partial<Record<FactType, number>> = {};
   private readonly rnd: () => number;
   private readonly scale: number;
+  private readonly daily: { readonly walkIns: number; readonly reports: number; readonly callRegistrations: number; readonly followUps: number };
+  /** Facts of the day so far that were not follow-up calls, smoothed over days (the follow-up budget's complement). */
+  private otherPerDay = 0;
   private readonly agenda = new Agenda();
   private readonly planned = new Map<number, Planned[]>();
   private day = 0;
@@ -183,10 +205,26 @@ class Simulation {
 
   private readonly unsold: string[] = [];
 
-  constructor(private readonly target: number, seed: number) {
+  constructor(
+    private readonly target: number,
+    seed: number,
+    private readonly shape?: OfficeShape,
+  ) {
     this.rnd = mulberry32(seed);
-    this.scale = target / 1_000_000;
+    this.scale = shape ? 1 : target / 1_000_000;
+    this.daily = shape ? { ...shape, followUps: 0 } : DAILY;
     this.engine = new Engine(STANDARD_POLICY, ZONE, dayStart(0));
+  }
+
+  /** The i-th customer's phone; offices of a group hand out disjoint ranges. */
+  private phone(i: number): PhoneKey {
+    return phoneKey((this.shape?.firstCustomer ?? 0) + i);
+  }
+  private nameOf(i: number): string {
+    return nameOf((this.shape?.firstCustomer ?? 0) + i);
+  }
+  private genderOf(i: number): 'M' | 'F' {
+    return genderOf((this.shape?.firstCustomer ?? 0) + i);
   }
 
   get full(): boolean {
@@ -246,7 +284,7 @@ class Simulation {
 
   /** Keeps the follow-up book in step with who actually owns the customer now, as the engine judges it. */
   private noteOwner(idx: number, at: Instant): void {
-    const owner = this.engine.ownership(phoneKey(idx), at).owner;
+    const owner = this.engine.ownership(this.phone(idx), at).owner;
     if (owner === null || this.bookOf.get(idx) === owner) return;
     this.bookOf.set(idx, owner);
     const list = this.book.get(owner) ?? [];
@@ -260,16 +298,16 @@ class Simulation {
     const at = dayStart(0) + 8 * HOUR_MS;
     this.emit({ type: 'staffJoined', at, staff: { id: MANAGER, role: 'manager', name: '经理' } });
     this.emit({ type: 'staffJoined', at, staff: { id: 'F1', role: 'frontdesk' } });
-    for (let i = 0; i < CONSULTANTS; i++) this.hire(at);
+    for (let i = 0; i < (this.shape?.consultants ?? CONSULTANTS); i++) this.hire(at);
     const kinds: BrokerKind[] = ['agency', 'agency', 'agency', 'distributor', 'distributor', 'individual'];
-    for (let i = 1; i <= BROKERS; i++) {
+    for (let i = 1; i <= (this.shape?.brokers ?? BROKERS); i++) {
       // A few unapproved brokers keep reporting anyway: their reports are recorded and refused (CH-2).
       const broker: Broker = { id: `B${String(i).padStart(2, '0')}`, kind: this.pick(kinds), approved: this.chance(0.9) };
       this.brokers.push(broker);
       this.emit({ type: 'brokerListed', at, broker });
     }
     // 10 buildings × 25 floors × 8 flats: unit ids as the sales table writes them (楼栋-楼层房号).
-    for (let b = 1; b <= 10; b++) {
+    for (let b = 1; b <= (this.shape?.buildings ?? BUILDINGS); b++) {
       for (let f = 1; f <= 25; f++) {
         for (let r = 1; r <= 8; r++) {
           const id = `${b}-${f}${String(r).padStart(2, '0')}`;
@@ -312,18 +350,33 @@ class Simulation {
       if (this.chance(0.9)) this.schedule(this.time(18 * 60 + 30, 19 * 60), (at) => this.signOut(who, at));
     }
 
-    for (let n = this.volume(DAILY.walkIns * (weekend ? 1.7 : 1)); n > 0; n--) this.schedule(this.peakedTime(9 * 60, 17 * 60 + 30), (at) => this.walkIn(at));
-    for (let n = this.volume(DAILY.reports * (weekend ? 1.2 : 1)); n > 0; n--) this.schedule(this.time(8 * 60 + 30, 19 * 60 + 30), (at) => this.report(at));
-    for (let n = this.volume(DAILY.callRegistrations); n > 0; n--) this.schedule(this.time(9 * 60, 18 * 60), (at) => this.callRegistration(at));
-    for (let n = this.volume(DAILY.followUps); n > 0; n--) this.schedule(this.time(9 * 60 + 30, 18 * 60), (at) => this.followUp(at));
+    for (let n = this.volume(this.daily.walkIns * (weekend ? 1.7 : 1)); n > 0; n--) this.schedule(this.peakedTime(9 * 60, 17 * 60 + 30), (at) => this.walkIn(at));
+    for (let n = this.volume(this.daily.reports * (weekend ? 1.2 : 1)); n > 0; n--) this.schedule(this.time(8 * 60 + 30, 19 * 60 + 30), (at) => this.report(at));
+    for (let n = this.volume(this.daily.callRegistrations); n > 0; n--) this.schedule(this.time(9 * 60, 18 * 60), (at) => this.callRegistration(at));
+    for (let n = this.shape ? this.followUpBudget() : this.volume(this.daily.followUps); n > 0; n--) this.schedule(this.time(9 * 60 + 30, 18 * 60), (at) => this.followUp(at));
     if (this.chance(0.7)) this.schedule(this.time(10 * 60, 17 * 60), (at) => this.reassignUnowned(at));
     if (this.chance(0.12)) this.schedule(this.time(10 * 60, 17 * 60), (at) => this.merge(at));
     if (this.chance(1 / 30)) this.schedule(this.time(9 * 60 + 20, 9 * 60 + 40), (at) => this.suspend(at));
     for (const p of this.planned.get(this.day) ?? []) this.schedule(this.time(p.fromMin, p.toMin), p.run);
     this.planned.delete(this.day);
 
+    const before = this.facts.length;
+    const followUpsBefore = this.counts.followedUp ?? 0;
     for (let action = this.agenda.pop(); action && !this.full; action = this.agenda.pop()) action.run(action.at);
     this.agenda.clear();
+    const other = this.facts.length - before - ((this.counts.followedUp ?? 0) - followUpsBefore);
+    this.otherPerDay = this.day === 0 ? other : 0.9 * this.otherPerDay + 0.1 * other;
+  }
+
+  /**
+   * Follow-up calls today: what is left of the day's share of the facts still to come once the floor, the
+   * reports and the registrations (smoothed over the past days) have had theirs, so that the history ends
+   * near `shape.days` whatever the office's size.
+   */
+  private followUpBudget(): number {
+    const days = this.shape?.days ?? 365;
+    const share = (this.target - this.facts.length) / Math.max(1, days - this.day);
+    return Math.max(0, Math.round(share - (this.day === 0 ? share / 2 : this.otherPerDay)));
   }
 
   private staffChanges(): void {
@@ -383,7 +436,7 @@ class Simulation {
     if (r < 0.36 && this.visited.length > 0) return this.arrive(at, { idx: this.returningCustomer() });
     const idx = this.newCustomer();
     if (r < 0.41) return this.arrive(at, { idx, asksFor: this.pick(this.active) });
-    if (r < 0.45 && this.visited.length > 0) return this.arrive(at, { idx, referrer: phoneKey(this.returningCustomer()) });
+    if (r < 0.45 && this.visited.length > 0) return this.arrive(at, { idx, referrer: this.phone(this.returningCustomer()) });
     return this.arrive(at, { idx });
   }
 
@@ -397,7 +450,7 @@ class Simulation {
   private arrive(at: Instant, p: { idx?: number; nonCustomer?: boolean; asksFor?: StaffId; referrer?: PhoneKey; broker?: Broker }): void {
     const engine = this.engine;
     const floor = engine.floorAt(at);
-    const phone = p.idx !== undefined ? phoneKey(p.idx) : undefined;
+    const phone = p.idx !== undefined ? this.phone(p.idx) : undefined;
     const returning = p.idx !== undefined && this.hasVisited.has(p.idx);
     // What the arrive handler asks before deciding: the protected owner and the named consultant.
     const owner = phone && !p.nonCustomer ? engine.ownership(phone, at).owner : null;
@@ -410,7 +463,7 @@ class Simulation {
     this.emit({
       type: 'partyArrived',
       at,
-      ...(phone ? { phone, name: nameOf(p.idx as number) } : {}),
+      ...(phone ? { phone, name: this.nameOf(p.idx as number) } : {}),
       ...(plate ? { plate } : {}),
       ...(p.asksFor ? { asksFor: p.asksFor } : {}),
       ...(p.nonCustomer ? { nonCustomer: true } : {}),
@@ -453,7 +506,7 @@ class Simulation {
   private registerVisit(by: StaffId, idx: number, at: Instant, first: boolean): void {
     if (!this.isWorking(by)) return;
     // About one entry in seven leaves out the needs: kept, but not a valid registration (REG-2).
-    const entry = { via: 'visit' as const, phone: phoneKey(idx), name: nameOf(idx), gender: genderOf(idx), ...(this.chance(0.86) ? { needs: this.pick(NEEDS) } : {}) };
+    const entry = { via: 'visit' as const, phone: this.phone(idx), name: this.nameOf(idx), gender: this.genderOf(idx), ...(this.chance(0.86) ? { needs: this.pick(NEEDS) } : {}) };
     const { valid } = judgeRegistration(this.engine.policy, entry);
     this.emit({ type: 'registered', at, by, ...entry, valid });
     if (!valid) return;
@@ -464,7 +517,7 @@ class Simulation {
       // Now and then the new customer turns out to be family of an earlier one (OWN-7).
       if (this.chance(0.015) && this.visited.length > 1) {
         const other = this.returningCustomer();
-        if (other !== idx) this.schedule(at + this.int(1, 10) * MINUTE_MS, (t) => this.emit({ type: 'familyLinked', at: t, phone: phoneKey(idx), to: phoneKey(other), relation: this.pick(RELATIONS) }));
+        if (other !== idx) this.schedule(at + this.int(1, 10) * MINUTE_MS, (t) => this.emit({ type: 'familyLinked', at: t, phone: this.phone(idx), to: this.phone(other), relation: this.pick(RELATIONS) }));
       }
     }
   }
@@ -476,7 +529,7 @@ class Simulation {
     if (!this.isWorking(by)) return;
     const idx = this.chance(0.8) || this.customers === 0 ? this.newCustomer() : this.int(0, this.customers - 1);
     // Callers often give a surname only and no needs; a call entry owns nothing anyway (REG-8).
-    const entry = { via: 'call' as const, phone: phoneKey(idx), name: nameOf(idx), ...(this.chance(0.6) ? { needs: this.pick(NEEDS) } : {}) };
+    const entry = { via: 'call' as const, phone: this.phone(idx), name: this.nameOf(idx), ...(this.chance(0.6) ? { needs: this.pick(NEEDS) } : {}) };
     this.emit({ type: 'registered', at, by, ...entry, valid: judgeRegistration(this.engine.policy, entry).valid });
   }
 
@@ -494,18 +547,18 @@ class Simulation {
     const idx = book[this.int(book.length - recent, book.length - 1)] as number;
     const r = this.rnd();
     const via: ContactVia = r < 0.65 ? 'call' : r < 0.9 ? 'wechat' : 'sms';
-    this.emit({ type: 'followedUp', at, by, phone: phoneKey(idx), reached: this.chance(0.65), via });
+    this.emit({ type: 'followedUp', at, by, phone: this.phone(idx), reached: this.chance(0.65), via });
   }
 
   private report(at: Instant): void {
     // Agencies report the most; a few numbers are already known (and usually refused as owned, CH-3).
-    const broker = this.chance(0.6) ? (this.brokers[this.int(0, 9)] as Broker) : this.pick(this.brokers);
+    const broker = this.chance(0.6) ? (this.brokers[this.int(0, Math.min(9, this.brokers.length - 1))] as Broker) : this.pick(this.brokers);
     const fresh = this.chance(0.82) || this.customers === 0;
     const idx = fresh ? this.newCustomer() : this.int(0, this.customers - 1);
-    const phone = phoneKey(idx);
+    const phone = this.phone(idx);
     const owner = this.engine.ownership(phone, at).owner;
     const judged = judgeReport(this.engine.policy, broker, this.engine.customers.get(phone)?.reports ?? [], owner, at);
-    this.emit({ type: 'reported', at, broker: broker.id, phone, masked: false, name: nameOf(idx), accepted: judged.accepted });
+    this.emit({ type: 'reported', at, broker: broker.id, phone, masked: false, name: this.nameOf(idx), accepted: judged.accepted });
     // About one accepted report in thirty brings the customer in, within the protection window.
     if (judged.accepted && this.chance(0.033)) this.plan(this.day + this.int(1, 40), 10 * 60, 17 * 60, (t) => this.arrive(t, { idx, broker }));
   }
@@ -515,7 +568,7 @@ class Simulation {
   private order(closer: StaffId, idx: number, at: Instant): void {
     if (!this.isWorking(closer) || this.unsold.length === 0) return;
     const engine = this.engine;
-    const phone = phoneKey(idx);
+    const phone = this.phone(idx);
     const unit = this.unsold.splice(this.int(0, this.unsold.length - 1), 1)[0] as string;
     // The deal handler's credit: ownership just before the deal and whether the closer covered today (DEAL-3).
     const owner = engine.ownership(phone, at).owner;
@@ -550,7 +603,7 @@ class Simulation {
 
   private reassign(idx: number, reason: string, at: Instant): void {
     const to = this.pick(this.active);
-    this.emit({ type: 'reassigned', at, phone: phoneKey(idx), to, by: MANAGER, reason });
+    this.emit({ type: 'reassigned', at, phone: this.phone(idx), to, by: MANAGER, reason });
     this.noteOwner(idx, at);
   }
 
@@ -558,7 +611,7 @@ class Simulation {
   private reassignUnowned(at: Instant): void {
     if (this.visited.length === 0) return;
     const idx = this.pick(this.visited);
-    if (this.engine.ownership(phoneKey(idx), at).owner === null) this.reassign(idx, '公司分配', at);
+    if (this.engine.ownership(this.phone(idx), at).owner === null) this.reassign(idx, '公司分配', at);
   }
 
   /** A look-back (OWN-6): a recent registration is found to be the same person as an earlier customer. */
@@ -568,7 +621,7 @@ class Simulation {
     const later = this.pick(recent).idx;
     const earlier = this.pick(this.visited);
     if (later === earlier) return;
-    this.emit({ type: 'recordsMerged', at, phone: phoneKey(later), into: phoneKey(earlier) });
+    this.emit({ type: 'recordsMerged', at, phone: this.phone(later), into: this.phone(earlier) });
   }
 
   summary(): History {
@@ -586,7 +639,7 @@ class Simulation {
 
 /** Builds the history; the engine used to decide the answers is returned too, for a replay to be checked against. */
 export function generateHistory(options: HistoryOptions): History & { readonly engine: Engine } {
-  const sim = new Simulation(options.events, options.seed ?? 20250301);
+  const sim = new Simulation(options.events, options.seed ?? 20250301, options.office);
   sim.run();
   return { ...sim.summary(), engine: sim.engine };
 }

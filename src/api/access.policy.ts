@@ -17,8 +17,10 @@ import type { StaffId } from '../core/facts.ts';
  */
 export type Grant = 'any' | 'self' | 'withBroker' | 'ownCustomers' | 'onBehalf';
 
-export type ReadName = 'floor' | 'today' | 'judge' | 'ownership' | 'credit' | 'timeline' | 'myCustomers' | 'recordReads' | 'stream';
-export type EndpointName = Action | ReadName;
+export type ReadName = 'floor' | 'today' | 'judge' | 'ownership' | 'credit' | 'timeline' | 'myCustomers' | 'recordReads' | 'stream' | 'customers' | 'staff' | 'performance';
+/** The policy editor: the policy with its knobs, and the what-if of an edited one (a POST that records nothing). */
+export type PolicyEditorName = 'policy' | 'policyWhatIf';
+export type EndpointName = Action | ReadName | PolicyEditorName;
 
 export interface Endpoint {
   readonly method: 'GET' | 'POST';
@@ -88,6 +90,13 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   myCustomers: { method: 'GET', path: '/my-customers', grants: floorSelf, subject: 'of' },
   credit: { method: 'GET', path: '/units/:unit/credit', grants: { consultant: 'any', supervisor: 'any', manager: 'any' } },
   recordReads: { method: 'GET', path: '/record-reads', grants: { manager: 'any' } },
+  // ---- the whole office: register and pool (SEC-1, OWN-10), roster (ROT-14), month (REP-1) ----
+  customers: { method: 'GET', path: '/customers', grants: supervisors },
+  staff: { method: 'GET', path: '/staff', grants: { ...supervisors, admin: 'any' } },
+  performance: { method: 'GET', path: '/performance', grants: floorSelf, subject: 'of' },
+  // ---- the policy editor: supervisors read it; the manager tries changes out, and saves with setPolicy ----
+  policy: { method: 'GET', path: '/policy', grants: { ...supervisors, admin: 'any' } },
+  policyWhatIf: { method: 'POST', path: '/policy/what-if', grants: { manager: 'any' } },
 };
 
 /** Endpoints outside a project: who may call them. */

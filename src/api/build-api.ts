@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { endStaffAccess, STANDARD_THROTTLE, type ThrottlePolicy } from '../accounts/accounts-store.ts';
+import { logReads } from '../accounts/record-reads-store.ts';
 import { STANDARD_HASH_COST, type HashCost } from '../accounts/passwords.ts';
 import type { Offices } from '../store/offices.ts';
 import type { Db } from '../store/sql/db.ts';
@@ -17,6 +18,8 @@ import { customerRoutes } from './customers.routes.ts';
 import { ApiError, langOf } from './error-map.ts';
 import { floorRoutes } from './floor.routes.ts';
 import { LiveHub } from './live-stream.ts';
+import { policyRoutes } from './policy.routes.ts';
+import { registerRoutes } from './register.routes.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { systemRoutes } from './system.routes.ts';
 
@@ -89,7 +92,12 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     req.log.info({ method: req.method, route: req.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
 
-  const hub = new LiveHub(options.offices, clock, (error) => app.log.error({ err: error }, 'live update failed'));
+  const hub = new LiveHub(
+    options.offices,
+    clock,
+    (error) => app.log.error({ err: error }, 'live update failed'),
+    (reads) => logReads(options.db, reads),
+  );
   const deps: RouteDeps = {
     db: options.db,
     offices: options.offices,
@@ -142,6 +150,8 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     sessionRoutes(api, deps);
     floorRoutes(api, deps);
     customerRoutes(api, deps);
+    registerRoutes(api, deps);
+    policyRoutes(api, deps);
     commandRoutes(api, deps);
   });
   return app;

@@ -1,12 +1,16 @@
 // A read model the API keeps beside each project's engine, folded from the project's facts: which facts
 // mention a phone (a customer's timeline with every detail), which customers a consultant has ever had a
-// hand in (their "my customers" candidates), and today's receptions (the floor's log of turns, ROT-15).
-// The engine answers ownership; this only finds the few records a question needs without a scan.
+// hand in (their "my customers" candidates), today's receptions (the floor's log of turns, ROT-15), the
+// facts of each month a performance report counts (REP-1), suspensions (ROT-14), and the ownership book
+// of the whole register (told what each fact touched). The engine answers ownership; this only finds the
+// few records a question needs without a scan.
 // It catches up by pulling `facts(afterSeq)` before each read, so facts other processes recorded count too.
-import type { Fact, Recorded, StaffId } from '../core/facts.ts';
+import type { Fact, Recorded, StaffId, UnitId } from '../core/facts.ts';
 import type { PhoneKey } from '../core/phone.ts';
-import { DAY_MS } from '../core/time.ts';
+import { DAY_MS, LocalCalendar, type Instant } from '../core/time.ts';
 import type { OfficeHandle } from '../store/offices.ts';
+import type { Engine } from '../core/engine.ts';
+import { OwnershipBook } from './ownership-book.ts';
 
 type Reception = Recorded<Extract<Fact, { type: 'partyArrived' | 'turnDeclined' }>>;
 
@@ -56,8 +60,19 @@ export class CustomerIndex {
   private readonly byStaff = new Map<StaffId, Set<PhoneKey>>();
   /** Receptions of the last days, in time order; older ones are dropped as facts come in. */
   private receptions: Reception[] = [];
+  /** The facts a monthly performance report counts, by project-local month `YYYY-MM`, in seq order. */
+  private readonly byMonth = new Map<string, Recorded[]>();
+  /** The customer each unit's order is for, and the `ordered` facts that opened an order (DEAL-1). */
+  private readonly orderFor = new Map<UnitId, PhoneKey>();
+  private readonly openings = new Set<number>();
+  private readonly suspensions = new Map<StaffId, Instant>();
+  private readonly calendar: LocalCalendar;
+  /** Who owns every customer now (the register, the pool), recomputed only where facts or time changed it. */
+  private readonly book = new OwnershipBook();
 
-  constructor(private readonly handle: OfficeHandle) {}
+  constructor(private readonly handle: OfficeHandle) {
+    this.calendar = new LocalCalendar(handle.project.zone);
+  }
 
   /** Folds the facts recorded since the last call; concurrent callers wait for one catch-up. */
   catchUp(): Promise<void> {
@@ -88,6 +103,33 @@ export class CustomerIndex {
       // Two days back covers "today" in any zone; the floor log before that lives in the facts.
       if (this.receptions.length > 2000 && (this.receptions[0]?.at ?? f.at) < f.at - 2 * DAY_MS) this.receptions = this.receptions.filter((r) => r.at >= f.at - 2 * DAY_MS);
     }
+    this.foldReports(f);
+    this.book.touched(phones);
+    if (f.type === 'departed') this.book.departed(f.who);
+    if (f.type === 'policySet') this.book.reset();
+  }
+
+  private foldReports(f: Recorded): void {
+    switch (f.type) {
+      case 'ordered':
+        if (this.orderFor.get(f.unit) !== f.phone) this.openings.add(f.seq);
+        this.orderFor.set(f.unit, f.phone);
+        break;
+      case 'suspended':
+        this.suspensions.set(f.who, Math.max(this.suspensions.get(f.who) ?? 0, f.until));
+        return;
+      case 'partyArrived':
+      case 'turnDeclined':
+      case 'registered':
+      case 'followedUp':
+        break;
+      default:
+        return;
+    }
+    const month = this.calendar.dayOf(f.at).key.slice(0, 7);
+    const list = this.byMonth.get(month);
+    if (list) list.push(f);
+    else this.byMonth.set(month, [f]);
   }
 
   /** Every fact about these phones, once each, in the order recorded. */
@@ -100,6 +142,32 @@ export class CustomerIndex {
   /** The phones whose records name this consultant as a possible owner. */
   touchedBy(who: StaffId): readonly PhoneKey[] {
     return [...(this.byStaff.get(who) ?? [])];
+  }
+
+  /** The last fact about a phone (the register sorts by recent activity). */
+  lastAbout(phone: PhoneKey): Recorded | null {
+    return this.byPhone.get(phone)?.at(-1) ?? null;
+  }
+
+  /** The ownership book brought up to `now` against the caught-up engine. */
+  ownershipBook(engine: Engine, now: Instant): OwnershipBook {
+    this.book.refresh(engine, now, (phone) => this.lastAbout(phone));
+    return this.book;
+  }
+
+  /** The month's (`YYYY-MM`, project-local) receptions, registrations, follow-ups and orders, in seq order. */
+  factsInMonth(month: string): readonly Recorded[] {
+    return this.byMonth.get(month) ?? [];
+  }
+
+  /** Whether an `ordered` fact opened its unit's order, rather than moved it on a stage (DEAL-1). */
+  opensOrder(seq: number): boolean {
+    return this.openings.has(seq);
+  }
+
+  /** The end of the longest suspension a staff member was given (ROT-14), past or running. */
+  suspendedUntil(who: StaffId): Instant | null {
+    return this.suspensions.get(who) ?? null;
   }
 
   /** Receptions at or after `since`, in time order. */

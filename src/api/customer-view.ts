@@ -11,6 +11,7 @@ import { formatLocalTime, type Instant } from '../core/time.ts';
 import type { Db } from '../store/sql/db.ts';
 import { seesFull, type Caller } from './access.policy.ts';
 import type { ChannelInfo, Judgement, OwnedCustomer, Timeline } from './customers.queries.ts';
+import type { RegisterPage } from './register.queries.ts';
 
 export interface StaffRef {
   readonly id: StaffId;
@@ -26,6 +27,13 @@ export interface ShownCustomer {
 
 export function staffRef(engine: Engine, id: StaffId): StaffRef {
   return { id, name: engine.staff.get(id)?.name ?? null };
+}
+
+/** Display names of the staff among `ids` (the rest are not staff: phones, units, brokers), so no page shows a bare id. */
+export function staffNames(engine: Engine, ids: Iterable<unknown>): Record<StaffId, string | null> {
+  const names: Record<StaffId, string | null> = {};
+  for (const id of ids) if (typeof id === 'string' && engine.staff.has(id)) names[id] = engine.staff.get(id)?.name ?? null;
+  return names;
 }
 
 export function localTime(at: Instant | null, zone: string): string | null {
@@ -66,6 +74,14 @@ export class Viewer {
       [...this.fullReads].map((customer) => ({ at, userId: this.caller.userId, login: this.caller.login, project, customer, endpoint: this.endpoint })),
     );
   }
+}
+
+/** Presents an answer through a Viewer (SEC-1) and logs the full reads it made (SEC-2) before it leaves. */
+export async function shownTo<T>(db: Db, caller: Caller, project: string, endpoint: string, now: Instant, present: (viewer: Viewer) => T): Promise<T> {
+  const viewer = new Viewer(caller, endpoint);
+  const body = present(viewer);
+  await viewer.log(db, project, now);
+  return body;
 }
 
 export interface Explained {
@@ -117,11 +133,19 @@ function recordView(f: Recorded, zone: string) {
   return { ...f, atLocal: localTime(f.at, zone) };
 }
 
+/** The staff a fact names (who did it, received it, was given it). */
+function staffIdsOf(f: Recorded): unknown[] {
+  const r = f as unknown as Record<string, unknown>;
+  return [r.by, r.for, r.who, r.to, r.designee, r.asksFor, (r.reception as { receiver?: unknown } | undefined)?.receiver];
+}
+
 /** GET /customers/:phone/timeline: the history in full, or for another's customer only what SEC-1 allows. */
 export function presentTimeline(t: Timeline, engine: Engine, viewer: Viewer, zone: string) {
   const owner = t.ownership.owner;
   const full = viewer.seesFull(owner);
+  const named = [owner, ...t.ownership.reasons.flatMap((r) => Object.values(r.params ?? {})), ...(full ? [...t.ownership.spans.map((s) => s.owner), ...t.records.flatMap(staffIdsOf)] : [])];
   return {
+    names: staffNames(engine, named),
     customer: viewer.customer(t.phone, t.name, owner),
     household: t.household.map((k) => viewer.customer(k, engine.customers.get(k)?.name ?? null, owner)),
     ...ownershipView(engine, t.ownership, zone),
@@ -141,4 +165,27 @@ export function presentOwned(list: readonly OwnedCustomer[], viewer: Viewer, own
     lastContact: c.lastContact,
     channel: c.channel,
   }));
+}
+
+/** GET /customers: a page of the whole register (SEC-1: managers and supervisors; SEC-2: each row shown is logged). */
+export function presentRegister(page: RegisterPage, engine: Engine, viewer: Viewer, zone: string) {
+  return {
+    total: page.total,
+    page: page.page,
+    size: page.size,
+    counts: page.counts,
+    customers: page.rows.map((r) => ({
+      ...viewer.customer(r.phone, r.name, r.owner),
+      owner: r.owner ? staffRef(engine, r.owner) : null,
+      protectedUntil: r.protectedUntil,
+      protectedUntilLocal: localTime(r.protectedUntil, zone),
+      lastContact: r.lastContact,
+      since: r.since,
+      sinceLocal: localTime(r.since, zone),
+      formerOwner: r.formerOwner ? staffRef(engine, r.formerOwner) : null,
+      why: r.why,
+      lastActivity: r.lastAt,
+      channel: r.channel,
+    })),
+  };
 }

@@ -10,7 +10,7 @@ import { addProjectRoute, authorisedInput, inProject, parseWith, type RouteDeps 
 import { idSchema } from './commands.schemas.ts';
 import { countSchema, phoneLookupSchema, projectIdSchema, projectParams } from './common.schemas.ts';
 import { customersOf, channelOf, judge, timeline, type JudgeQuery } from './customers.queries.ts';
-import { presentJudgement, presentOwned, presentOwnership, presentTimeline, Viewer } from './customer-view.ts';
+import { presentJudgement, presentOwned, presentOwnership, presentTimeline, shownTo, type Viewer } from './customer-view.ts';
 import { ApiError } from './error-map.ts';
 
 const phoneParams = z.strictObject({ project: projectIdSchema, phone: phoneLookupSchema });
@@ -41,12 +41,7 @@ export function customerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { db, clock, indexes } = deps;
 
   /** Presents an answer through a Viewer (SEC-1) and logs the full reads it made (SEC-2) before it leaves. */
-  const shown = async <T>(caller: Caller, handle: OfficeHandle, endpoint: EndpointName, now: number, present: (viewer: Viewer) => T): Promise<T> => {
-    const viewer = new Viewer(caller, endpoint);
-    const body = present(viewer);
-    await viewer.log(db, handle.project.id, now);
-    return body;
-  };
+  const shown = <T>(caller: Caller, handle: OfficeHandle, endpoint: EndpointName, now: number, present: (viewer: Viewer) => T): Promise<T> => shownTo(db, caller, handle.project.id, endpoint, now, present);
 
   addProjectRoute(app, 'judge', {
     summary: 'Judge a visitor (判客): new, or whose and until when, broker protection, family, reasons, who would receive them now (REG-4, OWN-15)',

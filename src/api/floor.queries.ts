@@ -1,10 +1,11 @@
 // The floor board (ROT-15) and today's log of turns, as the floor and the live stream show them.
 import { floorView, type FloorView } from '../app/queries.ts';
 import type { Engine } from '../core/engine.ts';
-import { displayMasked } from '../core/phone.ts';
+import type { ReceiveAs, Recorded, StaffId } from '../core/facts.ts';
+import { displayMasked, type PhoneKey } from '../core/phone.ts';
 import type { Instant } from '../core/time.ts';
 import type { CustomerIndex } from './customer-index.ts';
-import { localTime } from './customer-view.ts';
+import { localTime, staffRef, type StaffRef } from './customer-view.ts';
 
 export interface Board extends FloorView {
   /** Display names of the people on the board. */
@@ -36,4 +37,41 @@ export function todaysReceptions(engine: Engine, index: CustomerIndex, now: Inst
     broker: f.type === 'partyArrived' ? (f.broker ?? null) : null,
     channel: f.type === 'partyArrived' ? f.channel : null,
   }));
+}
+
+/** RISK-2: a customer with a protected owner walked in — told to that owner alone (SEC-1: it shows the customer in full). */
+export interface OwnerAlert {
+  readonly seq: number;
+  readonly at: Instant;
+  readonly atLocal: string | null;
+  readonly customer: { readonly phone: PhoneKey; readonly name: string | null };
+  /** Who received them, on what ground: the owner themself (`owner`), or someone covering (`cover`, ROT-11). */
+  readonly receiver: StaffRef | null;
+  readonly as: ReceiveAs | null;
+  /** Someone other than the owner is with the customer. */
+  readonly covering: boolean;
+  readonly broker: string | null;
+}
+
+/** The arrivals among `facts` of customers who had a protected owner then (OWN-2), by owner. */
+export function ownerAlerts(engine: Engine, facts: readonly Recorded[], zone: string): Map<StaffId, OwnerAlert[]> {
+  const out = new Map<StaffId, OwnerAlert[]>();
+  for (const f of facts) {
+    if (f.type !== 'partyArrived' || !f.phone || f.nonCustomer) continue;
+    const owner = engine.ownership(f.phone, f.at).owner;
+    if (owner === null) continue;
+    const { receiver, as } = f.reception;
+    const alert: OwnerAlert = {
+      seq: f.seq,
+      at: f.at,
+      atLocal: localTime(f.at, zone),
+      customer: { phone: f.phone, name: engine.customers.get(f.phone)?.name ?? f.name ?? null },
+      receiver: receiver ? staffRef(engine, receiver) : null,
+      as,
+      covering: receiver !== owner,
+      broker: f.broker ?? null,
+    };
+    out.set(owner, [...(out.get(owner) ?? []), alert]);
+  }
+  return out;
 }

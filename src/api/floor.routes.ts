@@ -60,14 +60,16 @@ export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const raw = reply.raw;
       raw.writeHead(200, SSE_HEADERS);
       raw.write('retry: 2000\n\n');
-      const stream = new LiveStream(handle.project.id, caller.userId, raw);
+      const stream = new LiveStream(handle.project.id, caller.userId, raw, caller.staffId, caller.login);
       // Registered before the backlog is read, so a commit in between is queued rather than lost.
       hub.add(stream);
       try {
         const missed = headers['last-event-id'] === undefined ? [] : (await handle.facts(headers['last-event-id'])).slice(-BACKLOG_LIMIT);
         const engine = await handle.engine();
         const seq = Math.max(engine.lastSeq, missed[missed.length - 1]?.seq ?? 0);
-        stream.write(sseEvent(seq, 'update', { facts: summaries(missed), floor: board(engine, clock()) }));
+        // RISK-2: an owner who was away from the stream is told of the arrivals they missed too.
+        const alerts = await hub.alertTexts([stream], engine, missed, handle.project.zone, seq);
+        stream.write(sseEvent(seq, 'update', { facts: summaries(missed), floor: board(engine, clock()) }) + (alerts.get(stream) ?? ''));
         stream.started(seq);
       } catch (error) {
         // The answer has begun, so no error body can follow: log, end, and let the client reconnect.

@@ -2,10 +2,14 @@
 // every open stream of a project: on each commit, the new facts' seq and type (never their personal
 // data) and the fresh floor board, computed once per commit. An event's id is the last seq it carries,
 // so a client reconnecting with Last-Event-ID is sent what it missed.
+// RISK-2: when a customer with a protected owner walks in, the owner's streams alone (SEC-1) also get an
+// `ownerAlert` event naming the customer, when, and who is with them; the read is logged first (SEC-2).
 import type { ServerResponse } from 'node:http';
-import type { Recorded } from '../core/facts.ts';
+import type { RecordRead } from '../accounts/record-reads-store.ts';
+import type { Engine } from '../core/engine.ts';
+import type { Recorded, StaffId } from '../core/facts.ts';
 import type { Offices } from '../store/offices.ts';
-import { board, type Board } from './floor.queries.ts';
+import { board, ownerAlerts, type Board, type OwnerAlert } from './floor.queries.ts';
 
 export interface FactSummary {
   readonly seq: number;
@@ -43,6 +47,9 @@ export class LiveStream {
     readonly project: string,
     readonly userId: string,
     private readonly raw: ServerResponse,
+    /** Whom the caller acts as (their owner alerts, RISK-2), and their login (the read log, SEC-2). */
+    readonly staffId: StaffId | null = null,
+    readonly login: string = '',
   ) {}
 
   get open(): boolean {
@@ -82,6 +89,8 @@ export class LiveHub {
     private readonly offices: Offices,
     private readonly clock: () => number,
     private readonly onError: (error: unknown) => void,
+    /** SEC-2: records the full customer reads an owner alert makes, before it is sent. */
+    private readonly logReads: (reads: readonly RecordRead[]) => Promise<void> = async () => undefined,
   ) {}
 
   add(stream: LiveStream): void {
@@ -103,10 +112,38 @@ export class LiveHub {
   private async send(project: string, facts: readonly Recorded[]): Promise<void> {
     const handle = await this.offices.open(project);
     if (!handle) return;
-    const update: LiveUpdate = { facts: summaries(facts), floor: board(await handle.engine(), this.clock()) };
+    const engine = await handle.engine();
+    const update: LiveUpdate = { facts: summaries(facts), floor: board(engine, this.clock()) };
     const seq = (facts[facts.length - 1] as Recorded).seq;
     const text = sseEvent(seq, 'update', update);
-    for (const s of this.streams.get(project) ?? []) s.deliver(seq, text);
+    const streams = [...(this.streams.get(project) ?? [])];
+    const alerts = await this.alertTexts(streams, engine, facts, handle.project.zone, seq);
+    for (const s of streams) s.deliver(seq, text + (alerts.get(s) ?? ''));
+  }
+
+  /**
+   * RISK-2: the owner alerts among `facts` as SSE text for each of `streams` acting as the owner (none for anyone
+   * else), once the reads are logged (SEC-2). If the log cannot be written, no alert goes out.
+   */
+  async alertTexts(streams: readonly LiveStream[], engine: Engine, facts: readonly Recorded[], zone: string, seq: number): Promise<Map<LiveStream, string>> {
+    const out = new Map<LiveStream, string>();
+    const byOwner = ownerAlerts(engine, facts, zone);
+    if (byOwner.size === 0) return out;
+    const mine = new Map<LiveStream, readonly OwnerAlert[]>();
+    for (const s of streams) {
+      const alerts = s.staffId === null ? undefined : byOwner.get(s.staffId);
+      if (alerts) mine.set(s, alerts);
+    }
+    const at = this.clock();
+    const reads = [...mine].flatMap(([s, alerts]) => alerts.map((a) => ({ at, userId: s.userId, login: s.login, project: s.project, customer: a.customer.phone, endpoint: 'ownerAlert' })));
+    try {
+      await this.logReads(reads);
+    } catch (error) {
+      this.onError(error);
+      return out;
+    }
+    for (const [s, alerts] of mine) out.set(s, alerts.map((a) => sseEvent(seq, 'ownerAlert', a)).join(''));
+    return out;
   }
 
   /** SEC-4 and sign-out: a user's open streams end with their session. */

@@ -3,12 +3,12 @@
 import { Engine } from '../core/engine.ts';
 import type { Recorded } from '../core/facts.ts';
 import type { PhoneKey } from '../core/phone.ts';
-import { entryPages, GENESIS } from './log/event-log.ts';
+import { GENESIS, hasEntriesAfter, readFactEntries, type FactEntry } from './log/event-log.ts';
 import type { ProjectInfo } from './offices.ts';
-import { projectFact, type ProjectionSink, type TokenOf } from './projections/projections.ts';
+import { projectFact, type DeferredProjection, type ProjectionSink, type TokenOf } from './projections/projections.ts';
 import { emptyPartyPhones, noteParty, touchesOf, type PartyPhones } from './projections/touches.ts';
 import type { Db } from './sql/db.ts';
-import { openEntries, type Vault } from './vault/personal-vault.ts';
+import { openEntries, type KeyScope, type Vault } from './vault/personal-vault.ts';
 import { currentToken, isToken } from './vault/vault-crypto.ts';
 
 export interface OfficeState {
@@ -63,27 +63,45 @@ export async function foldAndProject(state: OfficeState, fact: Recorded, hash: s
   await projectFact(state.engine, fact, touches, sink, state.tokenOf);
 }
 
+/** Folds one fact and notes what it touched in a deferred projection (a rebuild, a bulk load). */
+export function foldAndDefer(state: OfficeState, fact: Recorded, hash: string, projection: DeferredProjection): void {
+  const touches = touchesOf(state.engine, fact, state.parties);
+  foldFact(state, fact, hash);
+  projection.fact(state.engine, fact, touches, state.tokenOf);
+}
+
+/** Entries read at a time when folding a log (two statements a page: the entries and their vault rows). */
+const FACT_PAGE = 5000;
+
 /** Pages of recorded facts (personal values put back) with their entry hashes. */
 export async function* factPages(db: Db, vault: Vault, project: string, afterSeq: number): AsyncGenerator<{ fact: Recorded; hash: string }[]> {
-  for await (const entries of entryPages(db, project, afterSeq)) {
-    const facts = await openEntries(db, vault, entries);
-    yield facts.map((fact, i) => ({ fact, hash: (entries[i] as { hash: string }).hash }));
+  let last = afterSeq;
+  const keys: KeyScope = new Map(); // the customers' keys while this stretch of the log is read
+  for (;;) {
+    const entries = await readFactEntries(db, project, last, FACT_PAGE);
+    if (entries.length > 0) {
+      const facts = await openEntries(db, vault, entries, keys);
+      yield facts.map((fact, i) => ({ fact, hash: (entries[i] as FactEntry).hash }));
+    }
+    if (entries.length < FACT_PAGE) return;
+    last = (entries[entries.length - 1] as FactEntry).seq;
   }
 }
 
 /**
- * Folds a project's whole log into a new state; with `sink`, also projects every fact into it (a rebuild).
+ * Folds a project's whole log into a new state; with `projection`, also projects it (a rebuild).
  * Null when the project has no entries.
  */
-export async function loadOffice(db: Db, vault: Vault, info: ProjectInfo, sink?: ProjectionSink): Promise<OfficeState | null> {
+export async function loadOffice(db: Db, vault: Vault, info: ProjectInfo, projection?: DeferredProjection): Promise<OfficeState | null> {
   let state: OfficeState | null = null;
   for await (const page of factPages(db, vault, info.id, 0)) {
     for (const { fact, hash } of page) {
       state ??= newOfficeState(info, fact, vault);
-      if (sink) await foldAndProject(state, fact, hash, sink);
+      if (projection) foldAndDefer(state, fact, hash, projection);
       else foldFact(state, fact, hash);
     }
   }
+  if (state && projection) projection.finish(state.engine, state.tokenOf);
   return state;
 }
 
@@ -95,6 +113,7 @@ export type CatchUp = { readonly kind: 'folded'; readonly facts: readonly Record
  */
 export async function catchUp(db: Db, vault: Vault, state: OfficeState): Promise<CatchUp> {
   const facts: Recorded[] = [];
+  if (!(await hasEntriesAfter(db, state.info.id, state.engine.lastSeq))) return { kind: 'folded', facts };
   for await (const page of factPages(db, vault, state.info.id, state.engine.lastSeq)) {
     for (const { fact, hash } of page) {
       if (fact.type === 'personalDataErased') return { kind: 'erased' };

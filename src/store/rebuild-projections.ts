@@ -2,7 +2,7 @@
 // project's write lock so no append interleaves.
 import { readProjects } from './log/event-log.ts';
 import { loadOffice } from './office-state.ts';
-import { memorySink, replaceProjections } from './projections/projections.ts';
+import { DeferredProjection, memorySink, replaceProjections } from './projections/projections.ts';
 import type { Db } from './sql/db.ts';
 import { createVault, type Vault } from './vault/personal-vault.ts';
 
@@ -22,7 +22,7 @@ export async function rebuildProjections(db: Db, options: { readonly secret: str
       await db.transaction(
         async (tx) => {
           const sink = memorySink();
-          const state = await loadOffice(tx, vault, info, sink);
+          const state = await loadOffice(tx, vault, info, new DeferredProjection(sink));
           await replaceProjections(tx, info.id, sink);
           return { project: info.id, facts: state?.engine.lastSeq ?? 0, customers: sink.customers.size, units: sink.units.size };
         },

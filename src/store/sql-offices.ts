@@ -10,11 +10,11 @@ import { normalisePhone } from '../core/phone.ts';
 import type { Policy } from '../core/policy.ts';
 import { isValidZone } from '../core/time.ts';
 import { recallOutcome, rememberOutcome } from './idempotency.ts';
-import { actorColumn, appendEntry, readProjects } from './log/event-log.ts';
+import { actorColumn, appendEntry, insertProject, readProjects } from './log/event-log.ts';
 import { readHeads } from './log/verify-log.ts';
 import { catchUp, factPages, foldAndProject, loadOffice, newOfficeState, type OfficeState } from './office-state.ts';
 import type { Actor, Executed, ExecuteOptions, OfficeHandle, Offices, ProjectInfo } from './offices.ts';
-import { projectFact, sqlSink } from './projections/projections.ts';
+import { bufferedSink, projectFact, sqlSink, type BufferedSink } from './projections/projections.ts';
 import { touchesOf } from './projections/touches.ts';
 import type { Db } from './sql/db.ts';
 import { migrate } from './sql/migrate.ts';
@@ -56,7 +56,23 @@ interface Slot {
   state: OfficeState | null;
   /** Facts folded since the last delivery, while someone subscribes. */
   recent: Recorded[];
+  /** Writes waiting for the project's next transaction (group commit: a burst of commands commits together). */
+  readonly queue: Write[];
+  /** While writes are being committed: settles once the queue is empty. */
+  draining: Promise<void> | null;
 }
+
+/** A command waiting for its transaction. */
+interface Write {
+  readonly work: (tx: Db, state: OfficeState) => Promise<unknown>;
+  readonly done: (value: unknown) => void;
+  readonly fail: (error: unknown) => void;
+  /** Runs in a transaction of its own (an erasure reloads the engine it works on). */
+  readonly alone: boolean;
+}
+
+/** Most writes one transaction takes from a project's queue. */
+const MAX_BATCH = 64;
 
 const refused = (code: Refusal['code'], message: string): Erasure => ({ ok: false, refusal: { code, message } });
 
@@ -70,7 +86,7 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
   const delivered = new Map<string, number>();
   let closed = false;
 
-  const newSlot = (info: ProjectInfo): Slot => ({ info, mutex: new Mutex(), state: null, recent: [] });
+  const newSlot = (info: ProjectInfo): Slot => ({ info, mutex: new Mutex(), state: null, recent: [], queue: [], draining: null });
 
   async function slotOf(id: string): Promise<Slot | null> {
     const known = slots.get(id);
@@ -103,24 +119,56 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
   }
 
   /**
-   * Runs `work` in the project's transaction, under its lock, on the caught-up state. If anything fails the
-   * engine may hold a fact that was never committed: it is dropped and reloaded from the log next time.
+   * Runs `work` in the project's transaction, under its lock, on the caught-up state; resolves once that
+   * transaction has committed. Writes that queue up while a transaction runs share the next one, in order
+   * (group commit): each decides on the state its predecessors left, and one commit — one fsync, one lock —
+   * makes them all durable. A lone write runs exactly as before. If anything fails the engine may hold a fact
+   * that was never committed: it is dropped and reloaded from the log, and the writes of the failed
+   * transaction are run again one by one, so that only the one that fails fails.
    */
-  function write<T>(slot: Slot, work: (tx: Db, state: OfficeState) => Promise<T>): Promise<T> {
-    return slot.mutex.run(async () => {
-      let result: T;
-      try {
-        result = await db.transaction(async (tx) => work(tx, await current(tx, slot)), { lock: `project:${slot.info.id}` });
-      } catch (e) {
-        slot.state = null;
-        slot.recent = [];
-        forgetKeys(vault, slot.info.id);
-        throw e;
-      }
-      // Committed: the command succeeded whatever happens to the delivery, which the next one retries.
-      await deliver(slot).catch(() => undefined);
-      return result;
+  function write<T>(slot: Slot, work: (tx: Db, state: OfficeState) => Promise<T>, alone = false): Promise<T> {
+    return new Promise<T>((done, fail) => {
+      slot.queue.push({ work, done: done as (value: unknown) => void, fail, alone });
+      slot.draining ??= drain(slot);
     });
+  }
+
+  async function drain(slot: Slot): Promise<void> {
+    try {
+      while (slot.queue.length > 0) {
+        const batch = [slot.queue.shift() as Write];
+        if (!(batch[0] as Write).alone) while (batch.length < MAX_BATCH && slot.queue.length > 0 && !(slot.queue[0] as Write).alone) batch.push(slot.queue.shift() as Write);
+        await slot.mutex.run(() => commit(slot, batch));
+      }
+    } finally {
+      slot.draining = null;
+    }
+  }
+
+  async function commit(slot: Slot, batch: readonly Write[]): Promise<void> {
+    let results: unknown[];
+    try {
+      results = await db.transaction(
+        async (tx) => {
+          const state = await current(tx, slot);
+          const out: unknown[] = [];
+          for (const w of batch) out.push(await w.work(tx, state));
+          await flushRows(tx);
+          return out;
+        },
+        { lock: `project:${slot.info.id}` },
+      );
+    } catch (e) {
+      slot.state = null;
+      slot.recent = [];
+      forgetKeys(vault, slot.info.id);
+      if (batch.length === 1) (batch[0] as Write).fail(e);
+      else for (const w of batch) await commit(slot, [w]);
+      return;
+    }
+    // Committed: the commands succeeded whatever happens to the delivery, which the next one retries.
+    await deliver(slot).catch(() => undefined);
+    batch.forEach((w, i) => w.done(results[i]));
   }
 
   /** Writes one fact as the next entry: its personal values to the vault, the rest to the chain. */
@@ -132,18 +180,35 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
     return { recorded: Object.freeze({ ...fact, seq }) as Recorded, hash: entry.hash };
   }
 
-  /** Appends one fact, then folds, projects and announces it. */
+  /** Each transaction's projection rows, written once just before it commits (`flushRows`). */
+  const pendingRows = new WeakMap<Db, BufferedSink>();
+  const rowsOf = (tx: Db, project: string): BufferedSink => {
+    let sink = pendingRows.get(tx);
+    if (!sink) {
+      sink = bufferedSink(tx, project);
+      pendingRows.set(tx, sink);
+    }
+    return sink;
+  };
+  const flushRows = async (tx: Db): Promise<void> => pendingRows.get(tx)?.flush();
+
+  /** Appends one fact, then folds, projects and announces it. The projection rows are written before the commit. */
   async function append(tx: Db, slot: Slot, state: OfficeState, fact: Fact, actor: Actor): Promise<Recorded> {
     const { recorded, hash } = await record(tx, state, fact, actor);
-    await foldAndProject(state, recorded, hash, sqlSink(tx, slot.info.id));
+    await foldAndProject(state, recorded, hash, rowsOf(tx, slot.info.id));
     if (listeners.size > 0) slot.recent.push(recorded);
     await announce(tx, slot.info.id);
     return recorded;
   }
 
+  /** Transactions that have announced their project already (one notice per commit is enough). */
+  const announced = new WeakSet<Db>();
+
   /** PostgreSQL delivers a NOTIFY only if the transaction commits: exactly "after commit". */
   async function announce(tx: Db, project: string): Promise<void> {
-    if (tx.dialect === 'postgres') await tx.run(`SELECT pg_notify('${EVENTS_CHANNEL}', ?)`, [project]);
+    if (tx.dialect !== 'postgres' || announced.has(tx)) return;
+    announced.add(tx);
+    await tx.run(`SELECT pg_notify('${EVENTS_CHANNEL}', ?)`, [project]);
   }
 
   async function readFacts(project: string, afterSeq: number, upTo = Number.POSITIVE_INFINITY): Promise<Recorded[]> {
@@ -251,10 +316,11 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
         async (tx) => {
           if (await tx.get('SELECT 1 AS found FROM projects WHERE id = ?', [info.id])) throw new Error(`project "${info.id}" already exists`);
           const at = options.at ?? clock();
-          await tx.run('INSERT INTO projects (id, name, zone, created_at, created_by) VALUES (?, ?, ?, ?, ?)', [info.id, info.name, info.zone, at, actorColumn(actor)]);
+          await insertProject(tx, info, at, actorColumn(actor));
           const fact: Fact = { type: 'policySet', at, policy };
           const state = newOfficeState(info, { ...fact, seq: 1 }, vault);
           await append(tx, slot, state, fact, actor);
+          await flushRows(tx);
           slot.state = state;
         },
         { lock: `project:${info.id}` },
@@ -276,18 +342,22 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
       if (approvedBy === by.id) return refused('invalid_input', 'an erasure must be approved by someone other than who asks for it (SEC-5)');
       const slot = await slotOf(projectId);
       if (!slot) return refused('invalid_input', `unknown project "${projectId}"`);
-      return write(slot, async (tx, state): Promise<Erasure> => {
-        const token = state.phoneToken(key);
-        if (!(await hasPersonalData(tx, projectId, token))) return refused('invalid_input', 'no personal data of this phone is held in this project');
-        const fact: Fact = { type: 'personalDataErased', at: Math.max(clock(), state.engine.lastAt), phone: token, by: by.id, approvedBy, reason };
-        const { recorded } = await record(tx, state, fact, by);
-        const erased = await destroyPersonalData(tx, vault, projectId, token);
-        // The engine still knows the phone: reload it from the log, which now yields the token in its place.
-        const reloaded = await reload(tx, slot);
-        await projectFact(reloaded.engine, recorded, touchesOf(reloaded.engine, recorded, reloaded.parties), sqlSink(tx, projectId), reloaded.tokenOf);
-        await announce(tx, projectId);
-        return { ok: true, seq: recorded.seq, token, erased };
-      });
+      return write(
+        slot,
+        async (tx, state): Promise<Erasure> => {
+          const token = state.phoneToken(key);
+          if (!(await hasPersonalData(tx, projectId, token))) return refused('invalid_input', 'no personal data of this phone is held in this project');
+          const fact: Fact = { type: 'personalDataErased', at: Math.max(clock(), state.engine.lastAt), phone: token, by: by.id, approvedBy, reason };
+          const { recorded } = await record(tx, state, fact, by);
+          const erased = await destroyPersonalData(tx, vault, projectId, token);
+          // The engine still knows the phone: reload it from the log, which now yields the token in its place.
+          const reloaded = await reload(tx, slot);
+          await projectFact(reloaded.engine, recorded, touchesOf(reloaded.engine, recorded, reloaded.parties), sqlSink(tx, projectId), reloaded.tokenOf);
+          await announce(tx, projectId);
+          return { ok: true, seq: recorded.seq, token, erased };
+        },
+        true, // it reloads the engine: no other write may share its transaction
+      );
     },
 
     async phoneToken(projectId, phone) {
@@ -305,7 +375,12 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
 
     async close() {
       closed = true;
-      await Promise.all([...slots.values()].map((s) => s.mutex.run(() => undefined)));
+      await Promise.all(
+        [...slots.values()].map(async (s) => {
+          await s.draining;
+          await s.mutex.run(() => undefined);
+        }),
+      );
       await listening?.close();
     },
   };

@@ -49,6 +49,11 @@ const SAMPLES: Readonly<Record<EndpointName, Sample>> = {
   myCustomers: {},
   credit: { path: '/units/U1/credit' },
   recordReads: {},
+  customers: { path: '/customers?q=139&status=pool' },
+  staff: {},
+  performance: { path: '/performance?month=2026-03' },
+  policy: {},
+  policyWhatIf: { body: { policy: STANDARD_POLICY, days: 1 } },
 };
 
 const names = Object.keys(ENDPOINTS) as EndpointName[];

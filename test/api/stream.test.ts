@@ -1,82 +1,10 @@
 // (h) Live updates over a real listening socket: an arrival reaches an open stream within a second,
 // a reconnect with Last-Event-ID is sent what it missed, heartbeats flow, and SEC-4 closes the stream.
-import { request, type IncomingMessage } from 'node:http';
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { p, startHarness, type Agent, type Harness } from './api-harness.ts';
-
-interface SseEvent {
-  readonly id?: string;
-  readonly event?: string;
-  readonly data?: string;
-  readonly comment?: string;
-}
-
-/** An open SSE connection that parses what arrives and lets a test wait for an event. */
-class SseClient {
-  readonly events: SseEvent[] = [];
-  ended = false;
-  private buffer = '';
-  private waiters: (() => void)[] = [];
-
-  constructor(readonly response: IncomingMessage) {
-    response.setEncoding('utf8');
-    response.on('data', (chunk: string) => {
-      this.buffer += chunk;
-      let cut: number;
-      while ((cut = this.buffer.indexOf('\n\n')) >= 0) {
-        const block = this.buffer.slice(0, cut);
-        this.buffer = this.buffer.slice(cut + 2);
-        const event: Record<string, string> = {};
-        for (const line of block.split('\n')) {
-          if (line.startsWith(':')) event.comment = line.slice(1).trim();
-          else {
-            const i = line.indexOf(':');
-            if (i > 0) event[line.slice(0, i)] = line.slice(i + 1).trimStart();
-          }
-        }
-        this.events.push(event);
-      }
-      this.wake();
-    });
-    response.on('end', () => {
-      this.ended = true;
-      this.wake();
-    });
-  }
-
-  private wake(): void {
-    for (const w of this.waiters.splice(0)) w();
-  }
-
-  async waitFor(test: (e: SseEvent) => boolean, timeoutMs: number): Promise<SseEvent> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.events.find(test);
-      if (found) return found;
-      if (this.ended) throw new Error('stream ended');
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no such event within ${timeoutMs} ms; got ${JSON.stringify(this.events).slice(0, 500)}`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
-  }
-
-  async waitForEnd(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!this.ended && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    if (!this.ended) throw new Error('stream still open');
-  }
-
-  close(): void {
-    this.response.destroy();
-  }
-}
+import { connectStream, type SseClient } from './sse-client.ts';
 
 describe('live stream (SSE) on a real socket', () => {
   let h: Harness;
@@ -96,20 +24,10 @@ describe('live stream (SSE) on a real socket', () => {
     await h?.close();
   });
 
-  function connect(agent: Agent, lastEventId?: number): Promise<SseClient> {
-    return new Promise((resolve, reject) => {
-      const req = request(
-        { host: '127.0.0.1', port, path: p('/stream'), headers: { cookie: `anchang_session=${agent.token}`, accept: 'text/event-stream', ...(lastEventId !== undefined ? { 'last-event-id': String(lastEventId) } : {}) } },
-        (res) => {
-          if (res.statusCode !== 200) reject(new Error(`stream answered ${res.statusCode}`));
-          const client = new SseClient(res);
-          clients.push(client);
-          resolve(client);
-        },
-      );
-      req.on('error', reject);
-      req.end();
-    });
+  async function connect(agent: Agent, lastEventId?: number): Promise<SseClient> {
+    const client = await connectStream(port, agent, lastEventId);
+    clients.push(client);
+    return client;
   }
 
   it('pushes an arrival with the fresh floor within a second', async () => {

@@ -14,7 +14,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/start-server.ts';
 
 // The page-side callbacks below run in the browser; the root tsconfig has no DOM library.
-declare const document: { querySelector(selector: string): { textContent: string | null } | null };
+declare const document: { querySelector(selector: string): { textContent: string | null } | null; querySelectorAll(selector: string): { length: number } };
 
 const OUT = resolve(import.meta.dirname, '../../test-output');
 const FIRST_LOAD_BUDGET = 700 * 1024;
@@ -254,6 +254,128 @@ async function main(): Promise<void> {
       assert(records.includes('重新分配') && records.includes('OWN-5'), `the timeline does not show the reassignment: ${records.slice(0, 300)}`);
       await shot(mgr, 'manager-timeline-1366x768');
       await assertNoRawText(mgr);
+      await mgr.context().close();
+    });
+
+    await check('manager: the whole register — search by phone fragment, filter, page — then a departure empties into the pool (OWN-10)', async () => {
+      const mgr = await (await newContext(browser, base, DESKTOP)).newPage();
+      mgr.on('pageerror', (e) => pageErrors.push(e.message));
+      await signIn(mgr, 'liu', /\/p\/demo\/manager/);
+      const rows = mgr.getByTestId('register-table').locator('tbody tr.ant-table-row');
+      await rows.first().waitFor({ timeout: 5000 });
+      const all = await rows.count();
+      assert(all >= 6, `the register shows ${all} customers`);
+      const searched = mgr.waitForResponse((r) => r.url().includes('/customers?') && r.url().includes('q=8001'));
+      await mgr.getByTestId('register-search').locator('input').fill('8001');
+      await mgr.keyboard.press('Enter');
+      await searched;
+      await mgr.waitForFunction(() => document.querySelector('[data-testid="register-table"] tbody')?.textContent?.includes('13800138001') ?? false, undefined, { timeout: 3000 });
+      assert((await rows.count()) === 1, `searching 8001 shows ${await rows.count()} rows`);
+      await mgr.getByTestId('register-search').locator('input').fill('');
+      await mgr.keyboard.press('Enter');
+      await mgr.waitForFunction((n) => document.querySelectorAll('[data-testid="register-table"] tbody tr.ant-table-row').length === n, all, { timeout: 3000 });
+      const owned = mgr.waitForResponse((r) => r.url().includes('/customers?') && r.url().includes('status=owned'));
+      await mgr.getByTestId('register-status').getByText(/^有归属/).click();
+      const ownedPage = (await (await owned).json()) as { total: number; counts: { all: number } };
+      assert(ownedPage.total > 0 && ownedPage.total <= ownedPage.counts.all, `owned: ${JSON.stringify(ownedPage)}`);
+      await shot(mgr, 'manager-register-filtered-1366x768');
+
+      // A consultant who owns customers, not the one the consultant checks use, leaves from the roster.
+      const victim = state.receiver === 'zhao' ? 'zhang' : 'zhao';
+      const roster = (await (await mgr.request.get('/api/projects/demo/staff')).json()) as { staff: { id: string; name: string; customers: number }[] };
+      const leaving = roster.staff.find((m) => m.id === victim);
+      assert(leaving, `${victim} is not on the roster`);
+      await mgr.goto('/p/demo/manager/staff');
+      await mgr.getByTestId('staff-chen').waitFor({ timeout: 5000 }); // on the roster though not on today's board
+      await mgr.getByTestId(`depart-${victim}`).click();
+      await mgr.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+      await mgr.getByText('已办理离职').waitFor({ timeout: 3000 });
+
+      await mgr.goto(`/p/demo/manager/pool?owner=${victim}`);
+      const pool = mgr.getByTestId('pool-table');
+      await pool.locator('tbody tr.ant-table-row').first().waitFor({ timeout: 5000 });
+      const inPool = await pool.locator('tbody tr.ant-table-row').count();
+      assert(inPool === leaving.customers, `${leaving.customers} customers of ${victim} should be in the pool, ${inPool} are`);
+      const text = await pool.innerText();
+      assert(text.includes('OWN-10') && text.includes(leaving.name), `the pool does not say why: ${text.slice(0, 300)}`);
+      await shot(mgr, 'manager-pool-1366x768');
+      await assertNoRawText(mgr);
+
+      // Hand the first one out in turn (round-robin) to a consultant still employed.
+      await pool.locator('tbody tr.ant-table-row').first().locator('.ant-checkbox-input').check();
+      await mgr.getByTestId('pool-assign-in-turn').click();
+      await mgr.getByTestId('pool-assignees').click();
+      await mgr.locator('.ant-select-item-option').first().click();
+      await mgr.keyboard.press('Escape');
+      await mgr.getByTestId('pool-assign-confirm').click();
+      await mgr.getByText('已分配 1 位客户').waitFor({ timeout: 3000 });
+      await mgr.waitForFunction((n) => document.querySelectorAll('[data-testid="pool-table"] tbody tr.ant-table-row').length === n - 1, inPool, { timeout: 3000 });
+
+      await mgr.goto('/p/demo/manager/performance');
+      await mgr.locator('[data-testid="perf-chart-list"] li').first().waitFor({ state: 'attached', timeout: 5000 });
+      await mgr.locator('[data-testid="performance-tab"] canvas').first().waitFor({ timeout: 5000 });
+      await shot(mgr, 'manager-performance-1366x768');
+      await assertNoRawText(mgr);
+      await mgr.context().close();
+    });
+
+    await check('consultant: 我的概况 shows this month, and their customer walking in pops up at once (RISK-2)', async () => {
+      const phone = await (await newContext(browser, base, PHONE)).newPage();
+      phone.on('pageerror', (e) => pageErrors.push(e.message));
+      await signIn(phone, 'wang', /\/p\/demo\/me$/);
+      await phone.getByTestId('me-tabs').getByText('我的概况').click();
+      const month = phone.getByTestId('my-month');
+      await month.getByTestId('my-month-received').waitFor({ timeout: 5000 });
+      assert(!(await month.innerText()).includes('—'), 'this month’s figures did not load');
+      await shot(phone, 'consultant-summary-390x844');
+      // The front desk admits 张先生, wang's customer since the demo's first day (OWN-1).
+      const csrf = ((await (await desk.request.get('/api/session')).json()) as { csrfToken: string }).csrfToken;
+      const arrived = await desk.request.post('/api/projects/demo/commands/arrive', { data: { phone: '138 0013 8001' }, headers: { 'x-csrf-token': csrf } });
+      assert(arrived.ok(), `arrive answered ${arrived.status()}`);
+      const started = Date.now();
+      await phone.getByText('您的客户到访').waitFor({ timeout: 2000 });
+      console.log(`  owner alerted ${Date.now() - started} ms after the arrival was recorded`);
+      assert((await phone.locator('.ant-notification').innerText()).includes('13800138001'), 'the alert does not name the customer');
+      await phone.waitForTimeout(500); // the notice slides in
+      await shot(phone, 'consultant-owner-alert-390x844');
+      await assertNoRawText(phone);
+      await phone.context().close();
+    });
+
+    await check('manager: the policy editor checks a knob, and the what-if of protection 30 → 1 day lists who would lapse (OWN-2)', async () => {
+      const mgr = await (await newContext(browser, base, DESKTOP)).newPage();
+      mgr.on('pageerror', (e) => pageErrors.push(e.message));
+      await signIn(mgr, 'liu', /\/p\/demo\/manager/);
+      await mgr.goto('/p/demo/manager/policy');
+      const knob = 'ownership.protectionDays';
+      const days = mgr.locator(`input[data-testid="knob-${knob}"], [data-testid="knob-${knob}"] input`).first();
+      await days.waitFor({ timeout: 5000 });
+      const row = mgr.getByTestId(`knob-row-${knob}`);
+      const text = await row.innerText();
+      assert(text.includes('OWN-2') && text.includes('保护期') && text.includes('标准值：30'), `the knob row does not explain itself: ${text}`);
+      await days.fill('0');
+      await mgr.getByTestId(`knob-error-${knob}`).getByText('须大于 0').waitFor({ timeout: 2000 });
+      assert(await mgr.getByTestId('policy-what-if').isDisabled(), 'the what-if runs on a policy with a wrong value');
+      await days.fill('1');
+      await mgr.waitForFunction((id) => (document.querySelector(`[data-testid="knob-error-${id}"]`)?.textContent ?? 'x') === '', knob, { timeout: 2000 });
+      const answered = mgr.waitForResponse((r) => r.url().endsWith('/policy/what-if'));
+      const started = Date.now();
+      await mgr.getByTestId('policy-what-if').click();
+      const response = await answered;
+      assert(response.ok(), `the what-if answered ${response.status()} ${await response.text()}`);
+      const body = (await response.json()) as { redecided: number; totals: { ownerChanges: number } };
+      console.log(`  what-if over the demo office: ${body.redecided} facts re-decided, ${body.totals.ownerChanges} owners change, ${Date.now() - started} ms round trip`);
+      const lapsed = mgr.getByTestId('what-if-customers').locator('tbody tr.ant-table-row');
+      await lapsed.first().waitFor({ timeout: 5000 });
+      assert(body.totals.ownerChanges > 0 && (await lapsed.count()) === Math.min(10, body.totals.ownerChanges), `the list shows ${await lapsed.count()} of ${body.totals.ownerChanges} owner changes`);
+      const listed = await mgr.getByTestId('what-if-customers').innerText();
+      assert(listed.includes('公共客户') || listed.includes('公共池') || listed.includes('OWN-2'), `the list does not say where the customers go: ${listed.slice(0, 300)}`);
+      await mgr.getByTestId('what-if-result').scrollIntoViewIfNeeded();
+      await shot(mgr, 'manager-policy-1366x768');
+      await assertNoRawText(mgr);
+      // Nothing was recorded: the policy in force is still the standard one.
+      const policy = (await (await mgr.request.get('/api/projects/demo/policy')).json()) as { policy: { ownership: { protectionDays: number } } };
+      assert(policy.policy.ownership.protectionDays === 30, `the what-if changed the policy: ${policy.policy.ownership.protectionDays}`);
       await mgr.context().close();
     });
 

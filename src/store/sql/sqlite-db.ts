@@ -18,7 +18,7 @@ export function openSqlite(file: string): Db {
   assertDurable(native);
   // better-sqlite3 is synchronous and has one connection, so an async transaction must keep every other
   // statement of this process out until it ends: a FIFO mutex guards the connection.
-  return new SqliteDb(native, new Mutex());
+  return new SqliteDb(native, new Mutex(), new Statements(native));
 }
 
 /** Throws unless the connection commits durably (WAL + synchronous=FULL, or stronger). */
@@ -31,11 +31,41 @@ export function assertDurable(native: Native): void {
 
 const bind = (params: readonly SqlValue[]): unknown[] => params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
 
+/**
+ * Prepared statements by SQL text, for the connection's life. Preparing costs more than running a short
+ * indexed statement, and the stores send the same few texts over and over. Least recently used first out,
+ * so texts built with a varying number of placeholders (`IN (?, ?, …)`, multi-row inserts) stay bounded.
+ */
+export class Statements {
+  private readonly cache = new Map<string, Database.Statement>();
+  constructor(
+    private readonly native: Native,
+    private readonly limit = 256,
+  ) {}
+
+  get(sql: string): Database.Statement {
+    let statement = this.cache.get(sql);
+    if (statement) {
+      this.cache.delete(sql); // re-inserted below: most recently used last
+    } else {
+      statement = this.native.prepare(sql);
+      if (this.cache.size >= this.limit) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    this.cache.set(sql, statement);
+    return statement;
+  }
+
+  get size(): number {
+    return this.cache.size;
+  }
+}
+
 class SqliteDb implements Db {
   readonly dialect = 'sqlite' as const;
   constructor(
     private readonly native: Native,
     private readonly mutex: Mutex | null,
+    private readonly statements: Statements,
   ) {}
 
   private guard<T>(work: () => T): Promise<T> {
@@ -43,15 +73,15 @@ class SqliteDb implements Db {
   }
 
   all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    return this.guard(() => this.native.prepare(sql).all(...bind(params)) as T[]);
+    return this.guard(() => this.statements.get(sql).all(...bind(params)) as T[]);
   }
 
   get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
-    return this.guard(() => this.native.prepare(sql).get(...bind(params)) as T | undefined);
+    return this.guard(() => this.statements.get(sql).get(...bind(params)) as T | undefined);
   }
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
-    return this.guard(() => ({ changes: this.native.prepare(sql).run(...bind(params)).changes }));
+    return this.guard(() => ({ changes: this.statements.get(sql).run(...bind(params)).changes }));
   }
 
   exec(sql: string): Promise<void> {
@@ -62,7 +92,7 @@ class SqliteDb implements Db {
     // Inside a transaction (no mutex) a nested call simply joins it.
     if (!this.mutex) return work(this);
     return this.mutex.run(async () => {
-      const inner = new SqliteDb(this.native, null);
+      const inner = new SqliteDb(this.native, null, this.statements);
       this.native.exec('BEGIN IMMEDIATE');
       try {
         const result = await work(inner);

@@ -1,7 +1,7 @@
 // The typed API client: one function per endpoint the web app calls, project-scoped below
 // /api/projects/:project. Writes are commands (POST /commands/:action) carrying an idempotency key.
 import { request, query, seg, setCsrfToken, type WriteOptions } from './http.ts';
-import type { Answer, AwayReason, Board, ContactVia, Judgement, OwnedCustomer, RecordRead, Relation, SessionInfo, Timeline, TodayReception } from './api-types.ts';
+import type { Answer, AwayReason, Board, ContactVia, Judgement, MonthReport, OwnedCustomer, PolicyCatalogue, PolicyDoc, RecordRead, RegisterPage, RegisterStatus, Relation, RosterMember, SessionInfo, Timeline, TodayReception, WhatIfAnswer } from './api-types.ts';
 
 // ---- session ----
 
@@ -66,6 +66,7 @@ export interface CommandBodies {
   readonly depart: { readonly who: string };
   readonly suspend: { readonly who: string; readonly days: number };
   readonly reorder: { readonly order: readonly string[]; readonly reason: string };
+  readonly setPolicy: { readonly policy: PolicyDoc };
 }
 
 export type CommandName = keyof CommandBodies;
@@ -105,6 +106,39 @@ export function getMyCustomers(project: string, of?: string): Promise<readonly O
 
 export function getRecordReads(project: string, customer?: string): Promise<readonly RecordRead[]> {
   return request<{ reads: readonly RecordRead[] }>('GET', `${base(project)}/record-reads${query({ customer })}`).then((r) => r.reads);
+}
+
+export interface RegisterQuery {
+  readonly q?: string;
+  readonly owner?: string;
+  readonly status?: RegisterStatus;
+  readonly page?: number;
+  readonly size?: number;
+}
+
+/** The whole register, a page at a time (managers, supervisors; each customer shown is logged, SEC-2). */
+export function getRegister(project: string, q: RegisterQuery = {}): Promise<RegisterPage> {
+  return request<RegisterPage>('GET', `${base(project)}/customers${query({ ...q })}`);
+}
+
+/** Every member of staff, on today's board or not. */
+export function getStaff(project: string): Promise<readonly RosterMember[]> {
+  return request<{ staff: readonly RosterMember[] }>('GET', `${base(project)}/staff`).then((r) => r.staff);
+}
+
+/** The consultants' month (a consultant gets their own row only). */
+export function getPerformance(project: string, q: { readonly month?: string; readonly of?: string } = {}): Promise<MonthReport> {
+  return request<MonthReport>('GET', `${base(project)}/performance${query({ ...q })}`);
+}
+
+/** The policy in force and every knob of it (managers, supervisors, admins). */
+export function getPolicy(project: string): Promise<PolicyCatalogue> {
+  return request<PolicyCatalogue>('GET', `${base(project)}/policy`);
+}
+
+/** What would differ had `policy` been in force for the last `days` (default 30); records nothing. */
+export function policyWhatIf(project: string, policy: PolicyDoc, days?: number): Promise<WhatIfAnswer> {
+  return request<WhatIfAnswer>('POST', `${base(project)}/policy/what-if`, days === undefined ? { policy } : { policy, days });
 }
 
 export function streamUrl(project: string): string {

@@ -119,6 +119,8 @@ export interface RecordedFact {
 }
 
 export interface Timeline extends OwnershipView, Explained {
+  /** Display names of the staff the timeline mentions. */
+  readonly names?: Readonly<Record<string, string | null>>;
   readonly customer: ShownCustomer;
   readonly household: readonly ShownCustomer[];
   readonly spans: readonly { readonly owner: StaffId; readonly from: Instant; readonly until: Instant | null }[] | null;
@@ -131,6 +133,87 @@ export interface OwnedCustomer extends ShownCustomer {
   readonly protectedUntilLocal: string | null;
   readonly lastContact: Instant | null;
   readonly channel: string | null;
+}
+
+export type RegisterStatus = 'owned' | 'pool' | 'lapsing';
+
+/** One customer of the whole register (GET /customers, SEC-1). */
+export interface RegisterCustomer extends ShownCustomer {
+  readonly owner: StaffRef | null;
+  readonly protectedUntil: Instant | null;
+  readonly protectedUntilLocal: string | null;
+  readonly lastContact: Instant | null;
+  /** Owned: since the owner's span began; in the pool: since protection ended (or the first record, never owned). */
+  readonly since: Instant | null;
+  readonly sinceLocal: string | null;
+  /** In the pool: whose protection ended. */
+  readonly formerOwner: StaffRef | null;
+  readonly why: Reason | null;
+  readonly lastActivity: Instant | null;
+  readonly channel: string | null;
+}
+
+export interface RegisterPage {
+  readonly total: number;
+  readonly page: number;
+  readonly size: number;
+  readonly counts: Readonly<Record<RegisterStatus | 'all', number>>;
+  readonly customers: readonly RegisterCustomer[];
+}
+
+/** A member of staff (GET /staff), on today's board or not. */
+export interface RosterMember {
+  readonly id: StaffId;
+  readonly name: string | null;
+  readonly role: Exclude<ProjectRole, 'broker'>;
+  readonly team: string | null;
+  readonly departedAt: Instant | null;
+  readonly departedAtLocal: string | null;
+  readonly suspendedUntil: Instant | null;
+  readonly suspendedUntilLocal: string | null;
+  readonly suspended: boolean;
+  readonly onFloor: boolean;
+  readonly state: SeatState | null;
+  readonly newToday: number;
+  readonly customers: number;
+}
+
+export type ReceivedAs = 'turn' | 'makeUp' | 'owner' | 'designated' | 'cover' | 'offHours';
+
+/** A consultant's month (GET /performance, REP-1). */
+export interface ConsultantMonth {
+  readonly who: StaffId;
+  readonly name: string | null;
+  readonly departedAt: Instant | null;
+  readonly received: Readonly<Record<ReceivedAs, number>>;
+  readonly receivedTotal: number;
+  readonly declined: number;
+  readonly registrations: number;
+  readonly validRegistrations: number;
+  readonly followUps: number;
+  readonly reached: number;
+  readonly owned: number;
+  readonly orders: number;
+  readonly credit: number;
+}
+
+export interface MonthReport {
+  readonly month: string;
+  readonly start: Instant;
+  readonly end: Instant;
+  readonly consultants: readonly ConsultantMonth[];
+}
+
+/** RISK-2: the owner's customer walked in (an `ownerAlert` event on the stream, to the owner alone). */
+export interface OwnerAlert {
+  readonly seq: number;
+  readonly at: Instant;
+  readonly atLocal: string | null;
+  readonly customer: { readonly phone: string; readonly name: string | null };
+  readonly receiver: StaffRef | null;
+  readonly as: ReceiveAs | null;
+  readonly covering: boolean;
+  readonly broker: string | null;
 }
 
 export interface RecordRead {
@@ -151,4 +234,65 @@ export interface Answer {
   readonly valid?: boolean;
   readonly accepted?: boolean;
   readonly reasons: readonly Reason[];
+}
+
+// ---- the policy editor (src/api/policy.routes.ts, policy-catalogue.ts) ----
+
+/** A policy document: section → knob → value (src/core/policy.ts). */
+export type PolicyDoc = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+export type KnobKind = 'enum' | 'enumSet' | 'fixed' | 'boolean' | 'number' | 'numberList' | 'numberOrWord' | 'windows' | 'split';
+export type LocalText = Readonly<Record<'zh-CN' | 'en', string>>;
+
+export interface PolicyKnob {
+  readonly path: string;
+  readonly section: string;
+  readonly kind: KnobKind;
+  readonly nullable: boolean;
+  readonly values?: readonly string[];
+  readonly parts?: readonly string[];
+  readonly bounds: { readonly min?: number; readonly exclusiveMin?: boolean; readonly max?: number; readonly integer?: boolean; readonly minItems?: number };
+  readonly sumsToOne?: boolean;
+  readonly standard: unknown;
+  readonly rules: readonly string[];
+  readonly enforced: boolean;
+  readonly description: LocalText;
+  readonly labels: Readonly<Record<string, LocalText>>;
+}
+
+export interface PolicyCatalogue {
+  readonly policy: PolicyDoc;
+  readonly standard: PolicyDoc;
+  readonly sections: readonly string[];
+  readonly knobs: readonly PolicyKnob[];
+  readonly whatIfDays: number;
+}
+
+export interface WhatIfOwned {
+  readonly owner: StaffId | null;
+  readonly protectedUntil: Instant | null;
+  readonly protectedUntilLocal: string | null;
+}
+
+export interface WhatIfOrder {
+  readonly customer: ShownCustomer | null;
+  readonly closer: StaffId;
+  readonly credit: Readonly<Record<string, number>>;
+}
+
+/** POST /policy/what-if: what would differ had the edited policy been in force for the last `days`. */
+export interface WhatIfAnswer {
+  readonly days: number;
+  readonly fromLocal: string | null;
+  readonly nowLocal: string | null;
+  readonly redecided: number;
+  readonly ignoredPolicyChanges: readonly number[];
+  readonly notRedecided: number;
+  readonly drift: number;
+  readonly totals: { readonly customers: number; readonly ownerChanges: number; readonly credits: number; readonly decisions: number; readonly refused: number };
+  readonly customers: readonly (Explained & { readonly customer: ShownCustomer | null; readonly ownerChanged: boolean; readonly before: WhatIfOwned; readonly after: WhatIfOwned })[];
+  readonly credits: readonly { readonly unit: string; readonly before: WhatIfOrder | null; readonly after: WhatIfOrder | null }[];
+  readonly decisions: readonly { readonly seq: number; readonly type: string; readonly atLocal: string | null; readonly customer: ShownCustomer | null; readonly before: Readonly<Record<string, unknown>>; readonly after: Readonly<Record<string, unknown>> }[];
+  readonly refused: readonly { readonly seq: number; readonly type: string; readonly atLocal: string | null; readonly customer: ShownCustomer | null; readonly code: string }[];
+  readonly queue: { readonly before: readonly string[]; readonly after: readonly string[] } | null;
+  readonly names: Readonly<Record<string, string | null>>;
 }

@@ -1,9 +1,10 @@
 // 置业顾问, phone first (390×844): my place on the floor and its buttons, my customers by protection
 // running out, follow-ups and family links, registering a visit or a call, and my figures. Live: the
-// floor stream refreshes the card and the list.
+// floor stream refreshes the card and the list, and tells me at once when my customer walks in (RISK-2).
 import { App, Button, Segmented, Space } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getMyCustomers } from '../api/api-client.ts';
+import type { OwnerAlert } from '../api/api-types.ts';
 import { RegistrationForm } from '../customers/registration-form.component.tsx';
 import { useFloorStream } from '../floor/use-floor-stream.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
@@ -19,15 +20,33 @@ type Tab = 'customers' | 'register' | 'summary';
 
 export function ConsultantPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, notification } = App.useApp();
   const { project, staffId } = useProject();
-  const { learn } = useStaffNames();
+  const { learn, nameOf } = useStaffNames();
   const now = useNow(60_000);
   const [tab, setTab] = useState<Tab>('customers');
   const [via, setVia] = useState<'visit' | 'call'>('visit');
   const preset = useMemo(() => ({ via }), [via]);
   const { state, reload } = useMyCustomers(project);
-  const { board } = useFloorStream(project, reload);
+  // RISK-2: my customer walked in — who, when, and who is with them; it stays until I close it.
+  const onOwnerAlert = useCallback(
+    (a: OwnerAlert) => {
+      const customer = `${a.customer.name ?? ''} ${a.customer.phone}`.trim();
+      const receiver = a.receiver ? (a.receiver.name ?? nameOf(a.receiver.id)) : null;
+      const key = receiver === null ? 'alert.nobody' : a.covering ? 'alert.covering' : 'alert.yours';
+      notification.warning({
+        key: `owner-alert-${a.seq}`,
+        title: t('alert.title'),
+        description: t(key, { customer, time: a.atLocal?.slice(11) ?? '', receiver: receiver ?? '', as: a.as ? t(`receiveAs.${a.as}`) : '' }),
+        duration: 0,
+        placement: 'top',
+        props: { 'data-testid': 'owner-alert' } as object,
+      });
+      reload();
+    },
+    [notification, nameOf, reload, t],
+  );
+  const { board } = useFloorStream(project, reload, onOwnerAlert);
   useEffect(() => {
     if (board) learn(board.names);
   }, [board, learn]);

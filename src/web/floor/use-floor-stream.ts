@@ -4,7 +4,7 @@
 // and re-read the board over plain HTTP meanwhile — which also notices an ended session (401).
 import { useEffect, useRef, useState } from 'react';
 import { getFloor, streamUrl } from '../api/api-client.ts';
-import type { Board } from '../api/api-types.ts';
+import type { Board, OwnerAlert } from '../api/api-types.ts';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
 
@@ -37,13 +37,27 @@ function parseUpdate(data: string): LiveUpdate | null {
   }
 }
 
-/** `onFacts` is called with the facts of every update after the first (the page refreshes what they touch). */
-export function useFloorStream(project: string, onFacts?: (facts: readonly FactSummary[]) => void): FloorStream {
+function parseAlert(data: string): OwnerAlert | null {
+  try {
+    const parsed = JSON.parse(data) as Partial<OwnerAlert>;
+    return parsed && typeof parsed === 'object' && typeof parsed.seq === 'number' && parsed.customer ? (parsed as OwnerAlert) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `onFacts` is called with the facts of every update after the first (the page refreshes what they touch);
+ * `onOwnerAlert` with each RISK-2 alert the server sends this user alone (their customer walked in).
+ */
+export function useFloorStream(project: string, onFacts?: (facts: readonly FactSummary[]) => void, onOwnerAlert?: (alert: OwnerAlert) => void): FloorStream {
   const [board, setBoard] = useState<Board | null>(null);
   const [status, setStatus] = useState<StreamStatus>('connecting');
   const [updatedAt, setUpdatedAt] = useState<number | null>(null);
   const onFactsRef = useRef(onFacts);
   onFactsRef.current = onFacts;
+  const onAlertRef = useRef(onOwnerAlert);
+  onAlertRef.current = onOwnerAlert;
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -68,6 +82,10 @@ export function useFloorStream(project: string, onFacts?: (facts: readonly FactS
         if (!update) return;
         apply(update.floor);
         if (update.facts.length > 0) onFactsRef.current?.(update.facts);
+      });
+      source.addEventListener('ownerAlert', (event) => {
+        const alert = parseAlert((event as MessageEvent<string>).data);
+        if (alert) onAlertRef.current?.(alert);
       });
       source.addEventListener('error', () => {
         if (!source || source.readyState !== EventSource.CLOSED) {

@@ -50,7 +50,7 @@ export function CustomerTimeline({ staff }: { readonly staff: readonly string[] 
   const { t } = useI18n();
   const { message } = App.useApp();
   const { project } = useProject();
-  const { nameOf } = useStaffNames();
+  const { nameOf, learn } = useStaffNames();
   const { phone = '' } = useParams();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [reassigning, setReassigning] = useState(false);
@@ -58,10 +58,13 @@ export function CustomerTimeline({ staff }: { readonly staff: readonly string[] 
   const load = useCallback(() => {
     if (!phone) return;
     getTimeline(project, phone).then(
-      (timeline) => setLoaded({ status: 'done', timeline }),
+      (timeline) => {
+        learn(timeline.names ?? {});
+        setLoaded({ status: 'done', timeline });
+      },
       (error: unknown) => setLoaded({ status: 'failed', error }),
     );
-  }, [project, phone]);
+  }, [project, phone, learn]);
   useEffect(load, [load]);
 
   if (!phone) return <PhoneLookup initial="" />;

@@ -1,34 +1,48 @@
-// 经理工作台: the register (unmasked, SEC-1), a customer's timeline with reassigning (OWN-5, OWN-15),
-// people (suspension ROT-14, departure OWN-10), the queue (ROT-1) and the read log (SEC-2). Each tab is
-// a URL below /p/:project/manager/.
+// 经理工作台: the register (unmasked, SEC-1), the public pool with reassigning (OWN-10), a customer's
+// timeline with reassigning (OWN-5, OWN-15), the whole roster (suspension ROT-14, departure OWN-10), the
+// consultants' month (REP-1), the queue (ROT-1), the read log (SEC-2) and the policy with its what-if. Each tab is a URL below
+// /p/:project/manager/.
 import { Tabs } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { PageLoading } from '../app/page-loading.component.tsx';
 import { useFloorStream } from '../floor/use-floor-stream.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { CustomerTimeline } from './customer-timeline.component.tsx';
 import { managerPath } from './manager-path.ts';
+import { PerformanceTab } from './performance-tab.component.tsx';
+import { PoolTab } from './pool-tab.component.tsx';
 import { QueueTab } from './queue-tab.component.tsx';
 import { ReadsTab } from './reads-tab.component.tsx';
 import { RegisterTab } from './register-tab.component.tsx';
 import { StaffTab } from './staff-tab.component.tsx';
+import { useRoster } from './use-roster.ts';
 
-const TABS = ['register', 'customer', 'staff', 'queue', 'reads'] as const;
-const LABELS = { register: 'mgr.register', customer: 'mgr.timeline', staff: 'mgr.staff', queue: 'mgr.queue', reads: 'mgr.reads' } as const;
+/** 规则设置 is its own chunk: most visits to the workspace never open it. */
+const PolicyTab = lazy(() => import('./policy-tab.component.tsx').then((m) => ({ default: m.PolicyTab })));
+
+const TABS = ['register', 'pool', 'customer', 'staff', 'performance', 'queue', 'reads', 'policy'] as const;
+const LABELS = { register: 'mgr.register', pool: 'mgr.pool', customer: 'mgr.timeline', staff: 'mgr.staff', performance: 'mgr.performance', queue: 'mgr.queue', reads: 'mgr.reads', policy: 'mgr.policy' } as const;
+/** Facts that change the roster's columns (who is on the floor, suspended, gone). */
+const ROSTER_FACTS = new Set(['staffJoined', 'signedIn', 'signedOut', 'suspended', 'departed', 'partyArrived']);
 
 export function ManagerPage() {
   const { t } = useI18n();
   const { project } = useProject();
   const { learn } = useStaffNames();
-  const { board } = useFloorStream(project);
+  const roster = useRoster(project);
+  const { reload: reloadRoster } = roster;
+  const { board } = useFloorStream(project, (facts) => {
+    if (facts.some((f) => ROSTER_FACTS.has(f.type))) reloadRoster();
+  });
   const navigate = useNavigate();
   const location = useLocation();
   useEffect(() => {
     if (board) learn(board.names);
   }, [board, learn]);
-  const consultants = useMemo(() => board?.seats.map((s) => s.who) ?? [], [board]);
+  const { consultants, everyConsultant } = roster;
   const active = TABS.find((k) => location.pathname.startsWith(managerPath(project, k))) ?? 'register';
 
   return (
@@ -36,12 +50,22 @@ export function ManagerPage() {
       <Tabs activeKey={active} onChange={(k) => navigate(managerPath(project, k))} items={TABS.map((k) => ({ key: k, label: t(LABELS[k]) }))} />
       <Routes>
         <Route index element={<Navigate to="register" replace />} />
-        <Route path="register" element={<RegisterTab staff={consultants} />} />
+        <Route path="register" element={<RegisterTab consultants={everyConsultant} />} />
+        <Route path="pool" element={<PoolTab consultants={consultants} everyConsultant={everyConsultant} onAssigned={reloadRoster} />} />
         <Route path="customer" element={<CustomerTimeline staff={consultants} />} />
         <Route path="customer/:phone" element={<CustomerTimeline staff={consultants} />} />
-        <Route path="staff" element={<StaffTab board={board} />} />
+        <Route path="staff" element={<StaffTab roster={roster} />} />
+        <Route path="performance" element={<PerformanceTab />} />
         <Route path="queue" element={<QueueTab board={board} />} />
         <Route path="reads" element={<ReadsTab />} />
+        <Route
+          path="policy"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <PolicyTab />
+            </Suspense>
+          }
+        />
       </Routes>
     </div>
   );

@@ -1,72 +1,91 @@
-// 客户总表 as the API answers it today: the customers of one consultant, or of everyone on the floor,
-// unmasked for the manager (SEC-1; each read is logged, SEC-2), searchable by name or phone.
-import { Input, Space, Table, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { Link } from 'react-router';
-import { getMyCustomers } from '../api/api-client.ts';
-import type { OwnedCustomer } from '../api/api-types.ts';
+// 客户总表: every customer of the office, unmasked for the manager and supervisor (SEC-1; every customer
+// shown is logged, SEC-2), searched by phone fragment or name, filtered by consultant and by owned /
+// protection running out within 7 days / public pool, a page at a time — all answered by the server.
+import { Segmented, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { getRegister } from '../api/api-client.ts';
+import type { RegisterCustomer, RegisterStatus } from '../api/api-types.ts';
 import { ProtectionCountdown } from '../consultant/protection-countdown.component.tsx';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
+import { ErrorAlert } from '../shared/error-alert.component.tsx';
+import { dateTime } from '../shared/format-time.ts';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
+import { useLoad } from '../shared/use-load.ts';
 import { useNow } from '../shared/use-now.ts';
-import { managerPath } from './manager-path.ts';
+import { customerColumns, SearchBox, TimelineLink } from './customer-columns.tsx';
 import { StaffSelect } from './staff-select.component.tsx';
-import { ErrorAlert, problemOf } from '../shared/error-alert.component.tsx';
 
-interface Row extends OwnedCustomer {
-  readonly owner: string;
-}
+export const PAGE_SIZE = 20;
+type Filter = RegisterStatus | 'all';
+const FILTERS: readonly Filter[] = ['all', 'owned', 'lapsing', 'pool'];
+const FILTER_LABEL = { all: 'mgr.statusAll', owned: 'mgr.statusOwned', lapsing: 'mgr.statusLapsing', pool: 'mgr.statusPool' } as const;
 
-export function RegisterTab({ staff }: { readonly staff: readonly string[] }) {
+export function RegisterTab({ consultants }: { readonly consultants: readonly string[] }) {
   const { t } = useI18n();
   const { project } = useProject();
   const { nameOf } = useStaffNames();
   const now = useNow(60_000);
-  const [of, setOf] = useState<string | null>(null);
-  const [search, setSearch] = useState('');
-  const [rows, setRows] = useState<readonly Row[] | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
-  const owners = useMemo(() => (of ? [of] : staff), [of, staff]);
+  const [params, setParams] = useSearchParams();
+  const owner = params.get('owner') ?? undefined;
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<Filter>('all');
+  const [page, setPage] = useState(1);
+  const { data, problem, loading } = useLoad(() => getRegister(project, { q, owner, status: status === 'all' ? undefined : status, page, size: PAGE_SIZE }), [project, q, owner, status, page]);
 
-  useEffect(() => {
-    let live = true;
-    setProblem(null);
-    Promise.all(owners.map((o) => getMyCustomers(project, o).then((list) => list.map((c) => ({ ...c, owner: o })))))
-      .then((lists) => live && setRows(lists.flat().sort((a, b) => (a.protectedUntil ?? Infinity) - (b.protectedUntil ?? Infinity))))
-      .catch((error: unknown) => live && setProblem(error));
-    return () => {
-      live = false;
-    };
-  }, [project, owners]);
-
-  const shown = (rows ?? []).filter((r) => search === '' || r.phone.includes(search.replace(/\D/g, '') || search) || (r.name ?? '').includes(search));
+  const setOwner = (id: string | undefined) => {
+    setPage(1);
+    setParams(id ? { owner: id } : {}, { replace: true });
+  };
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="register-tab">
       <Space wrap>
-        <StaffSelect ids={staff} value={of} onChange={(id) => setOf(id ?? null)} placeholder={t('mgr.allOnFloor')} allowClear testId="register-owner" />
-        <Input.Search allowClear placeholder={t('mgr.searchPlaceholder')} onChange={(e) => setSearch(e.target.value.trim())} style={{ width: 240 }} data-testid="register-search" />
-        <Typography.Text type="secondary">{t('mgr.customerCount', { n: shown.length })}</Typography.Text>
+        <SearchBox
+          testId="register-search"
+          onSearch={(text) => {
+            setPage(1);
+            setQ(text);
+          }}
+        />
+        <StaffSelect ids={consultants} value={owner ?? null} onChange={(id) => setOwner(id ?? undefined)} placeholder={t('mgr.ownerFilter')} allowClear testId="register-owner" />
+        <Segmented<Filter>
+          value={status}
+          onChange={(v) => {
+            setPage(1);
+            setStatus(v);
+          }}
+          options={FILTERS.map((f) => ({ value: f, label: t(FILTER_LABEL[f], { n: data?.counts[f] ?? '…' }) }))}
+          data-testid="register-status"
+        />
       </Space>
-      <ErrorAlert problem={problem === null ? null : problemOf(problem)} />
-      <Table<Row>
+      <ErrorAlert problem={problem} />
+      <Table<RegisterCustomer>
         size="small"
         rowKey="phone"
-        loading={rows === null && problem === null}
-        dataSource={shown}
-        pagination={{ pageSize: 12, hideOnSinglePage: true }}
+        loading={loading}
+        dataSource={[...(data?.customers ?? [])]}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true, showTotal: (n) => t('mgr.customerCount', { n }) }}
         locale={{ emptyText: t('mgr.noResults') }}
         data-testid="register-table"
         columns={[
-          { title: t('field.name'), dataIndex: 'name', render: (v: string | null) => v ?? '—' },
-          { title: t('field.phone'), dataIndex: 'phone' },
-          { title: t('mgr.owner'), dataIndex: 'owner', render: (v: string) => nameOf(v) },
-          { title: t('mgr.until'), dataIndex: 'protectedUntilLocal', render: (v: string | null, r) => (<Space size={4}>{v}<ProtectionCountdown until={r.protectedUntil} now={now} /></Space>) },
+          ...customerColumns(t),
+          {
+            title: t('mgr.owner'),
+            key: 'owner',
+            render: (_v, r) => (r.owner ? nameOf(r.owner.id) : <Tag color="orange">{t('mgr.pool')}</Tag>),
+          },
+          {
+            title: t('mgr.until'),
+            dataIndex: 'protectedUntilLocal',
+            render: (v: string | null, r) => (v ? <Space size={4}>{v}<ProtectionCountdown until={r.protectedUntil} now={now} /></Space> : '—'),
+          },
+          { title: t('mgr.lastActivity'), dataIndex: 'lastActivity', render: (v: number | null) => (v === null ? '—' : dateTime(v)) },
           { title: t('desk.brokerLabel'), dataIndex: 'channel', render: (v: string | null) => v ?? '—' },
-          { title: t('common.actions'), key: 'open', render: (_v, r) => <Link to={managerPath(project, `customer/${encodeURIComponent(r.phone)}`)}>{t('mgr.openTimeline')}</Link> },
+          { title: t('common.actions'), key: 'open', render: (_v, r) => <TimelineLink phone={r.phone} /> },
         ]}
       />
-      <Typography.Text type="secondary">{t('mgr.poolNote')}</Typography.Text>
+      <Typography.Text type="secondary">{t('mgr.registerNote')}</Typography.Text>
     </Space>
   );
 }

@@ -1,0 +1,82 @@
+// The command a recorded fact answered: the inverse of `decide` for the command's own fields. A what-if
+// re-executes a log through `decide` with these, so every answer that depends on the policy (reception,
+// registration validity, report acceptance, credit, dispute timeliness) is decided again, not copied.
+import type { Fact } from '../core/facts.ts';
+import type { Command } from './commands.ts';
+
+/**
+ * The command whose decision recorded `fact`, with the fields people gave (phones as recorded: already
+ * normalised, which normalising again leaves as they are). The answer fields of the fact (reception,
+ * channel, designee, valid, accepted, credit, until) are left out: deciding the command gives them again.
+ * Null for a fact no command records (SEC-5 erasure is the store's own act).
+ */
+export function commandOfFact(fact: Fact): Command | null {
+  switch (fact.type) {
+    case 'staffJoined':
+      return { do: 'addStaff', staff: fact.staff };
+    case 'brokerListed':
+      return { do: 'addBroker', broker: fact.broker };
+    case 'unitListed':
+      return { do: 'addUnit', unit: fact.unit };
+    case 'policySet':
+      return { do: 'setPolicy', policy: fact.policy, ...defined({ by: fact.by }) };
+    case 'signedIn':
+      return { do: 'signIn', who: fact.who };
+    case 'signedOut':
+      return { do: 'signOut', who: fact.who };
+    case 'wentAway':
+      return { do: 'away', who: fact.who, reason: fact.reason };
+    case 'cameBack':
+      return { do: 'back', who: fact.who };
+    case 'partyArrived':
+      return {
+        do: 'arrive',
+        ...defined({ phone: fact.phone, name: fact.name, plate: fact.plate, asksFor: fact.asksFor, broker: fact.broker, referrer: fact.referrer }),
+        ...(fact.nonCustomer ? { nonCustomer: true } : {}),
+      };
+    case 'receptionEnded':
+      return { do: 'done', who: fact.who };
+    case 'partyReclassified':
+      return { do: 'reclassify', who: fact.who };
+    case 'turnDeclined':
+      return { do: 'decline', who: fact.who };
+    case 'registered':
+      return {
+        do: 'register',
+        by: fact.by,
+        via: fact.via,
+        ...defined({ phone: fact.phone, name: fact.name, gender: fact.gender, needs: fact.needs, plate: fact.plate, for: fact.for }),
+      };
+    case 'followedUp':
+      return { do: 'followUp', by: fact.by, phone: fact.phone, reached: fact.reached, via: fact.via };
+    case 'familyLinked':
+      return { do: 'link', phone: fact.phone, to: fact.to, relation: fact.relation };
+    case 'recordsMerged':
+      return { do: 'merge', phone: fact.phone, into: fact.into };
+    case 'departed':
+      return { do: 'depart', who: fact.who };
+    case 'reassigned':
+      return { do: 'reassign', phone: fact.phone, to: fact.to, by: fact.by, ...defined({ reason: fact.reason }) };
+    case 'suspended':
+      return { do: 'suspend', who: fact.who, days: fact.days };
+    case 'reported':
+      return { do: 'report', broker: fact.broker, phone: fact.phone, ...defined({ name: fact.name }) };
+    case 'ordered':
+      return { do: 'deal', phone: fact.phone, unit: fact.unit, by: fact.by, stage: fact.stage };
+    case 'disputed':
+      return { do: 'dispute', unit: fact.unit, by: fact.by };
+    case 'queueReordered':
+      return { do: 'reorder', by: fact.by, order: fact.order, reason: fact.reason };
+    case 'outOfTurn':
+      return { do: 'outOfTurn', who: fact.who, by: fact.by };
+    case 'personalDataErased':
+      return null;
+  }
+}
+
+/** The fields that have a value: a command never carries `undefined`, as the handlers' facts never do. */
+function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
