@@ -18,7 +18,7 @@ import { benchUser, brokerRace, httpMonthlyReport, loadJudge, loadPing, warmUp, 
 import { measureJudge, measureMonthlyReport, measureRebuild, measureWrites, type JudgeFigures, type Question, type RebuildFigures, type ReportFigures, type WriteFigures } from './group-measures.ts';
 import { openPlace, storeBytes, type Place } from './group-places.ts';
 import { startBenchServer } from './group-server.ts';
-import { latency, mib, shuffled, type Latency } from './group-stats.ts';
+import { mib, shuffled, type Latency } from './group-stats.ts';
 import { mulberry32, ZONE } from './history.ts';
 import { monthOf, monthRange } from '../src/app/performance.ts';
 
@@ -411,4 +411,3 @@ async function runRace(url: string, place: Place, c: PlaceContext, brokers: read
   return { ...figures, phones, storedReports: rows.length, storedAccepted: accepted.length, distinctAccepted: new Set(accepted.map((b) => b.phone)).size };
 }
 
-export { latency };

@@ -5,6 +5,7 @@
 // serialised by the lock, and the primary key (project, seq) makes a fork impossible.
 import type { Command, Refusal } from '../app/commands.ts';
 import { decide, explained } from '../app/handlers.ts';
+import type { Engine } from '../core/engine.ts';
 import type { Fact, Recorded } from '../core/facts.ts';
 import { normalisePhone } from '../core/phone.ts';
 import type { Policy } from '../core/policy.ts';
@@ -60,6 +61,8 @@ interface Slot {
   readonly queue: Write[];
   /** While writes are being committed: settles once the queue is empty. */
   draining: Promise<void> | null;
+  /** The catch-up that `engine()` callers waiting for the project are queued for (not yet started). */
+  nextRead: Promise<Engine> | null;
 }
 
 /** A command waiting for its transaction. */
@@ -86,7 +89,7 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
   const delivered = new Map<string, number>();
   let closed = false;
 
-  const newSlot = (info: ProjectInfo): Slot => ({ info, mutex: new Mutex(), state: null, recent: [], queue: [], draining: null });
+  const newSlot = (info: ProjectInfo): Slot => ({ info, mutex: new Mutex(), state: null, recent: [], queue: [], draining: null, nextRead: null });
 
   async function slotOf(id: string): Promise<Slot | null> {
     const known = slots.get(id);
@@ -291,11 +294,15 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
         });
       },
       engine() {
-        return slot.mutex.run(async () => {
+        // Reads that queue up behind a write (or another read) share the next catch-up: it starts after each of
+        // them asked, so each still sees every fact committed before it asked.
+        slot.nextRead ??= slot.mutex.run(async () => {
+          slot.nextRead = null;
           const state = await current(db, slot);
           await deliver(slot);
           return state.engine;
         });
+        return slot.nextRead;
       },
       facts(afterSeq: number) {
         return readFacts(project.id, afterSeq);

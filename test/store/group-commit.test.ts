@@ -15,7 +15,7 @@ import { consultants, createProject, MANAGER, openOffices, phone, registration, 
 
 /** The same database, counting transactions, and failing any statement whose parameters mention `poison`. */
 function instrumented(db: Db, poison: { token: string | null }) {
-  const counts = { transactions: 0 };
+  const counts = { transactions: 0, probes: 0 };
   const wrap = (inner: Db): Db =>
     new Proxy(inner, {
       get(target, name, receiver) {
@@ -23,6 +23,12 @@ function instrumented(db: Db, poison: { token: string | null }) {
           return (work: (tx: Db) => Promise<unknown>, options?: { lock?: string }) => {
             counts.transactions++;
             return target.transaction((tx) => work(wrap(tx)), options);
+          };
+        }
+        if (name === 'get') {
+          return (sql: string, params: readonly unknown[] = []) => {
+            if (sql.startsWith('SELECT seq FROM events WHERE project = ? AND seq > ?')) counts.probes++;
+            return target.get(sql, params as never);
           };
         }
         if (name === 'run') {
@@ -70,6 +76,23 @@ describe.each(DIALECTS)('group commit on %s', (dialect) => {
     expect((rows.customers as { owner: string | null }[]).some((c) => c.owner === 'c3')).toBe(false);
     await rebuildProjections(raw, { secret: SECRET, project: 'p1' });
     expect(await readProjections(raw, 'p1')).toEqual(rows);
+    await offices.close();
+  });
+
+  it('reads that queue up behind writes share their catch-ups', async () => {
+    const { db: raw } = await place.fresh();
+    const { db, counts } = instrumented(raw, { token: null });
+    const offices = await openOffices(db);
+    const office = await createProject(offices, 'p1', consultants(4));
+    const head = (await office.engine()).lastSeq;
+    const probes = counts.probes;
+    const writes = Array.from({ length: 20 }, (_, i) => office.execute(registration(`c${(i % 4) + 1}`, phone(i)), MANAGER));
+    const reads = Array.from({ length: 50 }, () => office.engine());
+    await Promise.all(writes);
+    const engines = await Promise.all(reads);
+    expect(engines.every((e) => e === engines[0])).toBe(true);
+    expect(counts.probes - probes).toBeLessThan(15); // one per write transaction and a shared one for the reads
+    expect((await office.engine()).lastSeq).toBe(head + 20);
     await offices.close();
   });
 
