@@ -178,24 +178,9 @@ export interface RosterMember {
   readonly customers: number;
 }
 
-export type ReceivedAs = 'turn' | 'makeUp' | 'owner' | 'designated' | 'cover' | 'offHours';
-
-/** A consultant's month (GET /performance, REP-1). */
-export interface ConsultantMonth {
-  readonly who: StaffId;
-  readonly name: string | null;
-  readonly departedAt: Instant | null;
-  readonly received: Readonly<Record<ReceivedAs, number>>;
-  readonly receivedTotal: number;
-  readonly declined: number;
-  readonly registrations: number;
-  readonly validRegistrations: number;
-  readonly followUps: number;
-  readonly reached: number;
-  readonly owned: number;
-  readonly orders: number;
-  readonly credit: number;
-}
+// The month's figures are the server's own type (src/app is pure, so the web app can share it).
+export type { ConsultantMonth, ReceivedAs } from '../../app/performance.ts';
+import type { ConsultantMonth } from '../../app/performance.ts';
 
 export interface MonthReport {
   readonly month: string;
