@@ -571,8 +571,7 @@ class Simulation {
     const phone = this.phone(idx);
     const unit = this.unsold.splice(this.int(0, this.unsold.length - 1), 1)[0] as string;
     // The deal handler's credit: ownership just before the deal and whether the closer covered today (DEAL-3).
-    const owner = engine.ownership(phone, at).owner;
-    const { credit } = creditFor(engine.policy, { closer, owner, coveredToday: engine.coveredToday(phone, closer, at) });
+    const { credit } = creditFor(engine.policy, engine.creditInput(phone, closer, at).input);
     const stage: DealStage = this.chance(0.4) ? 'smallDeposit' : 'deposit';
     this.emit({ type: 'ordered', at, unit, phone, by: closer, stage, credit });
     this.noteOwner(idx, at);
@@ -581,7 +580,7 @@ class Simulation {
       // A colleague objects to the ownership behind the deal: some in time, some too late (DEAL-4).
       this.plan(this.day + this.int(0, 5), 9 * 60 + 30, 18 * 60, (t) => {
         const by = this.pick(this.active);
-        this.emit({ type: 'disputed', at: t, unit, by, accepted: judgeDispute(engine.policy, engine.orders.get(unit), t).accepted });
+        this.emit({ type: 'disputed', at: t, unit, by, accepted: judgeDispute(engine.policy, engine.orders.get(unit), by, t).accepted });
       });
     }
   }

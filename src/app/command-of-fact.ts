@@ -17,7 +17,15 @@ export function commandOfFact(fact: Fact): Command | null {
     case 'brokerListed':
       return { do: 'addBroker', broker: fact.broker };
     case 'unitListed':
-      return { do: 'addUnit', unit: fact.unit };
+      return { do: 'addUnit', unit: fact.unit, ...defined({ by: fact.by }) };
+    case 'unitEdited':
+      return { do: 'editUnit', unit: fact.unit, by: fact.by, ...defined({ reason: fact.reason }) };
+    case 'unitWithdrawn':
+      return { do: 'withdrawUnit', unit: fact.unit, by: fact.by, reason: fact.reason };
+    case 'unitHeld':
+      return { do: 'hold', unit: fact.unit, by: fact.by, reason: fact.reason };
+    case 'unitReleased':
+      return { do: 'release', unit: fact.unit, by: fact.by, ...defined({ reason: fact.reason }) };
     case 'policySet':
       return { do: 'setPolicy', policy: fact.policy, ...defined({ by: fact.by }) };
     case 'signedIn':
@@ -31,7 +39,7 @@ export function commandOfFact(fact: Fact): Command | null {
     case 'partyArrived':
       return {
         do: 'arrive',
-        ...defined({ phone: fact.phone, name: fact.name, plate: fact.plate, asksFor: fact.asksFor, broker: fact.broker, referrer: fact.referrer }),
+        ...defined({ phone: fact.phone, name: fact.name, plate: fact.plate, asksFor: fact.asksFor, broker: fact.broker, referrer: fact.referrer, referredBy: fact.referredBy }),
         ...(fact.nonCustomer ? { nonCustomer: true } : {}),
       };
     case 'receptionEnded':
@@ -46,6 +54,7 @@ export function commandOfFact(fact: Fact): Command | null {
         by: fact.by,
         via: fact.via,
         ...defined({ phone: fact.phone, name: fact.name, gender: fact.gender, needs: fact.needs, plate: fact.plate, for: fact.for }),
+        ...(fact.brochureOnly ? { brochureOnly: true } : {}),
       };
     case 'followedUp':
       return { do: 'followUp', by: fact.by, phone: fact.phone, reached: fact.reached, via: fact.via };
@@ -54,7 +63,7 @@ export function commandOfFact(fact: Fact): Command | null {
     case 'recordsMerged':
       return { do: 'merge', phone: fact.phone, into: fact.into };
     case 'departed':
-      return { do: 'depart', who: fact.who };
+      return { do: 'depart', who: fact.who, ...defined({ transferTo: fact.transferTo }) };
     case 'reassigned':
       return { do: 'reassign', phone: fact.phone, to: fact.to, by: fact.by, ...defined({ reason: fact.reason }) };
     case 'suspended':
@@ -62,9 +71,18 @@ export function commandOfFact(fact: Fact): Command | null {
     case 'reported':
       return { do: 'report', broker: fact.broker, phone: fact.phone, ...defined({ name: fact.name }) };
     case 'ordered':
-      return { do: 'deal', phone: fact.phone, unit: fact.unit, by: fact.by, stage: fact.stage };
+      return { do: 'deal', phone: fact.phone, unit: fact.unit, by: fact.by, stage: fact.stage, ...defined({ amount: fact.amount }) };
+    case 'orderEnded':
+      return { do: 'refund', unit: fact.unit, by: fact.by, reason: fact.reason, end: fact.end };
+    case 'orderSwapped':
+      return { do: 'swap', unit: fact.unit, to: fact.to, by: fact.by, ...defined({ reason: fact.reason }) };
+    case 'buyerChanged':
+      return { do: 'changeBuyer', unit: fact.unit, by: fact.by, change: fact.change, name: fact.name, reason: fact.reason };
     case 'disputed':
-      return { do: 'dispute', unit: fact.unit, by: fact.by };
+      return { do: 'dispute', unit: fact.unit, by: fact.by, ...defined({ phone: fact.phone }) };
+    case 'disputeResolved':
+      // An override is the manager's own decision, kept as made; a confirmation is decided again from the records.
+      return { do: 'resolve', unit: fact.unit, by: fact.by, ...(fact.overridden ? { override: { credit: fact.credit, reason: fact.reason ?? '' } } : {}) };
     case 'queueReordered':
       return { do: 'reorder', by: fact.by, order: fact.order, reason: fact.reason };
     case 'outOfTurn':

@@ -1,6 +1,6 @@
 // The commands an office issues: one per scenario action, one per API write. Inputs are as people type
 // them (phones unnormalised); the handlers validate them.
-import type { AwayReason, Broker, BrokerId, ContactVia, DealStage, ReceiveAs, RegisterVia, Relation, StaffId, StaffMember, Unit, UnitId } from '../core/facts.ts';
+import type { AwayReason, Broker, BrokerId, BuyerChange, ContactVia, DealStage, OrderEnd, ReceiveAs, RegisterVia, Relation, StaffId, StaffMember, Unit, UnitId } from '../core/facts.ts';
 import type { Policy } from '../core/policy.ts';
 import type { Credit } from '../core/deal.rules.ts';
 import type { Reason } from '../core/reasons.ts';
@@ -19,6 +19,7 @@ export type Command =
       readonly nonCustomer?: boolean;
       readonly broker?: BrokerId;
       readonly referrer?: string;
+      readonly referredBy?: StaffId;
     }
   | { readonly do: 'done'; readonly who: StaffId }
   | { readonly do: 'reclassify'; readonly who: StaffId }
@@ -33,27 +34,37 @@ export type Command =
       readonly needs?: string;
       readonly plate?: string;
       readonly for?: StaffId;
+      readonly brochureOnly?: boolean;
     }
   | { readonly do: 'followUp'; readonly by: StaffId; readonly phone: string; readonly reached: boolean; readonly via?: ContactVia }
   | { readonly do: 'link'; readonly phone: string; readonly to: string; readonly relation: Relation }
   | { readonly do: 'merge'; readonly phone: string; readonly into: string }
-  | { readonly do: 'depart'; readonly who: StaffId }
+  | { readonly do: 'depart'; readonly who: StaffId; readonly transferTo?: string }
   | { readonly do: 'reassign'; readonly phone: string; readonly to: StaffId; readonly by: StaffId; readonly reason?: string }
   | { readonly do: 'suspend'; readonly who: StaffId; readonly days: number }
   | { readonly do: 'report'; readonly broker: BrokerId; readonly phone: string; readonly name?: string }
-  | { readonly do: 'deal'; readonly phone: string; readonly unit: UnitId; readonly by: StaffId; readonly stage: DealStage }
-  | { readonly do: 'dispute'; readonly unit: UnitId; readonly by: StaffId }
+  | { readonly do: 'deal'; readonly phone: string; readonly unit: UnitId; readonly by: StaffId; readonly stage: DealStage; readonly amount?: number }
+  | { readonly do: 'refund'; readonly unit: UnitId; readonly by: StaffId; readonly reason: string; readonly end?: OrderEnd }
+  | { readonly do: 'swap'; readonly unit: UnitId; readonly to: UnitId; readonly by: StaffId; readonly reason?: string }
+  | { readonly do: 'changeBuyer'; readonly unit: UnitId; readonly by: StaffId; readonly change: BuyerChange; readonly name: string; readonly reason: string }
+  | { readonly do: 'dispute'; readonly unit: UnitId; readonly by: StaffId; readonly phone?: string }
+  /** DEAL-5: decide the open dispute from the records; `override` replaces the outcome, with a written reason. */
+  | { readonly do: 'resolve'; readonly unit: UnitId; readonly by: StaffId; readonly override?: { readonly credit: Credit; readonly reason: string } }
+  | { readonly do: 'hold'; readonly unit: UnitId; readonly by: StaffId; readonly reason: string }
+  | { readonly do: 'release'; readonly unit: UnitId; readonly by: StaffId; readonly reason?: string }
   | { readonly do: 'reorder'; readonly by: StaffId; readonly order: readonly string[]; readonly reason: string }
   | { readonly do: 'outOfTurn'; readonly who: StaffId; readonly by: StaffId }
   // Setting up an office: the roster, brokers, units and the policy are recorded facts too.
   | { readonly do: 'addStaff'; readonly staff: StaffMember }
   | { readonly do: 'addBroker'; readonly broker: Broker }
-  | { readonly do: 'addUnit'; readonly unit: Unit }
+  | { readonly do: 'addUnit'; readonly unit: Unit; readonly by?: StaffId }
+  | { readonly do: 'editUnit'; readonly unit: Unit; readonly by: StaffId; readonly reason?: string }
+  | { readonly do: 'withdrawUnit'; readonly unit: UnitId; readonly by: StaffId; readonly reason: string }
   | { readonly do: 'setPolicy'; readonly policy: Policy; readonly by?: StaffId };
 
 export type Action = Command['do'];
 /** Setting up an office; not scenario actions (a scenario's roster, brokers and units are its opening state). */
-export type SetupAction = 'addStaff' | 'addBroker' | 'addUnit' | 'setPolicy';
+export type SetupAction = 'addStaff' | 'addBroker' | 'addUnit' | 'editUnit' | 'withdrawUnit' | 'setPolicy';
 export type FloorAction = Exclude<Action, SetupAction>;
 
 /** What the office is told back. Every decision carries its reasons (OWN-15). */
@@ -86,6 +97,11 @@ export type RefusalCode =
   | 'not_away'
   | 'not_receiving'
   | 'unit_sold'
+  | 'unit_held'
+  | 'unit_withdrawn'
+  | 'unit_not_held'
+  | 'no_live_order'
+  | 'no_open_dispute'
   | 'stage_backwards'
   | 'time_backwards'
   | 'already_exists';

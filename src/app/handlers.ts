@@ -1,7 +1,8 @@
 // Command handlers: validate a command against what is recorded, ask the rules for the decision, append
 // the fact. The scenario runner and the server both go through `execute`; nothing else writes facts.
 import { judgeArrivalChannel, judgeReport, type ReportRecord } from '../core/channel.rules.ts';
-import { creditFor, judgeDispute, judgeOrder } from '../core/deal.rules.ts';
+import { creditFor, judgeDispute, judgeOrder, openDispute, POOL, type Credit, type Order } from '../core/deal.rules.ts';
+import { disputeOutcome, sideRecords } from '../core/dispute.rules.ts';
 import { surnameOf, type Engine } from '../core/engine.ts';
 import type { Fact, Recorded, Role, StaffId } from '../core/facts.ts';
 import { maskPhone, normaliseMask, normalisePhone, type PhoneKey } from '../core/phone.ts';
@@ -117,7 +118,11 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
     }
     case 'depart':
       actor(engine, c.who);
-      return { fact: { type: 'departed', at, who: c.who }, answer: { reasons: [reason('OWN-10', 'departed', `${c.who} left: their customers go to the public pool and their access ends (SEC-4)`)] } };
+      if (c.transferTo !== undefined && c.transferTo.trim() === '') refuse('invalid_input', 'a transfer names the office the consultant moves to');
+      return {
+        fact: { type: 'departed', at, who: c.who, ...(c.transferTo ? { transferTo: c.transferTo } : {}) },
+        answer: { reasons: [reason('OWN-10', c.transferTo ? 'transferred' : 'departed', c.transferTo ? `${c.who} moved to ${c.transferTo}: their customers here go to the public pool and their access here ends` : `${c.who} left: their customers go to the public pool and their access ends (SEC-4)`, { who: c.who })] },
+      };
     case 'reassign': {
       actor(engine, c.by, ['manager']);
       actor(engine, c.to, ['consultant']);
@@ -133,12 +138,50 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
       return report(engine, c, now);
     case 'deal':
       return deal(engine, c, now);
+    case 'refund': {
+      actor(engine, c.by, ['consultant', 'manager', 'supervisor']);
+      const order = liveOrder(engine, c.unit);
+      if (c.reason.trim() === '') refuse('invalid_input', 'a refund or default needs a reason (DEAL-2)');
+      const end = c.end ?? 'refund';
+      return {
+        fact: { type: 'orderEnded', at, unit: c.unit, by: c.by, end, reason: c.reason },
+        answer: { reasons: [reason('DEAL-2', end === 'refund' ? 'orderRefunded' : 'orderDefaulted', `the order on unit ${c.unit} ends (${end}): the unit is for sale again and the order's credit is void`, { unit: c.unit, stage: order.stage })] },
+      };
+    }
+    case 'swap':
+      return swap(engine, c, now);
+    case 'changeBuyer': {
+      actor(engine, c.by, ['consultant', 'manager', 'supervisor']);
+      liveOrder(engine, c.unit);
+      if (c.name.trim() === '' || c.reason.trim() === '') refuse('invalid_input', 'a name change needs the new name and a reason (DEAL-2)');
+      return {
+        fact: { type: 'buyerChanged', at, unit: c.unit, by: c.by, change: c.change, name: c.name.trim(), reason: c.reason },
+        answer: { reasons: [reason('DEAL-2', c.change === 'rename' ? 'buyerRenamed' : 'buyerAdded', `the buyer on unit ${c.unit} is ${c.change === 'rename' ? 'changed' : 'joined by another name'}: ${c.reason}`, { unit: c.unit })] },
+      };
+    }
     case 'dispute': {
       actor(engine, c.by);
-      if (!engine.units.has(c.unit)) refuse('unknown_unit', `unknown unit "${c.unit}"`);
-      const judged = judgeDispute(engine.policy, engine.orders.get(c.unit), now);
-      return { fact: { type: 'disputed', at, unit: c.unit, by: c.by, accepted: judged.accepted }, answer: { accepted: judged.accepted, reasons: judged.reasons } };
+      knownUnit(engine, c.unit);
+      const phone = c.phone !== undefined ? phoneOf(c.phone) : undefined;
+      const judged = judgeDispute(engine.policy, engine.orders.get(c.unit), c.by, now);
+      return { fact: { type: 'disputed', at, unit: c.unit, by: c.by, ...(phone ? { phone } : {}), accepted: judged.accepted }, answer: { accepted: judged.accepted, reasons: judged.reasons } };
     }
+    case 'resolve':
+      return resolve(engine, c, now);
+    case 'hold': {
+      actor(engine, c.by, ['manager']);
+      knownUnit(engine, c.unit);
+      if (c.reason.trim() === '') refuse('invalid_input', 'a hold needs a reason (DEAL-1)');
+      if (engine.orders.has(c.unit)) refuse('unit_sold', `unit ${c.unit} holds a live order and cannot be held`);
+      if (engine.withdrawn.has(c.unit)) refuse('unit_withdrawn', `unit ${c.unit} is withdrawn from sale`);
+      if (engine.holds.has(c.unit)) refuse('unit_held', `unit ${c.unit} is already held`);
+      return { fact: { type: 'unitHeld', at, unit: c.unit, by: c.by, reason: c.reason }, answer: { reasons: [reason('DEAL-1', 'unitHeldBy', `${c.by} holds unit ${c.unit} back from sale: ${c.reason}`, { unit: c.unit, by: c.by })] } };
+    }
+    case 'release':
+      actor(engine, c.by, ['manager']);
+      knownUnit(engine, c.unit);
+      if (!engine.holds.has(c.unit)) refuse('unit_not_held', `unit ${c.unit} is not held`);
+      return { fact: { type: 'unitReleased', at, unit: c.unit, by: c.by, ...(c.reason ? { reason: c.reason } : {}) }, answer: { reasons: [reason('DEAL-1', 'unitReleasedBy', `${c.by} released unit ${c.unit}: it is for sale again`, { unit: c.unit, by: c.by })] } };
     case 'reorder': {
       actor(engine, c.by, ['manager', 'supervisor']);
       if (!isPermutationOfQueue(floor, c.order)) refuse('invalid_input', `the new order must list exactly today's queue: ${floor.queue.join(', ')}`);
@@ -158,8 +201,20 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
       if (engine.brokers.has(c.broker.id)) refuse('already_exists', `broker "${c.broker.id}" already exists`);
       return { fact: { type: 'brokerListed', at, broker: c.broker }, answer: { reasons: [] } };
     case 'addUnit':
+      if (c.by !== undefined) actor(engine, c.by, ['manager']);
       if (engine.units.has(c.unit.id)) refuse('already_exists', `unit "${c.unit.id}" already exists`);
-      return { fact: { type: 'unitListed', at, unit: c.unit }, answer: { reasons: [] } };
+      return { fact: { type: 'unitListed', at, unit: c.unit, ...(c.by ? { by: c.by } : {}) }, answer: { reasons: [] } };
+    case 'editUnit':
+      actor(engine, c.by, ['manager']);
+      knownUnit(engine, c.unit.id);
+      return { fact: { type: 'unitEdited', at, unit: c.unit, by: c.by, ...(c.reason ? { reason: c.reason } : {}) }, answer: { reasons: [] } };
+    case 'withdrawUnit':
+      actor(engine, c.by, ['manager']);
+      knownUnit(engine, c.unit);
+      if (c.reason.trim() === '') refuse('invalid_input', 'withdrawing a unit needs a reason');
+      if (engine.orders.has(c.unit)) refuse('unit_sold', `unit ${c.unit} holds a live order and cannot be withdrawn`);
+      if (engine.withdrawn.has(c.unit)) refuse('unit_withdrawn', `unit ${c.unit} is already withdrawn`);
+      return { fact: { type: 'unitWithdrawn', at, unit: c.unit, by: c.by, reason: c.reason }, answer: { reasons: [] } };
     case 'setPolicy':
       if (c.by !== undefined) actor(engine, c.by, ['manager']);
       return { fact: { type: 'policySet', at, policy: c.policy, ...(c.by ? { by: c.by } : {}) }, answer: { reasons: [] } };
@@ -201,6 +256,7 @@ function arrive(engine: Engine, floor: Floor, c: Extract<Command, { do: 'arrive'
   const broker = c.broker !== undefined ? engine.brokers.get(c.broker) : undefined;
   if (c.broker !== undefined && !broker) refuse('unknown_broker', `unknown broker "${c.broker}"`);
   const referrer = c.referrer !== undefined ? phoneOf(c.referrer) : undefined;
+  if (c.referredBy !== undefined) actor(engine, c.referredBy);
 
   const ownership = phone && !c.nonCustomer ? engine.ownership(phone, now) : null;
   let designated: StaffId | null = null;
@@ -248,6 +304,7 @@ function arrive(engine: Engine, floor: Floor, c: Extract<Command, { do: 'arrive'
     ...(c.nonCustomer ? { nonCustomer: true } : {}),
     ...(c.broker ? { broker: c.broker } : {}),
     ...(referrer ? { referrer } : {}),
+    ...(c.referredBy ? { referredBy: c.referredBy } : {}),
     reception: { receiver: decision.receiver, as: decision.as, ...(decision.turnOf !== undefined ? { turnOf: decision.turnOf } : {}) },
     channel,
     ...(designee ? { designee } : {}),
@@ -292,6 +349,7 @@ function register(engine: Engine, c: Extract<Command, { do: 'register' }>, now: 
     via: c.via,
     ...(phone ? { phone } : {}),
     ...pick(c, 'name', 'gender', 'needs', 'plate'),
+    ...(c.brochureOnly ? { brochureOnly: true } : {}),
     valid: validity.valid,
   };
   return { fact, answer: { valid: validity.valid, reasons: validity.reasons }, ...(phone ? { ownershipOf: phone } : {}) };
@@ -329,23 +387,91 @@ function report(engine: Engine, c: Extract<Command, { do: 'report' }>, now: Inst
 
 function deal(engine: Engine, c: Extract<Command, { do: 'deal' }>, now: Instant): Decision {
   actor(engine, c.by, ['consultant']);
-  if (!engine.units.has(c.unit)) refuse('unknown_unit', `unknown unit "${c.unit}"`);
+  knownUnit(engine, c.unit);
+  if (c.amount !== undefined && !(c.amount >= 0)) refuse('invalid_input', 'the amount paid is a number of yuan, not negative');
   const phone = phoneOf(c.phone);
   const live = engine.orders.get(c.unit);
-  const judged = judgeOrder(live, phone, c.stage);
-  if (!judged.ok) refuse(judged.code === 'unitSold' ? 'unit_sold' : 'stage_backwards', judged.reasons[0]?.text ?? 'refused', judged.reasons);
+  const judged = judgeOrder(live, engine.unitAvailability(c.unit), c.unit, phone, c.stage);
+  if (!judged.ok) refuse(REFUSAL_OF_ORDER[judged.code], judged.reasons[0]?.text ?? 'refused', judged.reasons);
+  const amount = c.amount !== undefined ? { amount: c.amount } : {};
   if (live) {
+    const now_ = engine.creditOf(live, now);
     return {
-      fact: { type: 'ordered', at: now, unit: c.unit, phone, by: c.by, stage: c.stage, credit: live.credit },
-      answer: { credit: live.credit, reasons: [...judged.reasons, ...live.reasons] },
+      fact: { type: 'ordered', at: now, unit: c.unit, phone, by: c.by, stage: c.stage, credit: live.credit, ...amount },
+      answer: { credit: now_.credit, reasons: [...judged.reasons, ...now_.reasons] },
     };
   }
-  const owner = engine.ownership(phone, now);
-  const credit = creditFor(engine.policy, { closer: c.by, owner: owner.owner, coveredToday: engine.coveredToday(phone, c.by, now) });
+  const { input, ownership } = engine.creditInput(phone, c.by, now);
+  const credit = creditFor(engine.policy, input);
   return {
-    fact: { type: 'ordered', at: now, unit: c.unit, phone, by: c.by, stage: c.stage, credit: credit.credit },
-    answer: { credit: credit.credit, reasons: [...judged.reasons, ...credit.reasons, ...owner.reasons] },
+    fact: { type: 'ordered', at: now, unit: c.unit, phone, by: c.by, stage: c.stage, credit: credit.credit, creditReasons: credit.reasons, ...amount },
+    answer: { credit: credit.credit, reasons: [...judged.reasons, ...credit.reasons, ...ownership.reasons] },
   };
+}
+
+const REFUSAL_OF_ORDER = { unitSold: 'unit_sold', stageBackwards: 'stage_backwards', unitHeld: 'unit_held', unitWithdrawn: 'unit_withdrawn' } as const satisfies Record<string, RefusalCode>;
+
+function knownUnit(engine: Engine, unit: string): void {
+  if (!engine.units.has(unit)) refuse('unknown_unit', `unknown unit "${unit}"`);
+}
+
+function liveOrder(engine: Engine, unit: string): Order {
+  knownUnit(engine, unit);
+  const order = engine.orders.get(unit);
+  if (!order) refuse('no_live_order', `unit ${unit} holds no live order`);
+  return order;
+}
+
+/** 换房 (DEAL-2): the order moves to a free unit in one fact, keeping its stage, credit and dispute window. */
+function swap(engine: Engine, c: Extract<Command, { do: 'swap' }>, now: Instant): Decision {
+  actor(engine, c.by, ['consultant', 'manager', 'supervisor']);
+  const order = liveOrder(engine, c.unit);
+  if (c.to === c.unit) refuse('invalid_input', 'a swap moves the order to another unit');
+  knownUnit(engine, c.to);
+  const target = engine.orders.get(c.to);
+  if (target) refuse('unit_sold', `unit ${c.to} already holds a live order (${target.stage})`, [reason('DEAL-1', 'unitSold', `unit ${c.to} already holds a live order`, { unit: c.to, stage: target.stage })]);
+  const availability = engine.unitAvailability(c.to);
+  if (availability === 'held') refuse('unit_held', `unit ${c.to} is held back from sale (预留)`, [reason('DEAL-1', 'unitHeld', `unit ${c.to} is held back from sale`, { unit: c.to })]);
+  if (availability === 'withdrawn') refuse('unit_withdrawn', `unit ${c.to} is withdrawn from sale`, [reason('DEAL-1', 'unitWithdrawn', `unit ${c.to} is withdrawn from sale`, { unit: c.to })]);
+  const credit = engine.creditOf(order, now);
+  return {
+    fact: { type: 'orderSwapped', at: now, unit: c.unit, to: c.to, by: c.by, ...(c.reason ? { reason: c.reason } : {}) },
+    answer: { credit: credit.credit, reasons: [reason('DEAL-2', 'orderSwapped', `the order moves from ${c.unit} to ${c.to} at ${order.stage}, its credit unchanged; ${c.unit} is free`, { from: c.unit, to: c.to, stage: order.stage }), ...credit.reasons] },
+  };
+}
+
+/** DEAL-5: both sides' records decide the open dispute; the manager may override with a written reason. */
+function resolve(engine: Engine, c: Extract<Command, { do: 'resolve' }>, now: Instant): Decision {
+  actor(engine, c.by, ['manager']);
+  knownUnit(engine, c.unit);
+  const order = engine.orders.get(c.unit);
+  const dispute = order ? openDispute(order) : null;
+  if (!order || !dispute) refuse('no_open_dispute', order?.resolution ? `the dispute on unit ${c.unit} is already decided` : `unit ${c.unit} has no open, accepted dispute`, [reason('DEAL-5', order?.resolution ? 'alreadyResolved' : 'noOpenDispute', 'nothing to decide')]);
+  const decided = decideDispute(engine, order, dispute.by, dispute.phone);
+  let credit: Credit = decided.credit;
+  const why: Reason[] = [...decided.reasons];
+  if (c.override) {
+    const shares = Object.entries(c.override.credit);
+    const sum = shares.reduce((t, [, v]) => t + v, 0);
+    if (shares.length === 0 || shares.some(([, v]) => !(v >= 0)) || Math.abs(sum - 1) > 1e-9) refuse('invalid_input', 'an override is shares that sum to 1');
+    for (const [who] of shares) if (who !== POOL) actor(engine, who, ['consultant']);
+    if (c.override.reason.trim() === '') refuse('invalid_input', 'overriding the records needs a written reason (DEAL-5)');
+    credit = c.override.credit;
+    why.push(reason('DEAL-5', 'managerOverride', `${c.by} overrode the records' outcome: ${c.override.reason}`, { by: c.by }));
+  }
+  return {
+    fact: { type: 'disputeResolved', at: now, unit: c.unit, by: c.by, computed: decided.credit, credit, overridden: c.override !== undefined, ...(c.override ? { reason: c.override.reason } : {}), creditReasons: why },
+    answer: { credit: engine.creditOf({ ...order, credit }, now).credit, reasons: why },
+  };
+}
+
+/** The two sides' records of the customer before the order's first instant, and the outcome they give (DEAL-5). */
+export function decideDispute(engine: Engine, order: Order, claimant: StaffId, claimantPhone: PhoneKey | null) {
+  const recordsOf = (key: PhoneKey) => engine.customers.get(key)?.records ?? [];
+  const closer = sideRecords(engine.policy, recordsOf(order.phone), order.closer, order.firstAt);
+  const claim = sideRecords(engine.policy, recordsOf(claimantPhone ?? order.phone), claimant, order.firstAt);
+  const outcome = disputeOutcome(closer, claim);
+  return { closer, claimant: claim, credit: outcome.credit, reasons: [...closer.reasons, ...claim.reasons, outcome.reason] };
 }
 
 function pick<T extends object, K extends keyof T>(obj: T, ...keys: K[]): Partial<Pick<T, K>> {

@@ -6,10 +6,11 @@ import type { PhoneKey } from './phone.ts';
 import { maskPhone, type MaskStyle } from './phone.ts';
 import type { Policy } from './policy.ts';
 import { liveProtection, type Protection, type ReportRecord } from './channel.rules.ts';
-import { lookBackCredit, type LiveOrder } from './deal.rules.ts';
+import { creditAt, lookBackCredit, type Credit, type CreditInput, type Departure, type Order, type UnitAvailability } from './deal.rules.ts';
+import type { Reason, RecordRef } from './reasons.ts';
 import { judgeOwnership, relationInScope, type OwnershipAnswer, type OwnershipContext, type OwnershipRecord } from './ownership.rules.ts';
 import * as rot from './rotation.rules.ts';
-import { LocalCalendar, type Instant } from './time.ts';
+import { DAY_MS, LocalCalendar, type Instant } from './time.ts';
 
 /** Everything recorded about one customer record (one normalised phone). */
 export interface CustomerFile {
@@ -21,6 +22,8 @@ export interface CustomerFile {
   name: string | null;
   plate: string | null;
   firstArrival: Instant | null;
+  /** The latest arrival naming this phone (CH-10 natural visitors). */
+  lastArrival: Instant | null;
   /** Receptions as cover, for the cover split (DEAL-3). */
   readonly covers: { readonly receiver: StaffId; readonly at: Instant; readonly referral: boolean }[];
 }
@@ -45,9 +48,17 @@ export class Engine {
   readonly staff = new Map<StaffId, StaffMember>();
   readonly departed = new Map<StaffId, Instant>();
   readonly brokers = new Map<BrokerId, Broker>();
+  readonly departures = new Map<StaffId, Departure>();
   readonly units = new Map<UnitId, Unit>();
-  readonly orders = new Map<UnitId, LiveOrder>();
-  readonly disputes: { unit: UnitId; by: StaffId; at: Instant; accepted: boolean }[] = [];
+  /** 预留/锁定 (DEAL-1): units a manager holds back from sale. */
+  readonly holds = new Map<UnitId, { readonly seq: number; readonly at: Instant; readonly by: StaffId; readonly reason: string }>();
+  readonly withdrawn = new Map<UnitId, { readonly seq: number; readonly at: Instant; readonly by: StaffId; readonly reason: string }>();
+  /** Every fact that touched a unit, oldest first: the history a cell of the 销控 grid opens. */
+  readonly unitHistory = new Map<UnitId, RecordRef[]>();
+  /** The live order on each unit (DEAL-1: at most one). */
+  readonly orders = new Map<UnitId, Order>();
+  /** Every order ever placed, live or ended, by id (the seq of its first fact). */
+  readonly allOrders = new Map<number, Order>();
   readonly customers = new Map<PhoneKey, CustomerFile>();
   /** Masked reports not yet matched to a full number (CH-8): mask → surname ('' when none given) → reports. */
   private readonly maskedReports = new Map<string, Map<string, ReportRecord[]>>();
@@ -138,7 +149,22 @@ export class Engine {
         this.brokers.set(fact.broker.id, fact.broker);
         return;
       case 'unitListed':
+      case 'unitEdited':
         this.units.set(fact.unit.id, fact.unit);
+        this.touchUnit(fact.unit.id, fact);
+        return;
+      case 'unitWithdrawn':
+        this.withdrawn.set(fact.unit, { seq: fact.seq, at: fact.at, by: fact.by, reason: fact.reason });
+        this.holds.delete(fact.unit);
+        this.touchUnit(fact.unit, fact);
+        return;
+      case 'unitHeld':
+        this.holds.set(fact.unit, { seq: fact.seq, at: fact.at, by: fact.by, reason: fact.reason });
+        this.touchUnit(fact.unit, fact);
+        return;
+      case 'unitReleased':
+        this.holds.delete(fact.unit);
+        this.touchUnit(fact.unit, fact);
         return;
       case 'policySet':
         this.policy = fact.policy;
@@ -177,7 +203,7 @@ export class Engine {
         if (!fact.phone) return;
         const file = this.file(fact.phone);
         const consultant = fact.for ?? (this.staff.get(fact.by)?.role === 'consultant' ? fact.by : null);
-        file.records.push({ kind: 'registration', seq: fact.seq, at: fact.at, key: fact.phone, by: fact.by, consultant, via: fact.via, valid: fact.valid });
+        file.records.push({ kind: 'registration', seq: fact.seq, at: fact.at, key: fact.phone, by: fact.by, consultant, via: fact.via, valid: fact.valid, ...(fact.brochureOnly ? { brochureOnly: true as const } : {}) });
         if (fact.name) file.name ??= fact.name;
         if (fact.plate) this.indexPlate(file, fact.plate);
         return;
@@ -197,6 +223,7 @@ export class Engine {
         return this.applyMerge(fact);
       case 'departed':
         this.departed.set(fact.who, fact.at);
+        this.departures.set(fact.who, { at: fact.at, seq: fact.seq, transferTo: fact.transferTo ?? null });
         rot.applySignOut(floor, fact.who);
         return;
       case 'reassigned':
@@ -214,19 +241,44 @@ export class Engine {
         if (file && fact.name) file.name ??= fact.name;
         return;
       }
-      case 'ordered': {
-        const live = this.orders.get(fact.unit);
-        if (live && live.phone === fact.phone) {
-          live.stage = fact.stage;
-          return;
-        }
-        this.orders.set(fact.unit, { unit: fact.unit, phone: fact.phone, closer: fact.by, firstAt: fact.at, stage: fact.stage, credit: fact.credit, reasons: [] });
-        this.file(fact.phone).records.push({ kind: 'deal', seq: fact.seq, at: fact.at, key: fact.phone, by: fact.by, unit: fact.unit });
+      case 'ordered':
+        return this.applyOrdered(fact);
+      case 'orderEnded': {
+        const order = this.orders.get(fact.unit);
+        this.touchUnit(fact.unit, fact);
+        if (!order) return;
+        order.ended = { seq: fact.seq, at: fact.at, by: fact.by, end: fact.end, reason: fact.reason };
+        this.orders.delete(fact.unit);
         return;
       }
-      case 'disputed':
-        this.disputes.push({ unit: fact.unit, by: fact.by, at: fact.at, accepted: fact.accepted });
+      case 'orderSwapped': {
+        const order = this.orders.get(fact.unit);
+        this.touchUnit(fact.unit, fact);
+        this.touchUnit(fact.to, fact);
+        if (!order) return;
+        this.orders.delete(fact.unit);
+        order.unit = fact.to;
+        order.moves.push({ seq: fact.seq, at: fact.at, from: fact.unit, to: fact.to, by: fact.by });
+        this.orders.set(fact.to, order);
         return;
+      }
+      case 'buyerChanged':
+        this.touchUnit(fact.unit, fact);
+        this.orders.get(fact.unit)?.buyerChanges.push({ seq: fact.seq, at: fact.at, by: fact.by, change: fact.change, reason: fact.reason });
+        return;
+      case 'disputed':
+        this.touchUnit(fact.unit, fact);
+        this.orders.get(fact.unit)?.disputes.push({ seq: fact.seq, at: fact.at, by: fact.by, phone: fact.phone ?? null, accepted: fact.accepted });
+        return;
+      case 'disputeResolved': {
+        this.touchUnit(fact.unit, fact);
+        const order = this.orders.get(fact.unit);
+        if (!order) return;
+        order.resolution = { seq: fact.seq, at: fact.at, by: fact.by, computed: fact.computed, credit: fact.credit, overridden: fact.overridden, reason: fact.reason ?? null };
+        order.credit = fact.credit;
+        order.reasons = [...order.reasons, ...(fact.creditReasons ?? [])];
+        return;
+      }
       case 'queueReordered':
         rot.applyReorder(floor, fact.order);
         return;
@@ -253,8 +305,20 @@ export class Engine {
     if (fact.name) file.name ??= fact.name;
     if (fact.plate) this.indexPlate(file, fact.plate);
     file.firstArrival ??= fact.at;
+    file.lastArrival = fact.at;
     const { receiver, as } = fact.reception;
-    file.records.push({ kind: 'arrival', seq: fact.seq, at: fact.at, key: phone, receiver, as, designee: fact.designee ?? null, nonCustomer: fact.nonCustomer === true });
+    file.records.push({
+      kind: 'arrival',
+      seq: fact.seq,
+      at: fact.at,
+      key: phone,
+      receiver,
+      as,
+      designee: fact.designee ?? null,
+      nonCustomer: fact.nonCustomer === true,
+      ...(fact.asksFor ? { asksFor: fact.asksFor } : {}),
+      ...(fact.referredBy ? { referredBy: fact.referredBy } : {}),
+    });
     if (receiver && as === 'cover') file.covers.push({ receiver, at: fact.at, referral: fact.referrer !== undefined });
     if (fact.channel) {
       // CH-8: a recognised masked report now belongs to the full number; CH-9: the visit starts the visit→deal stage.
@@ -263,6 +327,46 @@ export class Engine {
       const live = liveProtection(this.policy, file.reports, fact.at);
       if (live && live.broker === fact.channel && live.report.visitAt === null) live.report.visitAt = fact.at;
     }
+  }
+
+  private applyOrdered(fact: Recorded<Extract<Fact, { type: 'ordered' }>>): void {
+    this.touchUnit(fact.unit, fact);
+    const stage = { stage: fact.stage, seq: fact.seq, at: fact.at, by: fact.by, amount: fact.amount ?? null };
+    let order = this.orders.get(fact.unit);
+    if (order && order.phone === fact.phone) {
+      order.stage = fact.stage;
+      order.stages.push(stage);
+    } else {
+      order = {
+        id: fact.seq,
+        unit: fact.unit,
+        phone: fact.phone,
+        closer: fact.by,
+        firstAt: fact.at,
+        stage: fact.stage,
+        stages: [stage],
+        fullPaidSeq: null,
+        credit: fact.credit,
+        reasons: [...(fact.creditReasons ?? [])],
+        moves: [],
+        buyerChanges: [],
+        disputes: [],
+        resolution: null,
+        ended: null,
+      };
+      this.orders.set(fact.unit, order);
+      this.allOrders.set(order.id, order);
+      this.file(fact.phone).records.push({ kind: 'deal', seq: fact.seq, at: fact.at, key: fact.phone, by: fact.by, unit: fact.unit });
+    }
+    if (fact.stage === 'fullPayment') order.fullPaidSeq = fact.seq;
+  }
+
+  private touchUnit(unit: UnitId, fact: Recorded): void {
+    const by = 'by' in fact && typeof fact.by === 'string' ? fact.by : undefined;
+    const list = this.unitHistory.get(unit);
+    const ref: RecordRef = { seq: fact.seq, type: fact.type, at: fact.at, ...(by ? { by } : {}) };
+    if (list) list.push(ref);
+    else this.unitHistory.set(unit, [ref]);
   }
 
   private applyMerge(fact: Recorded<Extract<Fact, { type: 'recordsMerged' }>>): void {
@@ -289,7 +393,7 @@ export class Engine {
   file(key: PhoneKey): CustomerFile {
     let file = this.customers.get(key);
     if (!file) {
-      file = { key, records: [], reports: [], links: [], merged: [], name: null, plate: null, firstArrival: null, covers: [] };
+      file = { key, records: [], reports: [], links: [], merged: [], name: null, plate: null, firstArrival: null, lastArrival: null, covers: [] };
       this.customers.set(key, file);
       if (this.maskIndex) this.addToMaskIndex(this.maskIndex, key);
     }
@@ -422,8 +526,59 @@ export class Engine {
     return masked.length > 0 ? liveProtection(this.policy, masked, now) : null;
   }
 
+  /** Whether a unit can take an order now (DEAL-1); a unit with a live order is `free` of holds but sold. */
+  unitAvailability(unit: UnitId): UnitAvailability {
+    if (this.withdrawn.has(unit)) return 'withdrawn';
+    if (this.holds.has(unit)) return 'held';
+    return 'free';
+  }
+
+  /** An order's credit at `now`: the decided shares, with departed consultants' unpaid shares in the pool (DEAL-2). */
+  creditOf(order: Order, now: Instant): { credit: Credit; reasons: Reason[] } {
+    const adjusted = creditAt(order, (who) => this.departures.get(who), now);
+    return { credit: adjusted.credit, reasons: [...order.reasons, ...adjusted.reasons] };
+  }
+
   isSuspended(who: StaffId, now: Instant): boolean {
     return this.floorContext.isSuspended(who, now);
+  }
+
+  /**
+   * What DEAL-3's rows need to know to split a new order on this customer, found from the household's records
+   * as they stand at `now` (just before the deal is recorded).
+   */
+  creditInput(key: PhoneKey, closer: StaffId, now: Instant): { input: CreditInput; ownership: OwnershipAnswer } {
+    const ownership = this.ownership(key, now);
+    const owner = ownership.owner;
+    const { keys } = this.household(key);
+    const records = keys.length === 1 ? (this.customers.get(key)?.records ?? []) : keys.flatMap((k) => this.customers.get(k)?.records ?? []).sort((a, b) => a.seq - b.seq);
+    // OWN-7: the buying member's own line of ownership, as if no family link had joined it.
+    let memberOwner: StaffId | null = null;
+    if (keys.length > 1 && owner !== null) {
+      const own = (this.customers.get(key)?.records ?? []).filter((r) => r.kind !== 'link' && r.kind !== 'merge');
+      memberOwner = judgeOwnership(this.ownershipContext, own, key, now).owner;
+    }
+    let brochureFirst = false;
+    let namedCloser = false;
+    if (owner !== null && owner !== closer) {
+      const visits = (who: StaffId) => records.filter((r) => r.kind === 'registration' && r.valid && r.via === 'visit' && r.consultant === who && r.at <= now);
+      const ownerVisits = visits(owner);
+      brochureFirst = ownerVisits.length > 0 && ownerVisits.every((r) => r.kind === 'registration' && r.brochureOnly === true) && visits(closer).some((r) => r.kind === 'registration' && r.brochureOnly !== true);
+      const running = ownership.spans.filter((s) => s.owner === owner && s.until === null);
+      const since = running[running.length - 1]?.from ?? Number.POSITIVE_INFINITY;
+      namedCloser = records.some((r) => r.kind === 'arrival' && r.asksFor === closer && r.at > since && r.at <= now);
+    }
+    let transferredFrom: StaffId | null = null;
+    if (owner === null) {
+      const window = this.policy.performance.transferWithinDays * DAY_MS;
+      for (const [who, d] of this.departures) {
+        if (d.transferTo === null || who === closer || d.at > now || now - d.at >= window) continue;
+        if (this.ownership(key, d.at - 1).owner === who) transferredFrom = who;
+      }
+    }
+    const referral = records.find((r) => r.kind === 'arrival' && r.referredBy !== undefined && r.at <= now);
+    const referredBy = referral?.kind === 'arrival' && referral.referredBy !== closer ? (referral.referredBy ?? null) : null;
+    return { input: { closer, owner, coveredToday: this.coveredToday(key, closer, now), memberOwner, brochureFirst, namedCloser, transferredFrom, referredBy }, ownership };
   }
 
   /** Whether `who` received this customer as a cover on the local day of `now` (DEAL-3). */

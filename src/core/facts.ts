@@ -5,6 +5,7 @@
 import type { Policy } from './policy.ts';
 import type { Instant } from './time.ts';
 import type { PhoneKey } from './phone.ts';
+import type { Reason } from './reasons.ts';
 
 export type StaffId = string;
 export type BrokerId = string;
@@ -17,8 +18,13 @@ export type ReceiveAs = 'turn' | 'makeUp' | 'owner' | 'designated' | 'cover' | '
 export type RegisterVia = 'visit' | 'call';
 export type ContactVia = 'call' | 'sms' | 'visit' | 'wechat';
 export type Relation = 'spouse' | 'parent' | 'child' | 'sibling' | 'grandparent';
-export type DealStage = 'smallDeposit' | 'deposit' | 'subscription' | 'contract';
-export const DEAL_STAGES: readonly DealStage[] = ['smallDeposit', 'deposit', 'subscription', 'contract'];
+export type DealStage = 'smallDeposit' | 'deposit' | 'subscription' | 'contract' | 'fullPayment';
+/** DEAL-2: the order of an order's stages; a stage may be skipped, never repeated or undone. */
+export const DEAL_STAGES = ['smallDeposit', 'deposit', 'subscription', 'contract', 'fullPayment'] as const satisfies readonly DealStage[];
+/** How an order ends without a sale (DEAL-2): 退房 (the buyer withdraws) or 违约 (the buyer defaults). */
+export type OrderEnd = 'refund' | 'default';
+/** 换名 (the buyer is replaced) or 加名 (a co-buyer is added), DEAL-2. */
+export type BuyerChange = 'rename' | 'addName';
 
 export interface StaffMember {
   readonly id: StaffId;
@@ -31,9 +37,16 @@ export interface Broker {
   readonly kind: BrokerKind;
   readonly approved: boolean;
 }
+/** A unit for sale (DEAL-1): its place in the building, what it is, and its list price in yuan. */
 export interface Unit {
   readonly id: UnitId;
-  readonly price?: number;
+  /** 楼栋 */ readonly building?: string;
+  /** 单元 (entrance), when the building has several. */ readonly unitNo?: string;
+  readonly floor?: number;
+  /** 房号 */ readonly room?: string;
+  /** 户型 */ readonly layout?: string;
+  /** 建筑面积, m². */ readonly area?: number;
+  /** 总价 (list price), yuan. */ readonly price?: number;
 }
 
 /** What a party that walked in was told: who received it and on what ground. */
@@ -52,7 +65,14 @@ interface FactShape<T extends string> {
 export type Fact =
   | (FactShape<'staffJoined'> & { readonly staff: StaffMember })
   | (FactShape<'brokerListed'> & { readonly broker: Broker })
-  | (FactShape<'unitListed'> & { readonly unit: Unit })
+  | (FactShape<'unitListed'> & { readonly unit: Unit; readonly by?: StaffId })
+  /** A unit's description replaced by a new one (a correction or a price change); never an update in place. */
+  | (FactShape<'unitEdited'> & { readonly unit: Unit; readonly by: StaffId; readonly reason?: string })
+  /** The unit is taken off sale (e.g. kept by the developer); it cannot be ordered. */
+  | (FactShape<'unitWithdrawn'> & { readonly unit: UnitId; readonly by: StaffId; readonly reason: string })
+  /** 预留/锁定: a manager holds a free unit back from sale, with a reason. */
+  | (FactShape<'unitHeld'> & { readonly unit: UnitId; readonly by: StaffId; readonly reason: string })
+  | (FactShape<'unitReleased'> & { readonly unit: UnitId; readonly by: StaffId; readonly reason?: string })
   | (FactShape<'policySet'> & { readonly policy: Policy; readonly by?: StaffId })
   | (FactShape<'signedIn'> & { readonly who: StaffId })
   | (FactShape<'signedOut'> & { readonly who: StaffId })
@@ -66,6 +86,8 @@ export type Fact =
       readonly nonCustomer?: boolean;
       readonly broker?: BrokerId;
       readonly referrer?: PhoneKey;
+      /** A colleague of another team (new-home ↔ resale) who sent the customer (DEAL-3 team referral). */
+      readonly referredBy?: StaffId;
       readonly reception: Reception;
       /** The broker whose visit was recognised (CH-5), as judged at arrival. */
       readonly channel: BrokerId | null;
@@ -84,18 +106,58 @@ export type Fact =
       readonly gender?: 'M' | 'F';
       readonly needs?: string;
       readonly plate?: string;
+      /** The visitor only took a brochure (只取资料): the first row of DEAL-3's brochure split. */
+      readonly brochureOnly?: boolean;
       /** REG-2, as judged when the entry was made. */
       readonly valid: boolean;
     })
   | (FactShape<'followedUp'> & { readonly by: StaffId; readonly phone: PhoneKey; readonly reached: boolean; readonly via: ContactVia })
   | (FactShape<'familyLinked'> & { readonly phone: PhoneKey; readonly to: PhoneKey; readonly relation: Relation })
   | (FactShape<'recordsMerged'> & { readonly phone: PhoneKey; readonly into: PhoneKey })
-  | (FactShape<'departed'> & { readonly who: StaffId })
+  /** OWN-10, SEC-4; `transferTo` when the consultant moved to another office of the company (DEAL-3 transfer row). */
+  | (FactShape<'departed'> & { readonly who: StaffId; readonly transferTo?: string })
   | (FactShape<'reassigned'> & { readonly phone: PhoneKey; readonly to: StaffId; readonly by: StaffId; readonly reason?: string })
   | (FactShape<'suspended'> & { readonly who: StaffId; readonly until: Instant; readonly days: number })
   | (FactShape<'reported'> & { readonly broker: BrokerId; readonly phone: string; readonly masked: boolean; readonly name?: string; readonly accepted: boolean })
-  | (FactShape<'ordered'> & { readonly unit: UnitId; readonly phone: PhoneKey; readonly by: StaffId; readonly stage: DealStage; readonly credit: Readonly<Record<string, number>> })
-  | (FactShape<'disputed'> & { readonly unit: UnitId; readonly by: StaffId; readonly accepted: boolean })
+  | (FactShape<'ordered'> & {
+      readonly unit: UnitId;
+      readonly phone: PhoneKey;
+      readonly by: StaffId;
+      readonly stage: DealStage;
+      /** The credit as decided when the order was first placed (DEAL-3); later stages repeat it. */
+      readonly credit: Readonly<Record<string, number>>;
+      /** Why the credit is what it is (DEAL-3), on the order's first fact. */
+      readonly creditReasons?: readonly Reason[];
+      /** Yuan paid at this stage, when recorded. */
+      readonly amount?: number;
+    })
+  /** 退房 / 违约: the unit's live order ends and the unit is free again; the order's credit is void (DEAL-2). */
+  | (FactShape<'orderEnded'> & { readonly unit: UnitId; readonly by: StaffId; readonly end: OrderEnd; readonly reason: string })
+  /** 换房: the live order moves to the free unit `to`, keeping its stage, credit and dispute window (DEAL-2). */
+  | (FactShape<'orderSwapped'> & { readonly unit: UnitId; readonly to: UnitId; readonly by: StaffId; readonly reason?: string })
+  /** 换名 / 加名 on the order, with who asked and why (DEAL-2); the buyer's name is personal data. */
+  | (FactShape<'buyerChanged'> & { readonly unit: UnitId; readonly by: StaffId; readonly change: BuyerChange; readonly name: string; readonly reason: string })
+  | (FactShape<'disputed'> & {
+      readonly unit: UnitId;
+      readonly by: StaffId;
+      /** The claimant's own record of the customer (another number, or a family member), DEAL-5. */
+      readonly phone?: PhoneKey;
+      readonly accepted: boolean;
+    })
+  /**
+   * DEAL-5: the manager's decision on the order's open dispute. `computed` is what the records give; `credit` is
+   * the decision (the same, or the manager's override with a written reason).
+   */
+  | (FactShape<'disputeResolved'> & {
+      readonly unit: UnitId;
+      readonly by: StaffId;
+      readonly computed: Readonly<Record<string, number>>;
+      readonly credit: Readonly<Record<string, number>>;
+      readonly overridden: boolean;
+      readonly reason?: string;
+      /** The two sides' records and the outcome they give (DEAL-5), as judged when decided. */
+      readonly creditReasons?: readonly Reason[];
+    })
   | (FactShape<'queueReordered'> & { readonly by: StaffId; readonly order: readonly string[]; readonly reason: string })
   | (FactShape<'outOfTurn'> & { readonly who: StaffId; readonly by: StaffId })
   /** SEC-5: an approved destruction of a customer's personal data; the history stays, keyed by an opaque token. */

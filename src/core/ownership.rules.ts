@@ -17,8 +17,16 @@ interface Base {
 
 /** The entries of a customer's history that bear on ownership. */
 export type OwnershipRecord =
-  | (Base & { readonly kind: 'registration'; readonly by: StaffId; readonly consultant: StaffId | null; readonly via: RegisterVia; readonly valid: boolean })
-  | (Base & { readonly kind: 'arrival'; readonly receiver: StaffId | null; readonly as: ReceiveAs | null; readonly designee: StaffId | null; readonly nonCustomer: boolean })
+  | (Base & { readonly kind: 'registration'; readonly by: StaffId; readonly consultant: StaffId | null; readonly via: RegisterVia; readonly valid: boolean; readonly brochureOnly?: true })
+  | (Base & {
+      readonly kind: 'arrival';
+      readonly receiver: StaffId | null;
+      readonly as: ReceiveAs | null;
+      readonly designee: StaffId | null;
+      readonly nonCustomer: boolean;
+      readonly asksFor?: StaffId;
+      readonly referredBy?: StaffId;
+    })
   | (Base & { readonly kind: 'followUp'; readonly by: StaffId; readonly reached: boolean; readonly via: ContactVia })
   | (Base & { readonly kind: 'reassign'; readonly to: StaffId; readonly by: StaffId; readonly reason?: string })
   | (Base & { readonly kind: 'deal'; readonly by: StaffId; readonly unit: UnitId })

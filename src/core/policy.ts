@@ -61,6 +61,13 @@ export const policySchema = z.strictObject({
     /** DEAL-3: customer names a consultant on a later visit. */ namedLater: split('named', 'earlier'),
     /** DEAL-3 / OWN-8: old brings new, owner absent, cover closes. */ referralCover: split('owner', 'cover'),
     /** DEAL-3: consultant moved to another office, deal within 2 months. */ transfer: split('former', 'closer'),
+    /** DEAL-3: a colleague of another team (new-home ↔ resale) referred the customer. */ teamReferral: split('referrer', 'closer'),
+  }),
+  performance: z.strictObject({
+    /** DEAL-2: the stage from which an order counts as a sale in reports. */
+    countsFrom: z.enum(['smallDeposit', 'deposit', 'subscription', 'contract', 'fullPayment']),
+    /** DEAL-3 transfer row: a deal within this many days of the move shares with the former consultant. */
+    transferWithinDays: z.number().min(0),
   }),
   disputes: z.strictObject({
     /** DEAL-4 */ windowDays: z.number().min(0),
@@ -99,7 +106,9 @@ export const STANDARD_POLICY: Policy = deepFreeze({
     namedLater: { named: 0.5, earlier: 0.5 },
     referralCover: { owner: 0.8, cover: 0.2 },
     transfer: { former: 0.5, closer: 0.5 },
+    teamReferral: { referrer: 0.2, closer: 0.8 },
   },
+  performance: { countsFrom: 'subscription', transferWithinDays: 60 },
   disputes: { windowDays: 3 },
 });
 

@@ -89,7 +89,13 @@ function runChecks(office: MemoryOffice, scenario: Scenario, step: Extract<Step,
   }
   if (c.credit) {
     const order = engine.orders.get(c.credit.unit);
-    if (!same(withoutZeros(c.credit.is), order ? withoutZeros(order.credit) : null)) fail(`credit of ${c.credit.unit}`, c.credit.is, order?.credit ?? null, order?.reasons ?? []);
+    const credit = order ? engine.creditOf(order, now) : null;
+    const expected = c.credit.is === null ? null : withoutZeros(c.credit.is);
+    if (!same(expected, credit ? withoutZeros(credit.credit) : null)) fail(`credit of ${c.credit.unit}`, c.credit.is, credit?.credit ?? null, credit?.reasons ?? []);
+  }
+  if (c.unit) {
+    const actual = engine.orders.get(c.unit.id)?.stage ?? engine.unitAvailability(c.unit.id);
+    if (c.unit.is !== actual) fail(`unit ${c.unit.id}`, c.unit.is, actual);
   }
 }
 

@@ -24,7 +24,9 @@ export interface Checks {
   readonly owner?: { readonly phone: PhoneKey; readonly is: string | null };
   readonly protectedUntil?: { readonly phone: PhoneKey; readonly is: string | null };
   readonly channel?: { readonly phone: PhoneKey; readonly is: string | null };
-  readonly credit?: { readonly unit: string; readonly is: Readonly<Record<string, number>> };
+  readonly credit?: { readonly unit: string; readonly is: Readonly<Record<string, number>> | null };
+  /** 1.1: `free`, or the stage of the unit's live order (`held`/`withdrawn`: Anchang's extension). */
+  readonly unit?: { readonly id: string; readonly is: string };
 }
 
 export type Step =
@@ -62,32 +64,41 @@ const ACTION_FIELDS: Record<FloorAction, { required: string[]; optional: string[
   signOut: { required: ['who'], optional: [], expect: [] },
   away: { required: ['who', 'reason'], optional: [], expect: [] },
   back: { required: ['who'], optional: [], expect: [] },
-  arrive: { required: [], optional: ['phone', 'name', 'plate', 'asksFor', 'nonCustomer', 'broker', 'referrer'], expect: ['receiver', 'as', 'channel'] },
+  arrive: { required: [], optional: ['phone', 'name', 'plate', 'asksFor', 'nonCustomer', 'broker', 'referrer', 'referredBy'], expect: ['receiver', 'as', 'channel'] },
   done: { required: ['who'], optional: [], expect: [] },
   reclassify: { required: ['who'], optional: [], expect: [] },
   decline: { required: ['who'], optional: [], expect: ['receiver', 'as'] },
-  register: { required: ['by', 'via'], optional: ['phone', 'name', 'gender', 'needs', 'for', 'plate'], expect: ['valid'] },
+  register: { required: ['by', 'via'], optional: ['phone', 'name', 'gender', 'needs', 'for', 'plate', 'brochureOnly'], expect: ['valid'] },
   followUp: { required: ['by', 'phone', 'reached'], optional: ['via'], expect: [] },
   link: { required: ['phone', 'to', 'relation'], optional: [], expect: [] },
   merge: { required: ['phone', 'into'], optional: [], expect: [] },
-  depart: { required: ['who'], optional: [], expect: [] },
+  depart: { required: ['who'], optional: ['transferTo'], expect: [] },
   reassign: { required: ['phone', 'to', 'by'], optional: ['reason'], expect: [] },
   suspend: { required: ['who', 'days'], optional: [], expect: [] },
   report: { required: ['broker', 'phone'], optional: ['name'], expect: ['accepted'] },
-  deal: { required: ['phone', 'unit', 'by', 'stage'], optional: [], expect: ['credit'] },
-  dispute: { required: ['unit', 'by'], optional: [], expect: ['accepted'] },
+  deal: { required: ['phone', 'unit', 'by', 'stage'], optional: ['amount'], expect: ['credit'] },
+  dispute: { required: ['unit', 'by'], optional: ['phone'], expect: ['accepted'] },
+  refund: { required: ['unit', 'by', 'reason'], optional: ['end'], expect: [] },
+  swap: { required: ['unit', 'to', 'by'], optional: ['reason'], expect: ['credit'] },
+  resolve: { required: ['unit', 'by'], optional: ['override', 'reason'], expect: ['credit'] },
+  changeBuyer: { required: ['unit', 'by', 'change', 'name', 'reason'], optional: [], expect: [] },
+  hold: { required: ['unit', 'by', 'reason'], optional: [], expect: [] },
+  release: { required: ['unit', 'by'], optional: ['reason'], expect: [] },
   reorder: { required: ['by', 'order', 'reason'], optional: [], expect: [] },
   outOfTurn: { required: ['who', 'by'], optional: [], expect: [] },
 };
 const ENUMS: Record<string, readonly string[]> = {
   relation: ['spouse', 'parent', 'child', 'sibling', 'grandparent'],
-  stage: ['smallDeposit', 'deposit', 'subscription', 'contract'],
+  stage: ['smallDeposit', 'deposit', 'subscription', 'contract', 'fullPayment'],
+  end: ['refund', 'default'],
+  change: ['rename', 'addName'],
   gender: ['M', 'F'],
   as: ['turn', 'makeUp', 'owner', 'designated', 'cover', 'nonCustomer', 'offHours'],
 };
-const CHECK_KEYS = ['up', 'queue', 'makeUps', 'owner', 'protectedUntil', 'channel', 'credit'];
+const CHECK_KEYS = ['up', 'queue', 'makeUps', 'owner', 'protectedUntil', 'channel', 'credit', 'unit'];
+const UNIT_STATES = ['free', 'held', 'withdrawn', 'smallDeposit', 'deposit', 'subscription', 'contract', 'fullPayment'];
 /** Fields naming people; checked against `staff`. */
-const STAFF_FIELDS = ['who', 'by', 'for', 'asksFor', 'to'];
+const STAFF_FIELDS = ['who', 'by', 'for', 'asksFor', 'to', 'referredBy'];
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -105,7 +116,8 @@ export function parseScenario(file: string, source: string): Scenario {
   const top = root.toJSON() as Record<string, Json>;
   const keyNode = (map: typeof root, key: string): Node | null => (map.items.find((p) => (p.key as { value?: unknown })?.value === key)?.key as Node) ?? null;
   for (const key of Object.keys(top)) if (!TOP_KEYS.includes(key)) fail(`unknown key "${key}" (expected one of ${TOP_KEYS.join(', ')})`, keyNode(root, key));
-  if (top.version !== undefined && top.version !== 1) fail(`unsupported format version ${JSON.stringify(top.version)} (this runner reads version 1)`, keyNode(root, 'version'));
+  if (top.version !== undefined && top.version !== 1 && top.version !== 1.1 && top.version !== '1.1' && top.version !== '1')
+    fail(`unsupported format version ${JSON.stringify(top.version)} (this runner reads versions 1 and 1.1)`, keyNode(root, 'version'));
   if (typeof top.name !== 'string' || top.name.trim() === '') fail('"name" is required', root);
   const name = top.name as string;
   const zone = top.timezone === undefined ? 'Asia/Shanghai' : String(top.timezone);
@@ -137,10 +149,13 @@ export function parseScenario(file: string, source: string): Scenario {
   });
   const unitsNode = root.get('units', true) as Node | undefined;
   const units = listOf(top.units, 'units', unitsNode, fail).map(({ value, node }) => {
-    onlyKeys(value, ['id', 'price'], (k) => fail(`unknown unit field "${k}"`, node));
+    onlyKeys(value, ['id', 'price', 'building', 'unitNo', 'floor', 'room', 'layout', 'area'], (k) => fail(`unknown unit field "${k}"`, node));
     if (value.id === undefined) fail('a unit has no id', node);
-    if (value.price !== undefined && typeof value.price !== 'number') fail(`unit ${String(value.id)}: price must be a number`, node);
-    return { id: String(value.id), ...(typeof value.price === 'number' ? { price: value.price } : {}) };
+    for (const k of ['price', 'floor', 'area'] as const) if (value[k] !== undefined && typeof value[k] !== 'number') fail(`unit ${String(value.id)}: ${k} must be a number`, node);
+    const unit: Record<string, string | number> = { id: String(value.id) };
+    for (const k of ['price', 'floor', 'area'] as const) if (typeof value[k] === 'number') unit[k] = value[k];
+    for (const k of ['building', 'unitNo', 'room', 'layout'] as const) if (value[k] !== undefined && value[k] !== null) unit[k] = String(value[k]);
+    return unit as unknown as Unit;
   });
   const brokerIds = new Set(brokers.map((b) => b.id));
   const unitIds = new Set(units.map((u) => u.id));
@@ -197,7 +212,14 @@ export function parseScenario(file: string, source: string): Scenario {
         const o = asObject(c.credit, () => where('"credit" must be { unit, is }'));
         onlyKeys(o, ['unit', 'is'], (k) => where(`unknown field "${k}" in credit`));
         if (!unitIds.has(String(o.unit))) where(`unknown unit "${String(o.unit)}"`);
-        check.credit = { unit: String(o.unit), is: shares(o.is, staffIds, where) };
+        check.credit = { unit: String(o.unit), is: o.is === null ? null : shares(o.is, staffIds, where) };
+      }
+      if (c.unit !== undefined) {
+        const o = asObject(c.unit, () => where('"unit" must be { id, is }'));
+        onlyKeys(o, ['id', 'is'], (k) => where(`unknown field "${k}" in unit`));
+        if (!unitIds.has(String(o.id))) where(`unknown unit "${String(o.id)}"`);
+        if (!UNIT_STATES.includes(String(o.is))) where(`unit.is must be one of ${UNIT_STATES.join(', ')}`);
+        check.unit = { id: String(o.id), is: String(o.is) };
       }
       return { kind: 'check', index, line: lineOf(node) ?? 0, at, atText, check: check as Checks };
     }
@@ -210,7 +232,7 @@ export function parseScenario(file: string, source: string): Scenario {
     for (const field of spec.required) if (raw[field] === undefined || raw[field] === null) where(`${action} needs "${field}"`);
     for (const field of STAFF_FIELDS) {
       const v = raw[field];
-      if (v === undefined || (field === 'to' && action === 'link')) continue;
+      if (v === undefined || (field === 'to' && (action === 'link' || action === 'swap'))) continue;
       for (const id of Array.isArray(v) ? v : [v]) if (!staffIds.has(String(id))) where(`unknown staff id "${String(id)}"`);
     }
     if (raw.broker !== undefined && !brokerIds.has(String(raw.broker))) where(`unknown broker id "${String(raw.broker)}"`);
@@ -225,7 +247,7 @@ export function parseScenario(file: string, source: string): Scenario {
     }
     for (const field of ['phone', 'to', 'into', 'referrer'] as const) {
       const v = raw[field];
-      if (field === 'to' && action === 'reassign') continue;
+      if (field === 'to' && (action === 'reassign' || action === 'swap')) continue;
       if (typeof v === 'string' || typeof v === 'number') {
         const key = normalisePhone(String(v));
         if (key) known.add(key);
@@ -279,10 +301,10 @@ function readExpect(value: Json | undefined, allowed: string[], staffIds: Set<st
   return out as Expectation;
 }
 
-function shares(value: Json | undefined, staffIds: Set<string>, where: (p: string) => never): Record<string, number> {
+function shares(value: Json | undefined, staffIds: Set<string>, where: (p: string) => never, anyId = false): Record<string, number> {
   const o = asObject(value, () => where('credit must be a mapping like { A: 0.5, B: 0.5 }'));
   for (const [k, v] of Object.entries(o)) {
-    if (k !== 'pool' && !staffIds.has(k)) where(`unknown staff id "${k}" in credit`);
+    if (!anyId && k !== 'pool' && !staffIds.has(k)) where(`unknown staff id "${k}" in credit`);
     if (typeof v !== 'number') where(`credit share of ${k} must be a number`);
   }
   return o as Record<string, number>;
@@ -304,14 +326,15 @@ function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: s
     case 'done':
     case 'reclassify':
     case 'decline':
-    case 'depart':
       return people().map((who) => ({ do: action, who }));
+    case 'depart':
+      return people().map((who) => defined({ do: 'depart', who, transferTo: str('transferTo') }) as Command);
     case 'away':
       return people().map((who) => ({ do: 'away', who, reason: raw.reason as 'private' | 'business' }));
     case 'arrive':
-      return [defined({ do: 'arrive', phone: str('phone'), name: str('name'), plate: str('plate'), asksFor: str('asksFor'), nonCustomer: bool('nonCustomer'), broker: str('broker'), referrer: str('referrer') }) as Command];
+      return [defined({ do: 'arrive', phone: str('phone'), name: str('name'), plate: str('plate'), asksFor: str('asksFor'), nonCustomer: bool('nonCustomer'), broker: str('broker'), referrer: str('referrer'), referredBy: str('referredBy') }) as Command];
     case 'register':
-      return [defined({ do: 'register', by: str('by'), via: raw.via, phone: str('phone'), name: str('name'), gender: raw.gender, needs: str('needs'), for: str('for'), plate: str('plate') }) as Command];
+      return [defined({ do: 'register', by: str('by'), via: raw.via, phone: str('phone'), name: str('name'), gender: raw.gender, needs: str('needs'), for: str('for'), plate: str('plate'), brochureOnly: bool('brochureOnly') }) as Command];
     case 'followUp':
       return [defined({ do: 'followUp', by: str('by'), phone: str('phone'), reached: bool('reached'), via: raw.via }) as Command];
     case 'link':
@@ -326,9 +349,25 @@ function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: s
     case 'report':
       return [defined({ do: 'report', broker: String(raw.broker), phone: String(raw.phone), name: str('name') }) as Command];
     case 'deal':
-      return [{ do: 'deal', phone: String(raw.phone), unit: String(raw.unit), by: String(raw.by), stage: raw.stage as 'deposit' }];
+      if (raw.amount !== undefined && typeof raw.amount !== 'number') where('"amount" must be a number of yuan');
+      return [defined({ do: 'deal', phone: String(raw.phone), unit: String(raw.unit), by: String(raw.by), stage: raw.stage as 'deposit', amount: raw.amount as number | undefined }) as Command];
     case 'dispute':
-      return [{ do: 'dispute', unit: String(raw.unit), by: String(raw.by) }];
+      return [defined({ do: 'dispute', unit: String(raw.unit), by: String(raw.by), phone: str('phone') }) as Command];
+    case 'refund':
+      return [defined({ do: 'refund', unit: String(raw.unit), by: String(raw.by), reason: String(raw.reason), end: raw.end as 'refund' | undefined }) as Command];
+    case 'swap':
+      return [defined({ do: 'swap', unit: String(raw.unit), to: String(raw.to), by: String(raw.by), reason: str('reason') }) as Command];
+    case 'resolve': {
+      if (raw.override === undefined) return [{ do: 'resolve', unit: String(raw.unit), by: String(raw.by) }];
+      if (typeof raw.reason !== 'string' || raw.reason.trim() === '') where('an override needs a written "reason"');
+      return [{ do: 'resolve', unit: String(raw.unit), by: String(raw.by), override: { credit: shares(raw.override, new Set(), where, true), reason: String(raw.reason) } }];
+    }
+    case 'changeBuyer':
+      return [{ do: 'changeBuyer', unit: String(raw.unit), by: String(raw.by), change: raw.change as 'rename', name: String(raw.name), reason: String(raw.reason) }];
+    case 'hold':
+      return [{ do: 'hold', unit: String(raw.unit), by: String(raw.by), reason: String(raw.reason) }];
+    case 'release':
+      return [defined({ do: 'release', unit: String(raw.unit), by: String(raw.by), reason: str('reason') }) as Command];
     case 'reorder':
       if (!Array.isArray(raw.order)) where('"order" must be a list');
       return [{ do: 'reorder', by: String(raw.by), order: (raw.order as Json[]).map(String), reason: String(raw.reason) }];
