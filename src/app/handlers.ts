@@ -363,10 +363,12 @@ function report(engine: Engine, c: Extract<Command, { do: 'report' }>, now: Inst
   let key: string;
   let owner: StaffId | null = null;
   let reports: ReportRecord[];
+  let lastArrival: Instant | null = null;
   if (style === 'full') {
     key = phoneOf(c.phone);
     owner = engine.ownership(key, now).owner;
     reports = engine.customers.get(key)?.reports ?? [];
+    lastArrival = engine.customers.get(key)?.lastArrival ?? null;
   } else {
     // CH-8: brokers report 前三后四 (or 前四后三) with the name; a full number is masked before it is stored.
     const full = normalisePhone(c.phone);
@@ -377,8 +379,10 @@ function report(engine: Engine, c: Extract<Command, { do: 'report' }>, now: Inst
     const fitting = engine.customersFittingMask(mask, style, surnameOf(c.name));
     owner = fitting.map((k) => engine.ownership(k, now).owner).find((o) => o !== null) ?? null;
     reports = [...engine.maskedReportsFor(mask, c.name), ...fitting.flatMap((k) => engine.customers.get(k)?.reports ?? [])].sort((a, b) => a.seq - b.seq);
+    for (const k of fitting) lastArrival = Math.max(lastArrival ?? Number.NEGATIVE_INFINITY, engine.customers.get(k)?.lastArrival ?? Number.NEGATIVE_INFINITY);
+    if (lastArrival === Number.NEGATIVE_INFINITY) lastArrival = null;
   }
-  const judged = judgeReport(policy, broker, reports, owner, now);
+  const judged = judgeReport(policy, broker, reports, owner, now, lastArrival);
   return {
     fact: { type: 'reported', at: now, broker: c.broker, phone: key, masked: style !== 'full', ...(c.name ? { name: c.name } : {}), accepted: judged.accepted },
     answer: { accepted: judged.accepted, reasons: judged.reasons },

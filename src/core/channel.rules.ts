@@ -59,15 +59,18 @@ export interface ReportJudgement {
 }
 
 /**
- * CH-2..4: a report is accepted when the broker is approved, the customer has no protected internal
+ * CH-2..4, CH-10: a report is accepted when the broker is approved, the customer has no protected internal
  * owner, no live broker protection (any broker's), and fewer accepted reports than `channel.protectionDays`
  * has entries (standard two: 60 then 30 days).
  */
-export function judgeReport(policy: Policy, broker: Broker, reports: readonly ReportRecord[], internalOwner: string | null, now: Instant): ReportJudgement {
+export function judgeReport(policy: Policy, broker: Broker, reports: readonly ReportRecord[], internalOwner: string | null, now: Instant, lastArrival: Instant | null = null): ReportJudgement {
   const accepted = reports.filter((r) => r.accepted);
   const nth = accepted.length;
   if (!broker.approved) return { accepted: false, nth, reasons: [reason('CH-2', 'brokerNotApproved', `${broker.id} is not an approved broker`, { broker: broker.id })] };
   if (internalOwner !== null) return { accepted: false, nth, reasons: [reason('CH-3', 'customerOwned', `the customer is already registered and protected (owner ${internalOwner})`, { owner: internalOwner })] };
+  // CH-10: a customer who came in on their own within the protection period is a natural visitor, no broker's.
+  if (lastArrival !== null && lastArrival <= now && now - lastArrival < policy.ownership.protectionDays * DAY_MS)
+    return { accepted: false, nth, reasons: [reason('CH-10', 'naturalVisitor', `the customer came in on their own less than ${policy.ownership.protectionDays} days ago (自然到访): no broker's`, { at: lastArrival, days: policy.ownership.protectionDays })] };
   const live = liveProtection(policy, reports, now);
   if (live) return { accepted: false, nth, reasons: [reason('CH-3', 'brokerProtected', `the customer is under ${live.broker}'s protection`, { broker: live.broker }, refOf(live.report))] };
   if (nth >= policy.channel.protectionDays.length)

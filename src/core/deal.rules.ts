@@ -130,15 +130,13 @@ export function creditFor(policy: Policy, input: CreditInput): { credit: Credit;
 function ownershipCredit(policy: Policy, input: CreditInput): { credit: Credit; reasons: Reason[] } {
   const { closer, owner, memberOwner } = input;
   const sp = policy.splits;
-  if (owner === null) {
-    const former = input.transferredFrom;
-    if (former !== null && former !== closer)
-      return {
+  const former = input.transferredFrom;
+  if ((owner === null || owner === closer) && former !== null && former !== closer)
+    return {
         credit: addShares({ [former]: sp.transfer.former }, { [closer]: sp.transfer.closer }),
-        reasons: [reason('DEAL-3', 'transferSplit', `${former}, who owned the customer, moved to another office within ${policy.performance.transferWithinDays} days: former ${sp.transfer.former} / closer ${sp.transfer.closer}`, { former, closer })],
-      };
-    return { credit: { [closer]: 1 }, reasons: [reason('DEAL-3', 'closerUnowned', `no protected owner: ${closer}, who closed, gets the whole performance`, { closer })] };
-  }
+      reasons: [reason('DEAL-3', 'transferSplit', `${former}, who owned the customer, moved to another office less than ${policy.performance.transferWithinDays} days ago: former ${sp.transfer.former} / closer ${sp.transfer.closer}`, { former, closer })],
+    };
+  if (owner === null) return { credit: { [closer]: 1 }, reasons: [reason('DEAL-3', 'closerUnowned', `no protected owner: ${closer}, who closed, gets the whole performance`, { closer })] };
   if (memberOwner !== null && memberOwner !== owner && (closer === owner || closer === memberOwner))
     return {
       credit: addShares({ [owner]: sp.family.first }, { [memberOwner]: sp.family.second }),

@@ -569,7 +569,7 @@ export class Engine {
       namedCloser = records.some((r) => r.kind === 'arrival' && r.asksFor === closer && r.at > since && r.at <= now);
     }
     let transferredFrom: StaffId | null = null;
-    if (owner === null) {
+    if (owner === null || owner === closer) {
       const window = this.policy.performance.transferWithinDays * DAY_MS;
       for (const [who, d] of this.departures) {
         if (d.transferTo === null || who === closer || d.at > now || now - d.at >= window) continue;

@@ -44,11 +44,13 @@ function runCommands(office: MemoryOffice, step: Extract<Step, { kind: 'do' }>, 
     const outcome = execute(office, command, step.at);
     if (!outcome.ok) {
       if (step.expect.rejected !== true) fail(`${command.do} was refused`, 'accepted', `${outcome.refusal.code}: ${outcome.refusal.message}`, outcome.refusal.reasons);
+      else if (step.expect.refusal !== undefined && step.expect.refusal !== outcome.refusal.code) fail('refusal', step.expect.refusal, outcome.refusal.code, outcome.refusal.reasons);
       return;
     }
     answer = outcome.answer;
   }
   // A report or dispute that is not accepted is recorded, but to the office it was rejected (推荐失败, 逾期).
+  if (step.expect.refusal !== undefined) return fail('refusal', step.expect.refusal, answer?.accepted === false ? 'not accepted (recorded)' : 'accepted', answer?.reasons);
   if (step.expect.rejected === true && answer?.accepted !== false) return fail('rejected', true, false, answer?.reasons);
   if (step.expect.rejected === false && answer?.accepted === false) return fail('rejected', false, true, answer.reasons);
   if (!answer) return;

@@ -15,6 +15,8 @@ export interface Expectation {
   readonly channel?: string | null;
   readonly credit?: Readonly<Record<string, number>>;
   readonly rejected?: boolean;
+  /** Anchang's extension: the refusal code the command must be refused with (implies `rejected: true`). */
+  readonly refusal?: string;
 }
 
 export interface Checks {
@@ -278,7 +280,11 @@ function resolveOrFail(preset: string, set: Record<string, Json>, fail: (p: stri
 function readExpect(value: Json | undefined, allowed: string[], staffIds: Set<string>, brokerIds: Set<string>, where: (p: string) => never): Expectation {
   if (value === undefined) return {};
   const o = asObject(value, () => where('"expect" must be a mapping'));
-  onlyKeys(o, [...allowed, 'rejected'], (k) => where(`"${k}" cannot be expected of this action (here: ${[...allowed, 'rejected'].join(', ')})`));
+  onlyKeys(o, [...allowed, 'rejected', 'refusal'], (k) => where(`"${k}" cannot be expected of this action (here: ${[...allowed, 'rejected', 'refusal'].join(', ')})`));
+  if ('refusal' in o) {
+    if (typeof o.refusal !== 'string' || !/^[a-z_]+$/.test(o.refusal)) where('expect.refusal must be a refusal code such as unit_sold');
+    if (o.rejected === false) where('expect.refusal contradicts rejected: false');
+  }
   const out: Record<string, unknown> = {};
   if ('receiver' in o) {
     if (o.receiver !== null && !staffIds.has(String(o.receiver))) where(`unknown staff id "${String(o.receiver)}"`);
@@ -298,6 +304,10 @@ function readExpect(value: Json | undefined, allowed: string[], staffIds: Set<st
     out[key] = o[key];
   }
   if ('credit' in o) out.credit = shares(o.credit, staffIds, where);
+  if (typeof o.refusal === 'string') {
+    out.refusal = o.refusal;
+    out.rejected = true;
+  }
   return out as Expectation;
 }
 
