@@ -4,8 +4,11 @@ import { columnLetter } from './sheet-grid.ts';
 import type { SheetRow } from './sheet-grid.ts';
 import { composeUnitId, type ImportedUnit, type UnitField } from './imported-unit.ts';
 import { rowProblem, type RowProblem } from './import-problems.ts';
-import { cleanCell, floorFromRoom, MAX_TEXT, plausiblePrice, readArea, readFloor, readPrice, readRoom } from './unit-cells.ts';
+import { cleanCell, floorFromRoom, isPlaceholder, MAX_TEXT, plausiblePrice, readArea, readFloor, readPrice, readRoom } from './unit-cells.ts';
 import type { ColumnMapping } from './unit-headers.ts';
+
+/** Fields a row may leave empty; in these a 待定 or a dash is empty too. */
+const OPTIONAL: ReadonlySet<UnitField> = new Set(['unitNo', 'layout', 'area', 'price']);
 
 export type RowRead =
   | { readonly ok: true; readonly unit: ImportedUnit; readonly idFromSheet: boolean }
@@ -15,7 +18,8 @@ export function readUnitRow(row: SheetRow, mapping: ColumnMapping): RowRead {
   const problems: RowProblem[] = [];
   const cell = (field: UnitField): string => {
     const column = mapping.columns[field];
-    return column === undefined ? '' : cleanCell(row.cells[column] ?? '');
+    const text = column === undefined ? '' : cleanCell(row.cells[column] ?? '');
+    return OPTIONAL.has(field) && isPlaceholder(text) ? '' : text;
   };
   // Where a problem is, as the office sees it: the column letter and what the cell says.
   const at = (field: UnitField, value: string) => ({ column: columnLetter(mapping.columns[field] ?? 0), value });

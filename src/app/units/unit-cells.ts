@@ -16,6 +16,16 @@ export function cleanCell(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * What offices write in an optional cell that has no value yet: a unit not priced is 待定, an unknown
+ * layout a dash. Read as empty, not as a bad number.
+ */
+const PLACEHOLDERS = new Set(['-', '--', '—', '——', '/', '待定', '暂定', '暂无', '无', '未定', 'n/a', 'na', 'tbd']);
+
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDERS.has(text.toLowerCase());
+}
+
 /** Texts longer than this are a pasted note, not a building or a room. */
 export const MAX_TEXT = 64;
 
