@@ -185,6 +185,12 @@ describe('planImport', () => {
     expect(plan.badRows[1]?.problems[0]).toMatchObject({ field: 'floor', params: { column: 'C', value: '12层半' }, text: 'floor "12层半" is not a whole number' });
   });
 
+  it('says which column a problem is in, and none when the sheet has no such column', () => {
+    const head = ['楼栋', '房号'];
+    const plan = refused(planImport(grid(head, ['1栋', '12A']), mappingOf(head), []));
+    expect(plan.badRows[0]?.problems[0]).toMatchObject({ code: 'floor_missing', params: { column: null, room: '12A' } });
+  });
+
   it('refuses a price that cannot be per m² what the column unit says (万 read as 元)', () => {
     const head = ['楼栋', '房号', '建筑面积', '总价'];
     const plan = refused(planImport(grid(head, ['1栋', '1201', '89.46', '235']), mappingOf(head), []));

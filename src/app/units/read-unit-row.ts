@@ -22,7 +22,10 @@ export function readUnitRow(row: SheetRow, mapping: ColumnMapping): RowRead {
     return OPTIONAL.has(field) && isPlaceholder(text) ? '' : text;
   };
   // Where a problem is, as the office sees it: the column letter and what the cell says.
-  const at = (field: UnitField, value: string) => ({ column: columnLetter(mapping.columns[field] ?? 0), value });
+  const at = (field: UnitField, value: string) => {
+    const column = mapping.columns[field];
+    return { column: column === undefined ? null : columnLetter(column), value };
+  };
   const text = (field: UnitField, value: string): string | null => {
     if (value.length <= MAX_TEXT) return value === '' ? null : value;
     problems.push(rowProblem('text_too_long', field, { ...at(field, value.slice(0, MAX_TEXT)), field, length: value.length, max: MAX_TEXT }));
