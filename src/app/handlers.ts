@@ -152,10 +152,10 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
       return swap(engine, c, now);
     case 'changeBuyer': {
       actor(engine, c.by, ['consultant', 'manager', 'supervisor']);
-      liveOrder(engine, c.unit);
+      const order = liveOrder(engine, c.unit);
       if (c.name.trim() === '' || c.reason.trim() === '') refuse('invalid_input', 'a name change needs the new name and a reason (DEAL-2)');
       return {
-        fact: { type: 'buyerChanged', at, unit: c.unit, by: c.by, change: c.change, name: c.name.trim(), reason: c.reason },
+        fact: { type: 'buyerChanged', at, unit: c.unit, phone: order.phone, by: c.by, change: c.change, name: c.name.trim(), reason: c.reason },
         answer: { reasons: [reason('DEAL-2', c.change === 'rename' ? 'buyerRenamed' : 'buyerAdded', `the buyer on unit ${c.unit} is ${c.change === 'rename' ? 'changed' : 'joined by another name'}: ${c.reason}`, { unit: c.unit })] },
       };
     }

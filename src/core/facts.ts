@@ -136,7 +136,7 @@ export type Fact =
   /** 换房: the live order moves to the free unit `to`, keeping its stage, credit and dispute window (DEAL-2). */
   | (FactShape<'orderSwapped'> & { readonly unit: UnitId; readonly to: UnitId; readonly by: StaffId; readonly reason?: string })
   /** 换名 / 加名 on the order, with who asked and why (DEAL-2); the buyer's name is personal data. */
-  | (FactShape<'buyerChanged'> & { readonly unit: UnitId; readonly by: StaffId; readonly change: BuyerChange; readonly name: string; readonly reason: string })
+  | (FactShape<'buyerChanged'> & { readonly unit: UnitId; readonly phone: PhoneKey; readonly by: StaffId; readonly change: BuyerChange; readonly name: string; readonly reason: string })
   | (FactShape<'disputed'> & {
       readonly unit: UnitId;
       readonly by: StaffId;

@@ -27,6 +27,10 @@ const TABLES = `
 
 export const PROJECTIONS_SCHEMA: Migration = { id: '0012-projections', sql: { sqlite: TABLES, postgres: TABLES } };
 
+/** DEAL-1: a unit's status on the 销控 grid: free, held, withdrawn, or the stage of its live order. */
+const UNIT_STATUS = `ALTER TABLE proj_units ADD COLUMN status TEXT NOT NULL DEFAULT 'free';`;
+export const UNIT_STATUS_SCHEMA: Migration = { id: '0013-unit-status', sql: { sqlite: UNIT_STATUS, postgres: UNIT_STATUS } };
+
 /** One customer record (phone), as of the last fact touching its household. Keyed by the phone's token (SEC-5). */
 export interface CustomerRow {
   readonly token: string;
@@ -48,6 +52,7 @@ export interface UnitRow {
   /** Canonical JSON of the live order's credit. */
   readonly credit: string | null;
   readonly orderedAt: number | null;
+  readonly status: string;
 }
 
 export interface FloorRow {
@@ -187,17 +192,18 @@ function unitRow(engine: Engine, unit: string, tokenOf: TokenOf): UnitRow {
     stage: order?.stage ?? null,
     credit: order ? canonicalJson(order.credit) : null,
     orderedAt: order?.firstAt ?? null,
+    status: order?.stage ?? engine.unitAvailability(unit),
   };
 }
 
 // ---- the two sinks ----
 
 const CUSTOMER_COLUMNS = ['project', 'token', 'name', 'owner', 'protected_until', 'last_contact', 'household', 'as_of'];
-const UNIT_COLUMNS = ['project', 'unit', 'price', 'order_token', 'closer', 'stage', 'credit', 'ordered_at'];
+const UNIT_COLUMNS = ['project', 'unit', 'price', 'order_token', 'closer', 'stage', 'credit', 'ordered_at', 'status'];
 const FLOOR_COLUMNS = ['project', 'day', 'as_of', 'view'];
 
 const customerValues = (project: string, r: CustomerRow): SqlValue[] => [project, r.token, r.name, r.owner, r.protectedUntil, r.lastContact, r.household, r.asOf];
-const unitValues = (project: string, r: UnitRow): SqlValue[] => [project, r.unit, r.price, r.orderToken, r.closer, r.stage, r.credit, r.orderedAt];
+const unitValues = (project: string, r: UnitRow): SqlValue[] => [project, r.unit, r.price, r.orderToken, r.closer, r.stage, r.credit, r.orderedAt, r.status];
 const floorValues = (project: string, r: FloorRow): SqlValue[] => [project, r.day, r.asOf, r.view];
 
 /** INSERT … ON CONFLICT DO UPDATE, the same text on SQLite and PostgreSQL. */

@@ -69,7 +69,16 @@ export function touchesOf(engine: Engine, fact: Recorded, parties: PartyPhones):
     case 'policySet':
       return { phones: [], everyone: true, units: [] };
     case 'unitListed':
+    case 'unitEdited':
       return { phones: [], units: [fact.unit.id] };
+    case 'unitWithdrawn':
+    case 'unitHeld':
+    case 'unitReleased':
+    case 'orderEnded':
+    case 'disputeResolved':
+      return { phones: [], units: [fact.unit] };
+    case 'orderSwapped':
+      return { phones: [], units: [fact.unit, fact.to] };
     default:
       return NONE;
   }

@@ -13,6 +13,8 @@ const PHONE_FIELDS: { readonly [T in FactType]?: readonly string[] } = {
   reassigned: ['phone'],
   reported: ['phone'],
   ordered: ['phone'],
+  disputed: ['phone'],
+  buyerChanged: ['phone'],
   personalDataErased: ['phone'],
 };
 
@@ -21,6 +23,7 @@ const HIDDEN_FIELDS: { readonly [T in FactType]?: readonly string[] } = {
   partyArrived: ['name', 'plate'],
   registered: ['name', 'plate'],
   reported: ['name'],
+  buyerChanged: ['name'],
 };
 
 export interface SplitFact {
