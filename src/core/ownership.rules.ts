@@ -89,6 +89,8 @@ class Thread {
   firstValidRegistration: Instant | null = null;
   designee: { who: StaffId; day: string } | null = null;
   publicDay: string | null = null;
+  /** The local day a visit registration made the current owner (OWN-1, ROT-12), for OWN-12. */
+  ownedByVisitOn: string | null = null;
   smsRun = 0;
   contactBeforeSmsRun: Instant | null = null;
   callClaims = new Map<StaffId, Instant>();
@@ -124,6 +126,7 @@ class Thread {
   private end(at: Instant, why: Reason): void {
     this.closeSpan(at);
     this.owner = null;
+    this.ownedByVisitOn = null;
     this.lastContact = null;
     this.ended = why;
     this.refreshed = null;
@@ -131,6 +134,7 @@ class Thread {
 
   own(who: StaffId, at: Instant, why: Reason): void {
     this.closeSpan(at);
+    this.ownedByVisitOn = null;
     this.owner = who;
     this.lastContact = at;
     this.established = why;
@@ -165,8 +169,8 @@ class Thread {
           if (this.owner === r.consultant) this.contact(r.at, reason('REG-8', 'ownerCall', `${r.consultant}'s call entry refreshes protection (callsEstablish)`, { owner: r.consultant }, ref));
           return;
         }
+        if (this.publicDay === day) return; // OWN-12: a non-customer's visit gives nobody ownership and refreshes nobody
         this.firstValidRegistration ??= r.at;
-        if (this.publicDay === day) return; // OWN-12: a non-customer's visit gives nobody ownership
         const designee = this.designee?.day === day ? this.designee.who : null;
         const candidate = designee ?? r.consultant;
         if (candidate === null) return;
@@ -178,6 +182,7 @@ class Thread {
               ? reason('ROT-12', 'designatedRegistered', `the customer asked for ${designee} on entering; the valid registration makes them the owner`, { owner: designee }, ref)
               : reason('OWN-1', 'firstValidRegistration', `first valid registration by ${candidate}`, { owner: candidate }, ref),
           );
+          this.ownedByVisitOn = day;
         } else if (this.owner === candidate) {
           this.contact(r.at, reason('OWN-2', 'ownerRegistration', `${candidate}'s valid registration is an effective contact`, { owner: candidate }, ref));
         }
@@ -185,7 +190,7 @@ class Thread {
       }
       case 'arrival': {
         if (r.nonCustomer) {
-          this.publicDay = day;
+          this.markPublic(r.at, day, ref);
           return;
         }
         if (this.owner !== null) {
@@ -200,7 +205,7 @@ class Thread {
         return;
       }
       case 'reclassified':
-        this.publicDay = day;
+        this.markPublic(r.at, day, ref);
         return;
       case 'followUp': {
         if (this.owner !== r.by || !r.reached) return;
@@ -229,6 +234,19 @@ class Thread {
       case 'merge':
       case 'link':
         return; // joins threads; handled by the household walk
+    }
+  }
+
+  /**
+   * OWN-12: the customer came as, or proved to be, not a customer. No visit registration of that local day gives
+   * an owner: one that already made the owner today stops counting from this instant (an owner from an earlier
+   * day keeps the customer, unrefreshed). From the next local day the customer is new.
+   */
+  private markPublic(at: Instant, day: string, ref: RecordRef): void {
+    this.publicDay = day;
+    if (this.firstValidRegistration !== null && this.ctx.dayOf(this.firstValidRegistration) === day) this.firstValidRegistration = null;
+    if (this.owner !== null && this.ownedByVisitOn === day) {
+      this.end(at, reason('OWN-12', 'notACustomer', `not a customer: the visit registration of the day makes ${this.owner} nobody's owner`, { owner: this.owner }, ref));
     }
   }
 

@@ -12,7 +12,8 @@ export interface Seat {
   /** Rotation unit: the consultant, or their team when `rotation.unit` is `team` (ROT-13). */
   readonly unit: string;
   away: AwayReason | null;
-  receiving: { readonly party: number; readonly as: ReceiveAs; readonly since: Instant } | null;
+  /** The party being received; `turnOf` when it used a turn of the rotation (turn, make-up, or designated on the named one's turn). */
+  receiving: { readonly party: number; readonly as: ReceiveAs; readonly since: Instant; readonly turnOf?: string } | null;
   /** New parties received today, for `rotation.order: fewestNewToday` and the board. */
   newToday: number;
 }
@@ -34,7 +35,10 @@ export interface FloorContext {
   readonly isSuspended: (who: StaffId, now: Instant) => boolean;
 }
 
-/** A make-up owed since `since`, because of the party recorded as fact `party` (passed over, or not a customer). */
+/**
+ * A make-up owed since `since`, because of the party recorded as fact `party` (passed over, or not a customer).
+ * It is owed from that party's arrival (ROT-8: each make-up is owed from the party that caused it).
+ */
 export interface OwedMakeUp {
   readonly since: Instant;
   readonly party: number;
@@ -153,14 +157,16 @@ export interface ReceptionDecision extends Reception {
 
 /** Decides who receives an arriving party (ROT-2, ROT-3, ROT-9..12). Changes nothing. */
 export function decideReception(floor: Floor, ctx: FloorContext, party: PartyFacts, now: Instant): ReceptionDecision {
-  const none = (why: Reason[]): ReceptionDecision => ({
+  // A party that asked for someone stays theirs (ROT-12) even when nobody can receive it now.
+  const none = (why: Reason[], designee?: StaffId): ReceptionDecision => ({
     receiver: null,
     as: null,
     reasons: [...why, reason('ROT-15', 'nobodyAvailable', 'nobody on the floor is available to receive')],
+    ...(designee ? { designee } : {}),
   });
   const cover = (why: Reason[], designee?: StaffId): ReceptionDecision => {
     const who = lastAvailable(floor, ctx, now);
-    if (!who) return none(why);
+    if (!who) return none(why, designee);
     return {
       receiver: who,
       as: 'cover',
@@ -222,9 +228,14 @@ function isNewParty(as: ReceiveAs): boolean {
   return as === 'turn' || as === 'makeUp' || as === 'designated';
 }
 
-function oweMakeUp(floor: Floor, ctx: FloorContext, unit: string, now: Instant, party: number): void {
+/** Owes `unit` a make-up from `since` (within the limit), keeping its make-ups oldest first (ROT-8). */
+function oweMakeUp(floor: Floor, ctx: FloorContext, unit: string, since: Instant, party: number): void {
   const owed = floor.makeUps.get(unit) ?? [];
-  if (owed.length < makeUpLimit(ctx.policy)) owed.push({ since: now, party });
+  if (owed.length < makeUpLimit(ctx.policy)) {
+    let i = owed.length;
+    while (i > 0 && (owed[i - 1] as OwedMakeUp).since > since) i--;
+    owed.splice(i, 0, { since, party });
+  }
   floor.makeUps.set(unit, owed);
 }
 
@@ -259,7 +270,7 @@ export function applyReception(floor: Floor, ctx: FloorContext, party: number, r
     for (const unit of owed) oweMakeUp(floor, ctx, unit, now, party);
     moveToTail(floor, reception.turnOf);
   }
-  seat.receiving = { party, as: reception.as, since: now };
+  seat.receiving = { party, as: reception.as, since: now, ...(reception.turnOf !== undefined ? { turnOf: reception.turnOf } : {}) };
   if (isNewParty(reception.as)) seat.newToday += 1;
 }
 
@@ -299,16 +310,25 @@ export function applyDone(floor: Floor, who: StaffId): void {
   if (seat) seat.receiving = null;
 }
 
-/** ROT-3: a party received on a turn (or make-up) that proves not to be a customer gives the receiver a make-up back. */
-export function applyReclassify(floor: Floor, ctx: FloorContext, who: StaffId, now: Instant): void {
+/**
+ * ROT-3: a party that used a turn (received as turn, as make-up, or designated on the named consultant's own
+ * turn) and proves not to be a customer gives the receiver one make-up back, owed from the party's arrival
+ * (ROT-8). Owner, cover, non-customer, off-turn designated and off-hours receptions, and a second reclassify of
+ * the same party, give nothing.
+ */
+export function applyReclassify(floor: Floor, ctx: FloorContext, who: StaffId, _now: Instant): void {
   const seat = floor.seats.get(who);
   if (!seat?.receiving) return;
-  const as = seat.receiving.as;
-  if (as === 'turn' || as === 'makeUp') {
-    oweMakeUp(floor, ctx, seat.unit, now, seat.receiving.party);
+  const { as, turnOf, party, since } = seat.receiving;
+  if (usedTurn(as, turnOf)) {
+    oweMakeUp(floor, ctx, seat.unit, since, party);
     if (seat.newToday > 0) seat.newToday -= 1;
   }
-  seat.receiving = { ...seat.receiving, as: 'nonCustomer' };
+  seat.receiving = { party, as: 'nonCustomer', since };
+}
+
+function usedTurn(as: ReceiveAs, turnOf: string | undefined): boolean {
+  return as === 'turn' || as === 'makeUp' || (as === 'designated' && turnOf !== undefined);
 }
 
 /** ROT-4: a consultant who declines the party forfeits the turn (no make-up); their reception ends. */
