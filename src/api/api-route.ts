@@ -9,7 +9,7 @@ import type { HashCost } from '../accounts/passwords.ts';
 import type { OfficeHandle, Offices } from '../store/offices.ts';
 import type { Db } from '../store/sql/db.ts';
 import { ENDPOINTS, resolveInput, type Caller, type EndpointName, type SiteAccess } from './access.policy.ts';
-import type { CustomerIndexes } from './customer-index.ts';
+import type { CustomerIndexes } from '../app/customer-index.ts';
 import { ApiError, type Issue, type Lang } from './error-map.ts';
 import type { LiveHub } from './live-stream.ts';
 

@@ -13,7 +13,7 @@ import type { Db } from '../store/sql/db.ts';
 import type { RouteDeps } from './api-route.ts';
 import { installAuth, SESSION_COOKIE } from './auth.plugin.ts';
 import { commandRoutes } from './commands.routes.ts';
-import { CustomerIndexes } from './customer-index.ts';
+import { CustomerIndexes } from '../app/customer-index.ts';
 import { customerRoutes } from './customers.routes.ts';
 import { ApiError, langOf } from './error-map.ts';
 import { floorRoutes } from './floor.routes.ts';

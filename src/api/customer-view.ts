@@ -10,8 +10,8 @@ import { ruleIds, type Reason, type RuleId } from '../core/reasons.ts';
 import { formatLocalTime, type Instant } from '../core/time.ts';
 import type { Db } from '../store/sql/db.ts';
 import { seesFull, type Caller } from './access.policy.ts';
-import type { ChannelInfo, Judgement, OwnedCustomer, Timeline } from './customers.queries.ts';
-import type { RegisterPage } from './register.queries.ts';
+import type { ChannelInfo, Judgement, OwnedCustomer, Timeline } from '../app/customers.queries.ts';
+import type { RegisterPage } from '../app/register.queries.ts';
 
 export interface StaffRef {
   readonly id: StaffId;

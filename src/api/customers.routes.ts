@@ -1,6 +1,6 @@
 // Questions about customers: the front desk's judge (判客), the ownership check, a customer's timeline,
 // a consultant's own customers, and the SEC-2 read log. Each validates, asks the engine through
-// customers.queries.ts, and shows the answer through a Viewer, which masks (SEC-1) and logs (SEC-2).
+// src/app/customers.queries.ts, and shows the answer through a Viewer, which masks (SEC-1) and logs (SEC-2).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { listReads } from '../accounts/record-reads-store.ts';
@@ -9,7 +9,7 @@ import type { Caller, EndpointName } from './access.policy.ts';
 import { addProjectRoute, authorisedInput, inProject, parseWith, type RouteDeps } from './api-route.ts';
 import { idSchema } from './commands.schemas.ts';
 import { countSchema, phoneLookupSchema, projectIdSchema, projectParams } from './common.schemas.ts';
-import { customersOf, channelOf, judge, timeline, type JudgeQuery } from './customers.queries.ts';
+import { customersOf, channelOf, judge, timeline, type JudgeQuery } from '../app/customers.queries.ts';
 import { presentJudgement, presentOwned, presentOwnership, presentTimeline, shownTo, type Viewer } from './customer-view.ts';
 import { ApiError } from './error-map.ts';
 

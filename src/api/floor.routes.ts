@@ -5,9 +5,10 @@ import { findSession } from '../accounts/accounts-store.ts';
 import { addProjectRoute, inProject, type RouteDeps } from './api-route.ts';
 import { idSchema } from './commands.schemas.ts';
 import { countSchema, projectIdSchema, projectParams } from './common.schemas.ts';
-import { creditOf } from './customers.queries.ts';
+import { creditOf } from '../app/customers.queries.ts';
+import { board, todaysReceptions } from '../app/floor.queries.ts';
 import { ApiError } from './error-map.ts';
-import { board, todaysReceptions } from './floor.queries.ts';
+import { presentReceptions } from './floor.presenters.ts';
 import { LiveStream, SSE_HEADERS, sseEvent, summaries } from './live-stream.ts';
 
 const unitParams = z.strictObject({ project: projectIdSchema, unit: idSchema });
@@ -34,7 +35,7 @@ export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const now = clock();
       const index = await indexes.caughtUp(handle);
       const engine = await handle.engine();
-      return { floor: board(engine, now), receptions: todaysReceptions(engine, index, now, handle.project.zone) };
+      return { floor: board(engine, now), receptions: presentReceptions(todaysReceptions(engine, index, now), handle.project.zone) };
     },
   });
 

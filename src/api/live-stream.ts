@@ -9,7 +9,8 @@ import type { RecordRead } from '../accounts/record-reads-store.ts';
 import type { Engine } from '../core/engine.ts';
 import type { Recorded, StaffId } from '../core/facts.ts';
 import type { Offices } from '../store/offices.ts';
-import { board, ownerAlerts, type Board, type OwnerAlert } from './floor.queries.ts';
+import { board, ownedArrivals, type Board } from '../app/floor.queries.ts';
+import { presentOwnerAlerts, type OwnerAlert } from './floor.presenters.ts';
 
 export interface FactSummary {
   readonly seq: number;
@@ -127,7 +128,7 @@ export class LiveHub {
    */
   async alertTexts(streams: readonly LiveStream[], engine: Engine, facts: readonly Recorded[], zone: string, seq: number): Promise<Map<LiveStream, string>> {
     const out = new Map<LiveStream, string>();
-    const byOwner = ownerAlerts(engine, facts, zone);
+    const byOwner = presentOwnerAlerts(engine, ownedArrivals(engine, facts), zone);
     if (byOwner.size === 0) return out;
     const mine = new Map<LiveStream, readonly OwnerAlert[]>();
     for (const s of streams) {

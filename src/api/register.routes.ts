@@ -1,6 +1,6 @@
 // The manager's view of the whole office: the register with the public pool in it (SEC-1, SEC-2, OWN-10,
 // OWN-12), the staff roster (ROT-14, OWN-10), and the consultants' month (REP-1, REP-3). Each validates,
-// asks register.queries.ts, and shows customers through a Viewer, which masks (SEC-1) and logs (SEC-2).
+// asks src/app/register.queries.ts, and shows customers through a Viewer, which masks (SEC-1) and logs (SEC-2).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { monthOf, monthRange } from '../app/performance.ts';
@@ -9,7 +9,7 @@ import { idSchema } from './commands.schemas.ts';
 import { countSchema, projectParams } from './common.schemas.ts';
 import { localTime, presentRegister, shownTo } from './customer-view.ts';
 import { ApiError } from './error-map.ts';
-import { monthOfConsultants, registerPage, roster } from './register.queries.ts';
+import { monthOfConsultants, registerPage, roster } from '../app/register.queries.ts';
 
 const registerQuery = z.strictObject({
   q: z.string().max(40).optional(),
