@@ -4,11 +4,12 @@ import type { OwnedArrival } from '../app/floor.queries.ts';
 import type { Reception } from '../app/customer-index.ts';
 import type { Engine } from '../core/engine.ts';
 import type { StaffId } from '../core/facts.ts';
+import type { OwnerAlert, TodayReception } from '../contracts/floor.contract.ts';
 import { displayMasked } from '../core/phone.ts';
 import { localTime, staffRef } from './customer-view.ts';
 
 /** GET /today's turns. The board is floor-wide, so customers appear masked whoever asks (SEC-1); the timeline has the full record. */
-export function presentReceptions(receptions: readonly Reception[], zone: string) {
+export function presentReceptions(receptions: readonly Reception[], zone: string): TodayReception[] {
   return receptions.map((f) => ({
     seq: f.seq,
     at: f.at,
@@ -24,7 +25,7 @@ export function presentReceptions(receptions: readonly Reception[], zone: string
 }
 
 /** RISK-2: a customer with a protected owner walked in — told to that owner alone (SEC-1: it shows the customer in full). */
-export function presentOwnerAlert(engine: Engine, { arrival: f, phone, owner, name }: OwnedArrival, zone: string) {
+export function presentOwnerAlert(engine: Engine, { arrival: f, phone, owner, name }: OwnedArrival, zone: string): OwnerAlert {
   const { receiver, as } = f.reception;
   return {
     seq: f.seq,
@@ -37,8 +38,6 @@ export function presentOwnerAlert(engine: Engine, { arrival: f, phone, owner, na
     broker: f.broker ?? null,
   };
 }
-
-export type OwnerAlert = ReturnType<typeof presentOwnerAlert>;
 
 /** The owner alerts among arrivals, by owner. */
 export function presentOwnerAlerts(engine: Engine, byOwner: ReadonlyMap<StaffId, readonly OwnedArrival[]>, zone: string): Map<StaffId, OwnerAlert[]> {

@@ -9,18 +9,14 @@ import type { RecordRead } from '../accounts/record-reads-store.ts';
 import type { Engine } from '../core/engine.ts';
 import type { Recorded, StaffId } from '../core/facts.ts';
 import type { Offices } from '../store/offices.ts';
-import { board, ownedArrivals, type Board } from '../app/floor.queries.ts';
-import { presentOwnerAlerts, type OwnerAlert } from './floor.presenters.ts';
+import { board, ownedArrivals } from '../app/floor.queries.ts';
+import type { LiveUpdate, OwnerAlert } from '../contracts/floor.contract.ts';
+import { presentOwnerAlerts } from './floor.presenters.ts';
 
 export interface FactSummary {
   readonly seq: number;
   readonly type: string;
   readonly at: number;
-}
-
-export interface LiveUpdate {
-  readonly facts: readonly FactSummary[];
-  readonly floor: Board;
 }
 
 export const SSE_HEADERS = {
