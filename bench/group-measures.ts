@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { Session } from '../src/accounts/accounts-store.ts';
 import { ENDPOINTS, callerFor } from '../src/api/access.policy.ts';
 import { presentJudgement, Viewer } from '../src/api/customer-view.ts';
-import { judge } from '../src/api/customers.queries.ts';
+import { judge } from '../src/app/customers.queries.ts';
 import { consultantPerformance, monthRange } from '../src/app/performance.ts';
 import { normalisePhone } from '../src/core/phone.ts';
 import type { Recorded } from '../src/core/facts.ts';

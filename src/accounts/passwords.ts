@@ -11,7 +11,8 @@ export interface HashCost {
 export const STANDARD_HASH_COST: HashCost = Object.freeze({ memoryCost: 19_456, timeCost: 2 });
 
 export const MIN_PASSWORD_LENGTH = 8;
-export const MAX_PASSWORD_LENGTH = 256;
+// The HTTP contract refuses longer ones before any hashing; one number for both.
+export { MAX_PASSWORD_LENGTH } from '../contracts/session.contract.ts';
 
 export function hashPassword(password: string, cost: HashCost = STANDARD_HASH_COST): Promise<string> {
   return hash(password, { memoryCost: cost.memoryCost, timeCost: cost.timeCost, parallelism: 1 });

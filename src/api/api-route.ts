@@ -1,15 +1,17 @@
-// How a route is declared: its zod schemas (one per endpoint, the handler's types inferred from them),
-// who may call it, and its OpenAPI summary. Fastify's own validator is switched off: the zod schemas
+// How a route is declared: its zod schemas from src/contracts (one per endpoint, the handler's types
+// inferred from them; the answer's schema types what the handler returns), who may call it, and its
+// OpenAPI summary. Fastify's own validator is switched off: the zod schemas
 // validate after authentication (so an anonymous request is 401 whatever it sends), answer issues in the
 // caller's language, and are turned into JSON Schema for the OpenAPI document.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { ReadonlyDeep } from '../contracts/common.contract.ts';
 import type { Session, ThrottlePolicy } from '../accounts/accounts-store.ts';
 import type { HashCost } from '../accounts/passwords.ts';
 import type { OfficeHandle, Offices } from '../store/offices.ts';
 import type { Db } from '../store/sql/db.ts';
 import { ENDPOINTS, resolveInput, type Caller, type EndpointName, type SiteAccess } from './access.policy.ts';
-import type { CustomerIndexes } from './customer-index.ts';
+import type { CustomerIndexes } from '../app/customer-index.ts';
 import { ApiError, type Issue, type Lang } from './error-map.ts';
 import type { LiveHub } from './live-stream.ts';
 
@@ -52,6 +54,8 @@ declare module 'fastify' {
 
 type Schema = z.ZodType | undefined;
 type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
+/** What a handler must answer: the contract's answer type, so a presenter that drifts from it does not compile. */
+type Answer<R extends Schema> = R extends z.ZodType ? ReadonlyDeep<z.input<R>> : unknown;
 
 export interface RouteInput<P extends Schema, Q extends Schema, B extends Schema, H extends Schema> {
   readonly params: Out<P>;
@@ -60,7 +64,7 @@ export interface RouteInput<P extends Schema, Q extends Schema, B extends Schema
   readonly headers: Out<H>;
 }
 
-export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema, H extends Schema> {
+export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema, H extends Schema, R extends Schema = undefined> {
   readonly method: 'GET' | 'POST' | 'DELETE';
   readonly url: string;
   readonly access: Access;
@@ -71,10 +75,14 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema,
   readonly body?: B;
   /** Headers the route reads (documented, and validated like the rest). */
   readonly headers?: H;
+  /** The answer's schema (documented, and the handler's return type); none for a stream. */
+  readonly answer?: R;
+  /** The answer's status when not 200 (201 for a creation). */
+  readonly status?: 200 | 201;
   readonly hide?: boolean;
   /** Extra route config (e.g. @fastify/rate-limit's `rateLimit`). */
   readonly config?: Record<string, unknown>;
-  readonly handler: (input: RouteInput<P, Q, B, H>, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  readonly handler: (input: RouteInput<P, Q, B, H>, req: FastifyRequest, reply: FastifyReply) => Promise<Answer<R>>;
 }
 
 const ZH_ERRORS = z.locales.zhCN().localeError;
@@ -99,14 +107,14 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, lang: 
   return result.data;
 }
 
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
 }
 
-export function addRoute<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined, H extends Schema = undefined>(
+export function addRoute<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined, H extends Schema = undefined, R extends Schema = undefined>(
   app: FastifyInstance,
-  spec: RouteSpec<P, Q, B, H>,
+  spec: RouteSpec<P, Q, B, H, R>,
 ): void {
   const documented: Record<string, unknown> = {
     summary: spec.summary,
@@ -118,6 +126,8 @@ export function addRoute<P extends Schema = undefined, Q extends Schema = undefi
   if (spec.query) documented.querystring = jsonSchema(spec.query);
   if (spec.body) documented.body = jsonSchema(spec.body);
   if (spec.headers) documented.headers = jsonSchema(spec.headers);
+  // Documentation only: build-api.ts serialises answers with JSON.stringify, never through this schema.
+  if (spec.answer) documented.response = { [spec.status ?? 200]: jsonSchema(spec.answer, 'output') };
   app.route({
     method: spec.method,
     url: spec.url,
@@ -138,10 +148,10 @@ export function addRoute<P extends Schema = undefined, Q extends Schema = undefi
 }
 
 /** A project endpoint: its method, URL and access come from its entry in the access table. */
-export function addProjectRoute<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined, H extends Schema = undefined>(
+export function addProjectRoute<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined, H extends Schema = undefined, R extends Schema = undefined>(
   app: FastifyInstance,
   name: EndpointName,
-  spec: Omit<RouteSpec<P, Q, B, H>, 'method' | 'url' | 'access'>,
+  spec: Omit<RouteSpec<P, Q, B, H, R>, 'method' | 'url' | 'access'>,
 ): void {
   const endpoint = ENDPOINTS[name];
   addRoute(app, { ...spec, method: endpoint.method, url: `/api/projects/:project${endpoint.path}`, access: { endpoint: name } });

@@ -13,7 +13,7 @@ import type { Db } from '../store/sql/db.ts';
 import type { RouteDeps } from './api-route.ts';
 import { installAuth, SESSION_COOKIE } from './auth.plugin.ts';
 import { commandRoutes } from './commands.routes.ts';
-import { CustomerIndexes } from './customer-index.ts';
+import { CustomerIndexes } from '../app/customer-index.ts';
 import { customerRoutes } from './customers.routes.ts';
 import { ApiError, langOf } from './error-map.ts';
 import { floorRoutes } from './floor.routes.ts';
@@ -88,6 +88,9 @@ export function buildApi(options: ApiOptions): FastifyInstance {
   });
   // Validation is the zod schemas' job (api-route.ts); the JSON Schemas on routes only document them.
   app.setValidatorCompiler(() => () => true);
+  // Likewise the answers' schemas (src/contracts) only document them: an answer is sent as JSON.stringify
+  // makes it, as with no schema, rather than through a serializer that would drop or coerce fields.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.addHook('onResponse', async (req, reply) => {
     req.log.info({ method: req.method, route: req.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });

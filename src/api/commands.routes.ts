@@ -2,13 +2,27 @@
 // lets the access table fill and check who acts, executes through the office, and maps the outcome.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Action } from '../app/commands.ts';
+import type { Action, Command } from '../app/commands.ts';
+import { projectParams } from '../contracts/common.contract.ts';
+import { COMMAND_BODIES, commandAnswerSchema, commandHeaders, type CommandAction, type CommandAnswer } from '../contracts/commands.contract.ts';
 import { normalisePhone } from '../core/phone.ts';
 import type { Executed } from '../store/offices.ts';
 import { addProjectRoute, authorisedInput, inProject, type RouteDeps } from './api-route.ts';
-import { COMMAND_BODIES, commandOf, idempotencyKeySchema } from './commands.schemas.ts';
-import { projectParams } from './common.schemas.ts';
 import { ApiError } from './error-map.ts';
+
+type BodyOf<A extends Action> = Omit<Extract<Command, { do: A }>, 'do'>;
+
+/**
+ * The contract's bodies are the app's commands: one entry for every action and none for an action the app
+ * does not have, each body a part of its command (the access table fills in the rest). A new command does
+ * not compile until src/contracts/commands.contract.ts has its body.
+ */
+const BODIES: { readonly [A in Action]: z.ZodType<Partial<BodyOf<A>>> } & { readonly [A in Exclude<CommandAction, Action>]: never } = COMMAND_BODIES;
+
+/** The command a resolved body stands for (the access table has filled the caller's fields). */
+function commandOf(action: Action, body: Readonly<Record<string, unknown>>): Command {
+  return { do: action, ...body } as Command;
+}
 
 const SUMMARIES: Readonly<Record<Action, string>> = {
   signIn: "Join today's queue at the tail (ROT-1)",
@@ -37,22 +51,21 @@ const SUMMARIES: Readonly<Record<Action, string>> = {
   setPolicy: 'Change the policy from now on',
 };
 
-const commandHeaders = z.object({ 'idempotency-key': idempotencyKeySchema.optional() });
-
 /** A refused command is an error answer with the refusal's code and reasons; nothing was recorded. */
-function answerOf(executed: Executed) {
+function answerOf(executed: Executed): CommandAnswer {
   if (!executed.ok) throw new ApiError(executed.refusal.code, { detail: executed.refusal.message, ...(executed.refusal.reasons ? { reasons: executed.refusal.reasons } : {}) });
   return { answer: executed.answer, seq: executed.seq ?? null, replayed: executed.replayed === true };
 }
 
 export function commandRoutes(app: FastifyInstance, { clock }: RouteDeps): void {
-  for (const action of Object.keys(COMMAND_BODIES) as Action[]) {
+  for (const action of Object.keys(BODIES) as Action[]) {
     addProjectRoute(app, action, {
       summary: SUMMARIES[action],
       tags: ['commands'],
       params: projectParams,
-      body: COMMAND_BODIES[action] as z.ZodType<Record<string, unknown>>,
+      body: BODIES[action] as z.ZodType<Record<string, unknown>>,
       headers: commandHeaders,
+      answer: commandAnswerSchema,
       handler: async ({ body, headers }, req) => {
         const { caller, handle } = inProject(req);
         const ownerOf = async (phone: string) => {

@@ -6,24 +6,16 @@ import type { Engine } from '../core/engine.ts';
 import type { Recorded, StaffId } from '../core/facts.ts';
 import type { OwnershipAnswer } from '../core/ownership.rules.ts';
 import { displayMasked, type PhoneKey } from '../core/phone.ts';
-import { ruleIds, type Reason, type RuleId } from '../core/reasons.ts';
+import { ruleIds, type Reason } from '../core/reasons.ts';
 import { formatLocalTime, type Instant } from '../core/time.ts';
 import type { Db } from '../store/sql/db.ts';
 import { seesFull, type Caller } from './access.policy.ts';
-import type { ChannelInfo, Judgement, OwnedCustomer, Timeline } from './customers.queries.ts';
-import type { RegisterPage } from './register.queries.ts';
+import type { ChannelInfo, Judgement, OwnedCustomer, Timeline } from '../app/customers.queries.ts';
+import type { RegisterPage } from '../app/register.queries.ts';
+import type * as Answers from '../contracts/index.ts';
+import type { ChannelView, Explained, OwnershipView, ShownCustomer, StaffRef } from '../contracts/index.ts';
 
-export interface StaffRef {
-  readonly id: StaffId;
-  readonly name: string | null;
-}
-
-export interface ShownCustomer {
-  /** The full phone, or masked (138****8000) for a caller who may not see it. */
-  readonly phone: string;
-  readonly name: string | null;
-  readonly masked: boolean;
-}
+export type { ShownCustomer, StaffRef };
 
 export function staffRef(engine: Engine, id: StaffId): StaffRef {
   return { id, name: engine.staff.get(id)?.name ?? null };
@@ -84,18 +76,13 @@ export async function shownTo<T>(db: Db, caller: Caller, project: string, endpoi
   return body;
 }
 
-export interface Explained {
-  readonly reasons: readonly Reason[];
-  readonly rules: readonly RuleId[];
-}
-
 const explained = (reasons: readonly Reason[]): Explained => ({ reasons, rules: ruleIds(reasons) });
 
-function channelView(c: ChannelInfo | null, zone: string) {
+function channelView(c: ChannelInfo | null, zone: string): ChannelView | null {
   return c ? { broker: c.broker, until: c.until, untilLocal: localTime(c.until, zone), ...explained(c.reasons) } : null;
 }
 
-function ownershipView(engine: Engine, o: OwnershipAnswer | null, zone: string) {
+function ownershipView(engine: Engine, o: OwnershipAnswer | null, zone: string): OwnershipView {
   return {
     owner: o?.owner ? staffRef(engine, o.owner) : null,
     protectedUntil: o?.protectedUntil ?? null,
@@ -105,7 +92,7 @@ function ownershipView(engine: Engine, o: OwnershipAnswer | null, zone: string) 
 }
 
 /** GET /judge. A consultant sees another's customer masked, with the owner's name (SEC-1). */
-export function presentJudgement(j: Judgement, engine: Engine, viewer: Viewer, zone: string) {
+export function presentJudgement(j: Judgement, engine: Engine, viewer: Viewer, zone: string): Answers.Judgement {
   const owner = j.ownership?.owner ?? null;
   return {
     status: owner ? ('owned' as const) : ('new' as const),
@@ -125,11 +112,11 @@ export function presentJudgement(j: Judgement, engine: Engine, viewer: Viewer, z
 }
 
 /** GET /customers/:phone/ownership: the scenario checks owner, protectedUntil and channel. */
-export function presentOwnership(engine: Engine, o: OwnershipAnswer, channel: ChannelInfo | null, zone: string) {
+export function presentOwnership(engine: Engine, o: OwnershipAnswer, channel: ChannelInfo | null, zone: string): Answers.OwnershipAnswer {
   return { ...ownershipView(engine, o, zone), channel: channelView(channel, zone), ...explained([...o.reasons, ...(channel?.reasons ?? [])]) };
 }
 
-function recordView(f: Recorded, zone: string) {
+function recordView(f: Recorded, zone: string): Answers.RecordedFact {
   return { ...f, atLocal: localTime(f.at, zone) };
 }
 
@@ -140,7 +127,7 @@ function staffIdsOf(f: Recorded): unknown[] {
 }
 
 /** GET /customers/:phone/timeline: the history in full, or for another's customer only what SEC-1 allows. */
-export function presentTimeline(t: Timeline, engine: Engine, viewer: Viewer, zone: string) {
+export function presentTimeline(t: Timeline, engine: Engine, viewer: Viewer, zone: string): Answers.Timeline {
   const owner = t.ownership.owner;
   const full = viewer.seesFull(owner);
   const named = [owner, ...t.ownership.reasons.flatMap((r) => Object.values(r.params ?? {})), ...(full ? [...t.ownership.spans.map((s) => s.owner), ...t.records.flatMap(staffIdsOf)] : [])];
@@ -157,7 +144,7 @@ export function presentTimeline(t: Timeline, engine: Engine, viewer: Viewer, zon
 }
 
 /** GET /my-customers. */
-export function presentOwned(list: readonly OwnedCustomer[], viewer: Viewer, owner: StaffId, zone: string) {
+export function presentOwned(list: readonly OwnedCustomer[], viewer: Viewer, owner: StaffId, zone: string): Answers.OwnedCustomer[] {
   return list.map((c) => ({
     ...viewer.customer(c.phone, c.name, owner),
     protectedUntil: c.protectedUntil,
@@ -168,7 +155,7 @@ export function presentOwned(list: readonly OwnedCustomer[], viewer: Viewer, own
 }
 
 /** GET /customers: a page of the whole register (SEC-1: managers and supervisors; SEC-2: each row shown is logged). */
-export function presentRegister(page: RegisterPage, engine: Engine, viewer: Viewer, zone: string) {
+export function presentRegister(page: RegisterPage, engine: Engine, viewer: Viewer, zone: string): Answers.RegisterPage {
   return {
     total: page.total,
     page: page.page,

@@ -1,41 +1,30 @@
 // Questions about customers: the front desk's judge (判客), the ownership check, a customer's timeline,
 // a consultant's own customers, and the SEC-2 read log. Each validates, asks the engine through
-// customers.queries.ts, and shows the answer through a Viewer, which masks (SEC-1) and logs (SEC-2).
+// src/app/customers.queries.ts, and shows the answer through a Viewer, which masks (SEC-1) and logs (SEC-2).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { listReads } from '../accounts/record-reads-store.ts';
 import type { OfficeHandle } from '../store/offices.ts';
 import type { Caller, EndpointName } from './access.policy.ts';
 import { addProjectRoute, authorisedInput, inProject, parseWith, type RouteDeps } from './api-route.ts';
-import { idSchema } from './commands.schemas.ts';
-import { countSchema, phoneLookupSchema, projectIdSchema, projectParams } from './common.schemas.ts';
-import { customersOf, channelOf, judge, timeline, type JudgeQuery } from './customers.queries.ts';
+import { customersOf, channelOf, judge, timeline } from '../app/customers.queries.ts';
+import { idSchema, projectParams } from '../contracts/common.contract.ts';
+import {
+  judgementSchema,
+  judgeQuery,
+  myCustomersQuery,
+  myCustomersSchema,
+  ownershipAnswerSchema,
+  phoneParams,
+  recordReadsQuery,
+  recordReadsSchema,
+  timelineSchema,
+} from '../contracts/customers.contract.ts';
 import { presentJudgement, presentOwned, presentOwnership, presentTimeline, shownTo, type Viewer } from './customer-view.ts';
 import { ApiError } from './error-map.ts';
 
-const phoneParams = z.strictObject({ project: projectIdSchema, phone: phoneLookupSchema });
-
-const judgeQuery = z
-  .strictObject({
-    phone: phoneLookupSchema.optional(),
-    surname: z.string().trim().min(1).max(8).optional(),
-    plate: z.string().trim().min(1).max(16).optional(),
-  })
-  .refine((q) => q.phone !== undefined || (q.surname !== undefined && q.plate !== undefined), { message: 'give phone, or surname and plate (REG-4)' })
-  .transform((q): JudgeQuery => (q.phone !== undefined ? { phone: q.phone } : { surname: q.surname ?? '', plate: q.plate ?? '' }));
-
-const mineQuery = z.strictObject({
-  of: idSchema.optional(),
-  offset: countSchema.optional(),
-  limit: countSchema.pipe(z.number().int().min(1).max(1000)).optional(),
-});
+/** After the access table: whose customers (a consultant's own, or the one a manager named). */
 const mineResolved = z.object({ of: idSchema });
-
-const readsQuery = z.strictObject({
-  customer: phoneLookupSchema.optional(),
-  before: countSchema.optional(),
-  limit: countSchema.pipe(z.number().int().min(1).max(500)).optional(),
-});
 
 export function customerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { db, clock, indexes } = deps;
@@ -48,6 +37,7 @@ export function customerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     tags: ['customers'],
     params: projectParams,
     query: judgeQuery,
+    answer: judgementSchema,
     handler: async ({ query }, req) => {
       const { caller, handle } = inProject(req);
       const now = clock();
@@ -60,6 +50,7 @@ export function customerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     summary: 'Owner, protected until, and broker protection of a phone now (OWN-2, CH-4)',
     tags: ['customers'],
     params: phoneParams,
+    answer: ownershipAnswerSchema,
     handler: async ({ params }, req) => {
       const { handle } = inProject(req);
       const now = clock();
@@ -72,6 +63,7 @@ export function customerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     summary: "Every record of the customer's household with who and when, and the ownership explanation (OWN-15, SEC-1, SEC-2)",
     tags: ['customers'],
     params: phoneParams,
+    answer: timelineSchema,
     handler: async ({ params }, req) => {
       const { caller, handle } = inProject(req);
       const now = clock();
@@ -87,7 +79,8 @@ export function customerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     summary: "A consultant's customers, protection running out first, a page at a time (managers and supervisors: ?of=staff)",
     tags: ['customers'],
     params: projectParams,
-    query: mineQuery,
+    query: myCustomersQuery,
+    answer: myCustomersSchema,
     handler: async ({ query }, req) => {
       const { caller, handle } = inProject(req);
       const { of } = parseWith(mineResolved, await authorisedInput('myCustomers', caller, query), req.ctx.lang, 'query');
@@ -104,7 +97,8 @@ export function customerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     summary: 'The log of full customer-record reads, newest first (SEC-2)',
     tags: ['customers'],
     params: projectParams,
-    query: readsQuery,
+    query: recordReadsQuery,
+    answer: recordReadsSchema,
     handler: async ({ params, query }) => ({
       reads: await listReads(db, { project: params.project, limit: query.limit ?? 100, ...(query.customer ? { customer: query.customer } : {}), ...(query.before !== undefined ? { before: query.before } : {}) }),
     }),

@@ -3,7 +3,9 @@
 // One exhaustive map from the domain's refusal codes to statuses ends in an unreachable-case assertion,
 // so a new RefusalCode does not compile until it is given a status here.
 import type { RefusalCode } from '../app/commands.ts';
-import type { Reason } from '../core/reasons.ts';
+import type { ErrorBody as ErrorBodyContract, Issue } from '../contracts/errors.contract.ts';
+
+export type { Issue };
 
 /** Errors of the HTTP layer itself (as opposed to refusals decided by the domain). */
 export type ApiCode =
@@ -110,24 +112,8 @@ export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Lang, string>>
   already_exists: { en: 'already exists', 'zh-CN': '已存在' },
 };
 
-/** One problem with a request: where (body, query, params, headers), which field (dotted path), zod's issue code, and words. */
-export interface Issue {
-  readonly in: 'params' | 'query' | 'body' | 'headers';
-  readonly path: string;
-  readonly code: string;
-  readonly message: string;
-}
-
-/** The JSON body of every error answer. */
-export interface ErrorBody {
-  readonly code: ErrorCode;
-  readonly message: string;
-  /** Specifics in English (which staff, which unit), when there are any. */
-  readonly detail?: string;
-  readonly issues?: readonly Issue[];
-  readonly reasons?: readonly Reason[];
-  readonly retryAfterSeconds?: number;
-}
+/** The JSON body of every error answer (src/contracts/errors.contract.ts), its code one of ours. */
+export type ErrorBody = Omit<ErrorBodyContract, 'code'> & { readonly code: ErrorCode };
 
 /** An error the API answers with on purpose; the error handler turns it into `ErrorBody` and its status. */
 export class ApiError extends Error {

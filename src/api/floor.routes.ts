@@ -1,17 +1,15 @@
 // The floor (ROT-15): the board, today's turns, a unit's credit, and the live stream of both.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { findSession } from '../accounts/accounts-store.ts';
+import { projectParams } from '../contracts/common.contract.ts';
+import { boardSchema, streamHeaders, todayAnswerSchema, unitCreditSchema, unitParams } from '../contracts/floor.contract.ts';
 import { addProjectRoute, inProject, type RouteDeps } from './api-route.ts';
-import { idSchema } from './commands.schemas.ts';
-import { countSchema, projectIdSchema, projectParams } from './common.schemas.ts';
-import { creditOf } from './customers.queries.ts';
+import { creditOf } from '../app/customers.queries.ts';
+import { board, todaysReceptions } from '../app/floor.queries.ts';
 import { ApiError } from './error-map.ts';
-import { board, todaysReceptions } from './floor.queries.ts';
+import { presentReceptions } from './floor.presenters.ts';
 import { LiveStream, SSE_HEADERS, sseEvent, summaries } from './live-stream.ts';
 
-const unitParams = z.strictObject({ project: projectIdSchema, unit: idSchema });
-const streamHeaders = z.object({ 'last-event-id': countSchema.optional() });
 /** Sent to at most this many missed facts on reconnecting; the fresh board says the rest. */
 const BACKLOG_LIMIT = 1000;
 
@@ -22,6 +20,7 @@ export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
     summary: "Who is up, today's queue, seats and owed make-ups (ROT-15)",
     tags: ['floor'],
     params: projectParams,
+    answer: boardSchema,
     handler: async (_input, req) => board(await inProject(req).handle.engine(), clock()),
   });
 
@@ -29,12 +28,13 @@ export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
     summary: "Today's queue and every turn taken today, with its time (ROT-15)",
     tags: ['floor'],
     params: projectParams,
+    answer: todayAnswerSchema,
     handler: async (_input, req) => {
       const { handle } = inProject(req);
       const now = clock();
       const index = await indexes.caughtUp(handle);
       const engine = await handle.engine();
-      return { floor: board(engine, now), receptions: todaysReceptions(engine, index, now, handle.project.zone) };
+      return { floor: board(engine, now), receptions: presentReceptions(todaysReceptions(engine, index, now), handle.project.zone) };
     },
   });
 
@@ -42,6 +42,7 @@ export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
     summary: "The performance shares of a unit's live order (DEAL-1..4)",
     tags: ['floor'],
     params: unitParams,
+    answer: unitCreditSchema,
     handler: async ({ params }, req) => {
       const credit = creditOf(await inProject(req).handle.engine(), params.unit);
       if (!credit) throw new ApiError('not_found', { detail: `no unit "${params.unit}"` });

@@ -9,17 +9,14 @@ import type { RecordRead } from '../accounts/record-reads-store.ts';
 import type { Engine } from '../core/engine.ts';
 import type { Recorded, StaffId } from '../core/facts.ts';
 import type { Offices } from '../store/offices.ts';
-import { board, ownerAlerts, type Board, type OwnerAlert } from './floor.queries.ts';
+import { board, ownedArrivals } from '../app/floor.queries.ts';
+import type { LiveUpdate, OwnerAlert } from '../contracts/floor.contract.ts';
+import { presentOwnerAlerts } from './floor.presenters.ts';
 
 export interface FactSummary {
   readonly seq: number;
   readonly type: string;
   readonly at: number;
-}
-
-export interface LiveUpdate {
-  readonly facts: readonly FactSummary[];
-  readonly floor: Board;
 }
 
 export const SSE_HEADERS = {
@@ -127,7 +124,7 @@ export class LiveHub {
    */
   async alertTexts(streams: readonly LiveStream[], engine: Engine, facts: readonly Recorded[], zone: string, seq: number): Promise<Map<LiveStream, string>> {
     const out = new Map<LiveStream, string>();
-    const byOwner = ownerAlerts(engine, facts, zone);
+    const byOwner = presentOwnerAlerts(engine, ownedArrivals(engine, facts), zone);
     if (byOwner.size === 0) return out;
     const mine = new Map<LiveStream, readonly OwnerAlert[]>();
     for (const s of streams) {

@@ -3,53 +3,15 @@
 // standard value, and — from the hand table below — the rule ids it controls and what it means in zh-CN
 // and English (RULES.md), with words for its values.
 import { z } from 'zod';
+import { POLICY_SECTIONS, type KnobBounds, type KnobKind, type LocalText, type PolicyKnob, type PolicySection } from '../contracts/policy.contract.ts';
 import { policySchema, STANDARD_POLICY, type Policy } from '../core/policy.ts';
 import type { RuleId } from '../core/reasons.ts';
 
-export type Texts = Readonly<Record<'zh-CN' | 'en', string>>;
-
-export const POLICY_SECTIONS = ['rotation', 'registration', 'ownership', 'channel', 'splits', 'disputes'] as const satisfies readonly (keyof Policy)[];
-export type PolicySection = (typeof POLICY_SECTIONS)[number];
-
-/**
- * The editor's control for a knob: one of some values (`enum`), several of them (`enumSet`), a fixed value
- * (`fixed`), on/off, a number, a list of numbers, a number or the word `unlimited`, duty windows
- * (`windows`: [from, to] local times), or a split of performance between named parties (`split`).
- */
-export type KnobKind = 'enum' | 'enumSet' | 'fixed' | 'boolean' | 'number' | 'numberList' | 'numberOrWord' | 'windows' | 'split';
-
-export interface KnobBounds {
-  readonly min?: number;
-  /** `min` itself is not allowed (a positive number). */
-  readonly exclusiveMin?: boolean;
-  readonly max?: number;
-  readonly integer?: boolean;
-  readonly minItems?: number;
-}
-
-export interface Knob {
-  /** `section.knob`, as validation issues name it (below `policy.`). */
-  readonly path: string;
-  readonly section: PolicySection;
-  readonly kind: KnobKind;
-  /** May be null (none: all day, no limit, no sweep). */
-  readonly nullable: boolean;
-  /** The words an `enum`, `enumSet`, `fixed` or `numberOrWord` knob takes. */
-  readonly values?: readonly string[];
-  /** The parties of a `split`. */
-  readonly parts?: readonly string[];
-  /** Of the number, of each number in a list, of each share of a split. */
-  readonly bounds: KnobBounds;
-  /** A split's shares must sum to 1. */
-  readonly sumsToOne?: boolean;
-  readonly standard: unknown;
-  readonly rules: readonly RuleId[];
-  /** False for a knob the engine does not read yet: changing it changes no answer (a what-if shows nothing). */
-  readonly enforced: boolean;
-  readonly description: Texts;
-  /** Words for the values (and the parties of a split). */
-  readonly labels: Readonly<Record<string, Texts>>;
-}
+// The sections are the contract's; the knobs are the schema's, described here.
+export { POLICY_SECTIONS };
+export type Texts = LocalText;
+/** A knob as GET /policy describes it (src/contracts/policy.contract.ts). */
+export type Knob = PolicyKnob;
 
 interface HandEntry {
   readonly rules: readonly RuleId[];

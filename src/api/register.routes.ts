@@ -1,31 +1,14 @@
 // The manager's view of the whole office: the register with the public pool in it (SEC-1, SEC-2, OWN-10,
 // OWN-12), the staff roster (ROT-14, OWN-10), and the consultants' month (REP-1, REP-3). Each validates,
-// asks register.queries.ts, and shows customers through a Viewer, which masks (SEC-1) and logs (SEC-2).
+// asks src/app/register.queries.ts, and shows customers through a Viewer, which masks (SEC-1) and logs (SEC-2).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { monthOf, monthRange } from '../app/performance.ts';
+import { projectParams } from '../contracts/common.contract.ts';
+import { monthReportSchema, performanceQuery, registerPageSchema, registerQuery, rosterSchema } from '../contracts/register.contract.ts';
 import { addProjectRoute, authorisedInput, inProject, type RouteDeps } from './api-route.ts';
-import { idSchema } from './commands.schemas.ts';
-import { countSchema, projectParams } from './common.schemas.ts';
 import { localTime, presentRegister, shownTo } from './customer-view.ts';
 import { ApiError } from './error-map.ts';
-import { monthOfConsultants, registerPage, roster } from './register.queries.ts';
-
-const registerQuery = z.strictObject({
-  q: z.string().max(40).optional(),
-  owner: idSchema.optional(),
-  status: z.enum(['owned', 'pool', 'lapsing']).optional(),
-  page: countSchema.pipe(z.number().int().min(1).max(1_000_000)).optional(),
-  size: countSchema.pipe(z.number().int().min(1).max(200)).optional(),
-});
-
-const performanceQuery = z.strictObject({
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM')
-    .optional(),
-  of: idSchema.optional(),
-});
+import { monthOfConsultants, registerPage, roster } from '../app/register.queries.ts';
 
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { db, clock, indexes } = deps;
@@ -42,6 +25,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     tags: ['customers'],
     params: projectParams,
     query: registerQuery,
+    answer: registerPageSchema,
     handler: async ({ query }, req) => {
       const { caller, handle, now, index, engine, zone } = await caughtUp(req);
       const page = registerPage(engine, index, { ...query, page: query.page ?? 1, size: query.size ?? 50 }, now);
@@ -53,6 +37,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     summary: 'Every member of staff, on today’s board or not: role, team, left when (OWN-10), suspended until (ROT-14), on the floor today, customers owned',
     tags: ['floor'],
     params: projectParams,
+    answer: rosterSchema,
     handler: async (_input, req) => {
       const { now, index, engine, zone } = await caughtUp(req);
       return {
@@ -66,6 +51,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     tags: ['floor'],
     params: projectParams,
     query: performanceQuery,
+    answer: monthReportSchema,
     handler: async ({ query }, req) => {
       const { caller } = inProject(req);
       const resolved = await authorisedInput('performance', caller, query);

@@ -1,27 +1,15 @@
 // Signing in and out, the current session, and the projects a user can open. The session lives in an
 // HttpOnly, SameSite=Lax cookie; its CSRF token goes back in the answer for the page to echo.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { createSession, csrfTokenFor, endSession, membershipsOf, verifyLogin, type Membership, type User } from '../accounts/accounts-store.ts';
-import { MAX_PASSWORD_LENGTH } from '../accounts/passwords.ts';
-import { isValidZone } from '../core/time.ts';
+import { loginBody, newProjectBody, projectInfoSchema, projectsAnswerSchema, sessionInfoSchema, signedOutSchema, type SessionInfo } from '../contracts/session.contract.ts';
+import { STANDARD_POLICY } from '../core/policy.ts';
 import type { Offices } from '../store/offices.ts';
-import { policySchema, STANDARD_POLICY } from '../core/policy.ts';
 import { addRoute, signedIn, type RouteDeps } from './api-route.ts';
-import { projectIdSchema } from './common.schemas.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import { ApiError } from './error-map.ts';
 
-const loginBody = z.strictObject({ login: z.string().min(1).max(100), password: z.string().min(1).max(MAX_PASSWORD_LENGTH) });
-
-const newProject = z.strictObject({
-  id: projectIdSchema.regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, _ and -'),
-  name: z.string().trim().min(1).max(100),
-  zone: z.string().refine(isValidZone, 'an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
-  policy: policySchema.optional(),
-});
-
-async function sessionBody(offices: Offices, user: User, memberships: readonly Membership[], csrfToken: string, expiresAt: number) {
+async function sessionBody(offices: Offices, user: User, memberships: readonly Membership[], csrfToken: string, expiresAt: number): Promise<SessionInfo> {
   const names = new Map((await offices.list()).map((p) => [p.id, p.name]));
   return {
     user: { id: user.id, login: user.login, displayName: user.displayName, admin: user.admin },
@@ -41,6 +29,7 @@ export function sessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
     summary: 'Sign in: sets the session cookie and returns the CSRF token (5 failures lock a login for 15 minutes)',
     tags: ['session'],
     body: loginBody,
+    answer: sessionInfoSchema,
     config: {
       rateLimit: {
         max: deps.loginRateLimit.max,
@@ -65,6 +54,7 @@ export function sessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
     access: 'session',
     summary: 'The signed-in user, their memberships and the CSRF token',
     tags: ['session'],
+    answer: sessionInfoSchema,
     handler: async (_input, req) => {
       const { session, token } = signedIn(req);
       return sessionBody(offices, session.user, session.memberships, csrfTokenFor(token), session.expiresAt);
@@ -77,12 +67,13 @@ export function sessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
     access: 'session',
     summary: 'Sign out',
     tags: ['session'],
+    answer: signedOutSchema,
     handler: async (_input, req, reply) => {
       const { session, token } = signedIn(req);
       await endSession(db, token);
       deps.hub.closeUser(session.user.id);
       reply.clearCookie(SESSION_COOKIE, { path: '/api' });
-      return { signedOut: true };
+      return { signedOut: true } as const;
     },
   });
 
@@ -92,11 +83,12 @@ export function sessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
     access: 'session',
     summary: 'The projects the user can open, with their role in each (admin: every project)',
     tags: ['session'],
+    answer: projectsAnswerSchema,
     handler: async (_input, req) => {
       const { session } = signedIn(req);
       const roles = new Map(session.memberships.map((m) => [m.project, m.role]));
       const visible = (await offices.list()).filter((p) => session.user.admin || roles.has(p.id));
-      return { projects: visible.map((p) => ({ ...p, role: roles.get(p.id) ?? 'admin' })) };
+      return { projects: visible.map((p) => ({ ...p, role: roles.get(p.id) ?? ('admin' as const) })) };
     },
   });
 
@@ -106,7 +98,9 @@ export function sessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
     access: 'admin',
     summary: 'Create a project with a policy (standard preset by default)',
     tags: ['session'],
-    body: newProject,
+    body: newProjectBody,
+    answer: projectInfoSchema,
+    status: 201,
     handler: async ({ body }, req, reply) => {
       const { session } = signedIn(req);
       if (await offices.open(body.id)) throw new ApiError('project_exists');

@@ -1,6 +1,7 @@
 // Routes without a session: health (for a load balancer or the service manager), a trivial route for
 // benchmarking the HTTP stack alone, and the OpenAPI document.
 import type { FastifyInstance } from 'fastify';
+import { healthSchema, pingSchema } from '../contracts/system.contract.ts';
 import { addRoute, type RouteDeps } from './api-route.ts';
 
 export function systemRoutes(app: FastifyInstance, deps: RouteDeps): void {
@@ -10,9 +11,10 @@ export function systemRoutes(app: FastifyInstance, deps: RouteDeps): void {
     access: 'public',
     summary: 'Up, and the database answers',
     tags: ['system'],
+    answer: healthSchema,
     handler: async () => {
       await deps.db.get('SELECT 1 AS ok');
-      return { status: 'ok', time: deps.clock() };
+      return { status: 'ok' as const, time: deps.clock() };
     },
   });
 
@@ -22,7 +24,8 @@ export function systemRoutes(app: FastifyInstance, deps: RouteDeps): void {
     access: 'public',
     summary: 'Answers at once, touching nothing (benchmarks the HTTP stack)',
     tags: ['system'],
-    handler: async () => ({ pong: true }),
+    answer: pingSchema,
+    handler: async () => ({ pong: true as const }),
   });
 
   addRoute(app, {

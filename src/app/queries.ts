@@ -7,7 +7,7 @@ import type { Instant } from '../core/time.ts';
 export interface SeatView {
   readonly who: StaffId;
   readonly unit: string;
-  readonly state: Exclude<Unavailability, 'notSignedIn'> | 'available';
+  readonly state: Exclude<Unavailability, 'notSignedIn' | null> | 'available';
   /** When the current reception began, if receiving. */
   readonly busySince: Instant | null;
   readonly newToday: number;

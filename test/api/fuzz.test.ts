@@ -6,7 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '../../src/api/access.policy.ts';
-import { COMMAND_BODIES } from '../../src/api/commands.schemas.ts';
+import { COMMAND_BODIES } from '../../src/contracts/commands.contract.ts';
 import type { Action } from '../../src/app/commands.ts';
 import { STANDARD_POLICY } from '../../src/core/policy.ts';
 import { p, STACK_TRACE, startHarness, type Agent, type CallOptions, type Harness } from './api-harness.ts';

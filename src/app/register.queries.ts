@@ -2,8 +2,8 @@
 // pool in it (OWN-10, OWN-11, OWN-12), the staff roster (ROT-14, OWN-10, SEC-4), and the consultants'
 // month (REP-1, REP-3). Plain reads of the caught-up engine and the API's index; nothing here masks or
 // logs (customer-view.ts does).
-import { floorView } from '../app/queries.ts';
-import { consultantPerformance, type ConsultantMonth, type MonthRange } from '../app/performance.ts';
+import { floorView, type SeatView } from './queries.ts';
+import { consultantPerformance, type ConsultantMonth, type MonthRange } from './performance.ts';
 import type { Engine } from '../core/engine.ts';
 import type { Recorded, Role, StaffId } from '../core/facts.ts';
 import type { PhoneKey } from '../core/phone.ts';
@@ -94,7 +94,7 @@ export interface RosterMember {
   readonly suspended: boolean;
   /** Signed in on today's floor, and their seat's state. */
   readonly onFloor: boolean;
-  readonly state: string | null;
+  readonly state: SeatView['state'] | null;
   readonly newToday: number;
   /** Customers they own now (consultants). */
   readonly customers: number;

@@ -1,28 +1,22 @@
-// One request-body schema per command endpoint; the body is the command without `do`. Fields that name
-// the caller (`who`, `by`, `broker`) are optional here because the access table fills them from the
+// The writes: one request body per command (POST /api/projects/:project/commands/<action>; the body is the
+// command without `do`), in one table keyed by action, so adding a command is adding one entry. Fields
+// that name the caller (`who`, `by`, `broker`) are optional because the access table fills them from the
 // session. Phones are passed on as typed: the handlers normalise them and refuse bad ones (REG-4).
+// src/api/commands.routes.ts checks at compile time that this table has exactly the app's actions.
 import { z } from 'zod';
-import type { Action, Command } from '../app/commands.ts';
 import { DEAL_STAGES } from '../core/facts.ts';
 import { policySchema } from '../core/policy.ts';
+import { awayReasonSchema, contactViaSchema, idSchema, rawPhoneSchema, reasonSchema, receiveAsSchema, relationSchema, staffRoleSchema, type ReadonlyDeep } from './common.contract.ts';
 
-/** A staff, broker or unit id. */
-export const idSchema = z.string().trim().min(1).max(64);
-/** A phone as people type it; the handlers normalise it. */
-export const rawPhoneSchema = z.string().min(1).max(40);
 const nameSchema = z.string().trim().min(1).max(64);
 const textSchema = z.string().max(500);
 const plateSchema = z.string().trim().min(1).max(16);
-
-const staffRole = z.enum(['consultant', 'manager', 'supervisor', 'frontdesk', 'channelAssistant']);
 const subject = { who: idSchema.optional() };
-
-type BodyOf<A extends Action> = Omit<Extract<Command, { do: A }>, 'do'>;
 
 export const COMMAND_BODIES = {
   signIn: z.strictObject(subject),
   signOut: z.strictObject(subject),
-  away: z.strictObject({ ...subject, reason: z.enum(['private', 'business']) }),
+  away: z.strictObject({ ...subject, reason: awayReasonSchema }),
   back: z.strictObject(subject),
   done: z.strictObject(subject),
   reclassify: z.strictObject(subject),
@@ -46,8 +40,8 @@ export const COMMAND_BODIES = {
     plate: plateSchema.optional(),
     for: idSchema.optional(),
   }),
-  followUp: z.strictObject({ by: idSchema.optional(), phone: rawPhoneSchema, reached: z.boolean(), via: z.enum(['call', 'sms', 'visit', 'wechat']).optional() }),
-  link: z.strictObject({ phone: rawPhoneSchema, to: rawPhoneSchema, relation: z.enum(['spouse', 'parent', 'child', 'sibling', 'grandparent']) }),
+  followUp: z.strictObject({ by: idSchema.optional(), phone: rawPhoneSchema, reached: z.boolean(), via: contactViaSchema.optional() }),
+  link: z.strictObject({ phone: rawPhoneSchema, to: rawPhoneSchema, relation: relationSchema }),
   merge: z.strictObject({ phone: rawPhoneSchema, into: rawPhoneSchema }),
   depart: z.strictObject({ who: idSchema }),
   reassign: z.strictObject({ phone: rawPhoneSchema, to: idSchema, by: idSchema.optional(), reason: textSchema.optional() }),
@@ -57,16 +51,15 @@ export const COMMAND_BODIES = {
   dispute: z.strictObject({ unit: idSchema, by: idSchema.optional() }),
   reorder: z.strictObject({ by: idSchema.optional(), order: z.array(idSchema).max(200), reason: z.string().trim().min(1).max(500) }),
   outOfTurn: z.strictObject({ who: idSchema, by: idSchema.optional() }),
-  addStaff: z.strictObject({ staff: z.strictObject({ id: idSchema, role: staffRole, team: idSchema.optional(), name: nameSchema.optional() }) }),
+  addStaff: z.strictObject({ staff: z.strictObject({ id: idSchema, role: staffRoleSchema, team: idSchema.optional(), name: nameSchema.optional() }) }),
   addBroker: z.strictObject({ broker: z.strictObject({ id: idSchema, kind: z.enum(['agency', 'distributor', 'individual']), approved: z.boolean() }) }),
   addUnit: z.strictObject({ unit: z.strictObject({ id: idSchema, price: z.number().nonnegative().max(1e11).optional() }) }),
   setPolicy: z.strictObject({ policy: policySchema, by: idSchema.optional() }),
-} satisfies { readonly [A in Action]: z.ZodType<Partial<BodyOf<A>>> };
+} as const;
 
-/** The command a resolved body stands for (the access table has filled the caller's fields). */
-export function commandOf(action: Action, body: Readonly<Record<string, unknown>>): Command {
-  return { do: action, ...body } as Command;
-}
+export type CommandAction = keyof typeof COMMAND_BODIES;
+/** What a client sends for a command (before the access table fills the caller's fields). */
+export type CommandBody<A extends CommandAction> = z.input<(typeof COMMAND_BODIES)[A]>;
 
 /** `Idempotency-Key`: a retried request with the same key records nothing new. */
 export const idempotencyKeySchema = z
@@ -74,3 +67,20 @@ export const idempotencyKeySchema = z
   .min(1)
   .max(200)
   .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+export const commandHeaders = z.object({ 'idempotency-key': idempotencyKeySchema.optional() });
+
+/** What the office is told back: who receives, whether valid or accepted, the credit; always with reasons (OWN-15). */
+export const commandResultSchema = z.strictObject({
+  receiver: z.string().nullable().optional(),
+  as: receiveAsSchema.nullable().optional(),
+  channel: z.string().nullable().optional(),
+  valid: z.boolean().optional(),
+  accepted: z.boolean().optional(),
+  credit: z.record(z.string(), z.number()).optional(),
+  reasons: z.array(reasonSchema),
+});
+export type Answer = ReadonlyDeep<z.infer<typeof commandResultSchema>>;
+
+/** A recorded command: its answer, the fact's seq (null when nothing new was recorded), and whether it was a retry. A refusal is an error body. */
+export const commandAnswerSchema = z.strictObject({ answer: commandResultSchema, seq: z.number().nullable(), replayed: z.boolean() });
+export type CommandAnswer = ReadonlyDeep<z.infer<typeof commandAnswerSchema>>;

@@ -1,4 +1,4 @@
-// A read model the API keeps beside each project's engine, folded from the project's facts: which facts
+// A read model the server keeps beside each project's engine, folded from the project's facts: which facts
 // mention a phone (a customer's timeline with every detail), which customers a consultant has ever had a
 // hand in (their "my customers" candidates), today's receptions (the floor's log of turns, ROT-15), the
 // facts of each month a performance report counts (REP-1), suspensions (ROT-14), and the ownership book
@@ -8,11 +8,16 @@
 import type { Fact, Recorded, StaffId, UnitId } from '../core/facts.ts';
 import type { PhoneKey } from '../core/phone.ts';
 import { DAY_MS, LocalCalendar, type Instant } from '../core/time.ts';
-import type { OfficeHandle } from '../store/offices.ts';
 import type { Engine } from '../core/engine.ts';
 import { OwnershipBook } from './ownership-book.ts';
 
-type Reception = Recorded<Extract<Fact, { type: 'partyArrived' | 'turnDeclined' }>>;
+/** Where the index reads a project's facts from: an office handle (src/store), or any log with its zone. */
+export interface ProjectLog {
+  readonly project: { readonly id: string; readonly zone: string };
+  facts(afterSeq: number): Promise<readonly Recorded[]>;
+}
+
+export type Reception = Recorded<Extract<Fact, { type: 'partyArrived' | 'turnDeclined' }>>;
 
 /** The phones a fact is about (full numbers only: a masked broker report names no customer yet). */
 function phonesOf(f: Recorded): PhoneKey[] {
@@ -70,7 +75,7 @@ export class CustomerIndex {
   /** Who owns every customer now (the register, the pool), recomputed only where facts or time changed it. */
   private readonly book = new OwnershipBook();
 
-  constructor(private readonly handle: OfficeHandle) {
+  constructor(private readonly handle: ProjectLog) {
     this.calendar = new LocalCalendar(handle.project.zone);
   }
 
@@ -182,7 +187,7 @@ export class CustomerIndex {
 export class CustomerIndexes {
   private readonly indexes = new Map<string, CustomerIndex>();
 
-  async caughtUp(handle: OfficeHandle): Promise<CustomerIndex> {
+  async caughtUp(handle: ProjectLog): Promise<CustomerIndex> {
     let index = this.indexes.get(handle.project.id);
     if (!index) {
       index = new CustomerIndex(handle);

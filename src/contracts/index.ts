@@ -1,0 +1,12 @@
+// The HTTP API's contract: every request's schema and every answer's schema and type, shared by the
+// server (which validates with these schemas, types its presenters by these answers and documents both in
+// /api/openapi.json) and the web app (which imports the types). Pure: zod and the core's own definitions.
+export * from './common.contract.ts';
+export * from './errors.contract.ts';
+export * from './session.contract.ts';
+export * from './commands.contract.ts';
+export * from './floor.contract.ts';
+export * from './customers.contract.ts';
+export * from './register.contract.ts';
+export * from './policy.contract.ts';
+export * from './system.contract.ts';
