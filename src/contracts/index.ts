@@ -10,3 +10,4 @@ export * from './customers.contract.ts';
 export * from './register.contract.ts';
 export * from './policy.contract.ts';
 export * from './system.contract.ts';
+export * from './sales.contract.ts';
