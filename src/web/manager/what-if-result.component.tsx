@@ -52,7 +52,8 @@ function answerText(answer: Readonly<Record<string, unknown>>, nameOf: (id: stri
 
 function typeText(type: string, t: Translate): string {
   const key = `whatIf.type.${type}`;
-  return hasMessage(key) ? t(key) : type;
+  const fact = `fact.${type}`;
+  return hasMessage(key) ? t(key) : hasMessage(fact) ? t(fact) : t('fact.other');
 }
 
 /** One list of the what-if: its heading, a table a page of ten at a time, and a note when the server listed only the first ones. */

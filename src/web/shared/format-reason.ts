@@ -1,7 +1,7 @@
 // OWN-15 in the reader's language: a Reason {rule, code, text, params} becomes a sentence from the
 // catalogue (`reason.<code>`), with staff ids as names and values (contact channel, absence, relation,
-// stage, instants, missing fields) translated. A code the catalogue does not know yet falls back to the
-// server's English text, so a new rule still explains itself.
+// stage, instants, missing fields) translated. A code the catalogue does not know yet reads as
+// `reason.unknown`: the server's English text in English, "by rule X" in zh-CN (never English there).
 import type { Reason } from '../api/api-types.ts';
 import { hasMessage, type Params, type Translate } from '../i18n/translate.ts';
 import { dateTime } from './format-time.ts';
@@ -36,7 +36,7 @@ function paramsFor(reason: Reason, f: ReasonFormat): Params {
 
 export function reasonText(reason: Reason, f: ReasonFormat): string {
   const key = `reason.${reason.code}`;
-  if (!hasMessage(key)) return reason.text;
+  if (!hasMessage(key)) return f.t('reason.unknown', { rule: reason.rule, text: reason.text });
   // A placeholder the server did not fill reads as "unknown", never as "{owner}".
   return f.t(key, paramsFor(reason, f)).replace(/\{\w+\}/g, f.t('common.unknown'));
 }
