@@ -22,10 +22,10 @@ const newProject = z.strictObject({
 });
 
 async function sessionBody(offices: Offices, user: User, memberships: readonly Membership[], csrfToken: string, expiresAt: number) {
-  const names = new Map((await offices.list()).map((p) => [p.id, p.name]));
+  const projects = new Map((await offices.list()).map((p) => [p.id, p]));
   return {
     user: { id: user.id, login: user.login, displayName: user.displayName, admin: user.admin },
-    memberships: memberships.map((m) => ({ project: m.project, projectName: names.get(m.project) ?? null, role: m.role, staffId: m.staffId, brokerId: m.brokerId })),
+    memberships: memberships.map((m) => ({ project: m.project, projectName: projects.get(m.project)?.name ?? null, zone: projects.get(m.project)?.zone ?? null, role: m.role, staffId: m.staffId, brokerId: m.brokerId })),
     csrfToken,
     expiresAt,
   };

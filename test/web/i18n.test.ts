@@ -49,14 +49,14 @@ describe('reasonText', () => {
   const nameOf = (id: string) => names[id] ?? id;
 
   it('names staff and translates values', () => {
-    expect(reasonText({ rule: 'OWN-3', code: 'reachedFollowUp', text: 'x', params: { owner: 'wang', via: 'wechat' } }, { t, nameOf })).toBe('王磊 通过微信跟进并联系上客户');
-    expect(reasonText({ rule: 'OWN-5', code: 'reassigned', text: 'x', params: { owner: 'wang', by: 'liu' } }, { t, nameOf })).toBe('经理 刘经理 将客户分配给 王磊');
-    expect(reasonText({ rule: 'REG-2', code: 'invalidRegistration', text: 'x', params: { missing: 'name,needs' } }, { t, nameOf })).toBe('登记已保存但无效：缺少 姓名、购房需求');
+    expect(reasonText({ rule: 'OWN-3', code: 'reachedFollowUp', text: 'x', params: { owner: 'wang', via: 'wechat' } }, { t, nameOf, zone: 'Asia/Shanghai' })).toBe('王磊 通过微信跟进并联系上客户');
+    expect(reasonText({ rule: 'OWN-5', code: 'reassigned', text: 'x', params: { owner: 'wang', by: 'liu' } }, { t, nameOf, zone: 'Asia/Shanghai' })).toBe('经理 刘经理 将客户分配给 王磊');
+    expect(reasonText({ rule: 'REG-2', code: 'invalidRegistration', text: 'x', params: { missing: 'name,needs' } }, { t, nameOf, zone: 'Asia/Shanghai' })).toBe('登记已保存但无效：缺少 姓名、购房需求');
   });
 
   it('never shows an unfilled placeholder, and a new code reads by its rule in zh-CN, by the server text in English', () => {
-    expect(reasonText({ rule: 'ROT-2', code: 'upTurn', text: 'x' }, { t, nameOf })).not.toMatch(/\{\w+\}/);
-    expect(reasonText({ rule: 'ROT-99', code: 'brandNew', text: 'server words' }, { t, nameOf })).toBe('依据规则 ROT-99 判定');
-    expect(reasonText({ rule: 'ROT-99', code: 'brandNew', text: 'server words' }, { t: translator('en'), nameOf })).toBe('server words');
+    expect(reasonText({ rule: 'ROT-2', code: 'upTurn', text: 'x' }, { t, nameOf, zone: 'Asia/Shanghai' })).not.toMatch(/\{\w+\}/);
+    expect(reasonText({ rule: 'ROT-99', code: 'brandNew', text: 'server words' }, { t, nameOf, zone: 'Asia/Shanghai' })).toBe('依据规则 ROT-99 判定');
+    expect(reasonText({ rule: 'ROT-99', code: 'brandNew', text: 'server words' }, { t: translator('en'), nameOf, zone: 'Asia/Shanghai' })).toBe('server words');
   });
 });

@@ -30,6 +30,8 @@ export interface Explained {
 export interface Membership {
   readonly project: string;
   readonly projectName?: string | null;
+  /** The project's IANA time zone: every instant on its screens is shown in it. */
+  readonly zone?: string | null;
   readonly role: ProjectRole;
   readonly staffId: string | null;
   readonly brokerId: string | null;

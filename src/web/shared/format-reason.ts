@@ -14,6 +14,8 @@ const CODE_PARAMS: Readonly<Record<string, string>> = { via: 'contact', why: 'se
 export interface ReasonFormat {
   readonly t: Translate;
   readonly nameOf: (id: string) => string;
+  /** The project's zone, for instants among the params. */
+  readonly zone: string;
 }
 
 function translated(t: Translate, prefix: string, value: string): string {
@@ -26,7 +28,7 @@ function paramsFor(reason: Reason, f: ReasonFormat): Params {
   for (const [name, value] of Object.entries(reason.params ?? {})) {
     if (value === null) out[name] = f.t('common.nobody');
     else if (STAFF_PARAMS.has(name) && typeof value === 'string') out[name] = f.nameOf(value);
-    else if (TIME_PARAMS.has(name) && typeof value === 'number') out[name] = dateTime(value);
+    else if (TIME_PARAMS.has(name) && typeof value === 'number') out[name] = dateTime(value, f.zone);
     else if (name in CODE_PARAMS && typeof value === 'string') out[name] = translated(f.t, CODE_PARAMS[name] as string, value);
     else if (name === 'missing' && typeof value === 'string') out[name] = value.split(',').map((field) => translated(f.t, 'field', field.trim())).join('、');
     else out[name] = value;
