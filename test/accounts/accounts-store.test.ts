@@ -155,6 +155,7 @@ describe.each(DIALECTS)('accounts store on %s', (dialect) => {
     await logReads(db(), [{ ...read('13800138000', T0 + 3), project: 'p2' }]);
     const all = await listReads(db(), { project: 'p1', limit: 10 });
     expect(all.map((r) => r.at)).toEqual([T0 + 2, T0 + 1, T0]);
+    expect(all[0]?.name).toBeNull(); // 'u1' is no account: the log still lists the read, by login
     expect((await listReads(db(), { project: 'p1', customer: '13800138000', limit: 10 })).map((r) => r.at)).toEqual([T0 + 2, T0]);
     expect((await listReads(db(), { project: 'p1', before: all[0]?.id ?? 0, limit: 1 })).map((r) => r.at)).toEqual([T0 + 1]);
     await expect(db().run('UPDATE record_reads SET login = ?', ['someone-else'])).rejects.toThrow(/append-only/);

@@ -207,6 +207,8 @@ export interface RecordRead {
   readonly id: number;
   readonly at: Instant;
   readonly login: string;
+  /** The reader's display name (null when the account is gone). */
+  readonly name?: string | null;
   readonly customer: string;
   readonly endpoint: string;
 }

@@ -50,7 +50,7 @@ export function ReadsTab() {
         data-testid="reads-table"
         columns={[
           { title: t('mgr.readAt'), dataIndex: 'at', render: (v: number) => dateTime(v) },
-          { title: t('mgr.readBy'), dataIndex: 'login' },
+          { title: t('mgr.readBy'), key: 'by', render: (_v, r) => r.name ?? r.login },
           { title: t('mgr.readCustomer'), dataIndex: 'customer' },
           { title: t('mgr.readWhere'), dataIndex: 'endpoint', render: endpoint },
         ]}
