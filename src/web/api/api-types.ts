@@ -32,6 +32,8 @@ export interface Membership {
   readonly projectName?: string | null;
   /** The project's IANA time zone: every instant on its screens is shown in it. */
   readonly zone?: string | null;
+  /** Display names of the project's brokers by broker id (empty for a broker). */
+  readonly brokerNames?: Readonly<Record<string, string>>;
   readonly role: ProjectRole;
   readonly staffId: string | null;
   readonly brokerId: string | null;

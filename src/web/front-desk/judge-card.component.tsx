@@ -54,7 +54,7 @@ export function JudgeCard({ judgement }: { readonly judgement: Judgement }) {
         )}
         {j.lastContact !== null && <Descriptions.Item label={t('mgr.lastContact')}>{dateTime(j.lastContact)}</Descriptions.Item>}
         <Descriptions.Item label={t('desk.brokerLabel')}>
-          {j.channel ? t('desk.brokerValue', { broker: j.channel.broker, until: j.channel.untilLocal ?? dateTime(j.channel.until) }) : t('desk.noBroker')}
+          {j.channel ? t('desk.brokerValue', { broker: nameOf(j.channel.broker), until: j.channel.untilLocal ?? dateTime(j.channel.until) }) : t('desk.noBroker')}
         </Descriptions.Item>
         {j.family.length > 0 && (
           <Descriptions.Item label={t('desk.family')}>

@@ -94,7 +94,7 @@ export function CustomerTimeline({ staff }: { readonly staff: readonly string[] 
               </Descriptions.Item>
               <Descriptions.Item label={t('mgr.until')}>{tl.protectedUntilLocal ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('mgr.lastContact')}>{tl.lastContact === null ? '—' : dateTime(tl.lastContact)}</Descriptions.Item>
-              <Descriptions.Item label={t('desk.brokerLabel')}>{tl.channel ? t('desk.brokerValue', { broker: tl.channel.broker, until: tl.channel.untilLocal ?? '' }) : t('desk.noBroker')}</Descriptions.Item>
+              <Descriptions.Item label={t('desk.brokerLabel')}>{tl.channel ? t('desk.brokerValue', { broker: nameOf(tl.channel.broker), until: tl.channel.untilLocal ?? '' }) : t('desk.noBroker')}</Descriptions.Item>
               <Descriptions.Item label={t('desk.family')}>{tl.household.length > 1 ? tl.household.map((h) => <Tag key={h.phone}>{`${h.name ?? ''} ${h.phone}`}</Tag>) : t('common.none')}</Descriptions.Item>
             </Descriptions>
             <Typography.Text type="secondary">{t('mgr.ownershipNow')}</Typography.Text>

@@ -82,7 +82,7 @@ export function RegisterTab({ consultants }: { readonly consultants: readonly st
             render: (v: string | null, r) => (v ? <Space size={4}>{v}<ProtectionCountdown until={r.protectedUntil} now={now} /></Space> : '—'),
           },
           { title: t('mgr.lastActivity'), dataIndex: 'lastActivity', render: (v: number | null) => (v === null ? '—' : dateTime(v)) },
-          { title: t('desk.brokerLabel'), dataIndex: 'channel', render: (v: string | null) => v ?? '—' },
+          { title: t('desk.brokerLabel'), dataIndex: 'channel', render: (v: string | null) => (v === null ? '—' : nameOf(v)) },
           { title: t('common.actions'), key: 'open', render: (_v, r) => <TimelineLink phone={r.phone} /> },
         ]}
       />

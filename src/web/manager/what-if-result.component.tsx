@@ -41,7 +41,7 @@ function answerText(answer: Readonly<Record<string, unknown>>, nameOf: (id: stri
     } else if (field === 'accepted') {
       parts.push(t(value ? 'fact.accepted' : 'fact.rejected'));
     } else if (field === 'channel') {
-      if (value) parts.push(`${t('whatIf.field.channel')} ${String(value)}`);
+      if (value) parts.push(`${t('whatIf.field.channel')} ${nameOf(String(value))}`);
     } else {
       const label = `whatIf.field.${field}`;
       parts.push(`${hasMessage(label) ? t(label) : field} ${value ? nameOf(String(value)) : t('common.nobody')}`);
