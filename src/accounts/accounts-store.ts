@@ -177,6 +177,20 @@ export async function membershipsOf(db: Db, userId: string): Promise<Membership[
   return rows.map(membershipOf);
 }
 
+/**
+ * The display names of the brokers with accounts in a project, by broker id (the domain knows a broker by
+ * id only; its people sign in under a name), so a screen says 链家经纪人, not lianjia.
+ */
+export async function brokerNames(db: Db, project: string): Promise<Record<string, string>> {
+  const rows = await db.all<{ broker_id: string; display_name: string }>(
+    'SELECT m.broker_id, u.display_name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.project = ? AND m.broker_id IS NOT NULL AND m.ended_at IS NULL ORDER BY m.granted_at, u.login',
+    [project],
+  );
+  const names: Record<string, string> = {};
+  for (const r of rows) names[r.broker_id] ??= r.display_name;
+  return names;
+}
+
 // ---- login throttling ----
 
 export interface ThrottlePolicy {

@@ -15,6 +15,8 @@ export interface RecordRead {
 
 export interface LoggedRead extends RecordRead {
   readonly id: number;
+  /** The reader's display name now (null when the account is gone), so the log reads as people. */
+  readonly name: string | null;
 }
 
 /** Records the reads in one transaction (a list answer reads many customers at once). */
@@ -37,19 +39,19 @@ export interface ReadQuery {
 
 /** The newest reads first. */
 export async function listReads(db: Db, q: ReadQuery): Promise<LoggedRead[]> {
-  const where = ['project = ?'];
+  const where = ['r.project = ?'];
   const params: (string | number)[] = [q.project];
   if (q.customer !== undefined) {
-    where.push('customer = ?');
+    where.push('r.customer = ?');
     params.push(q.customer);
   }
   if (q.before !== undefined) {
-    where.push('id < ?');
+    where.push('r.id < ?');
     params.push(q.before);
   }
-  const rows = await db.all<{ id: unknown; at: unknown; user_id: string; login: string; project: string; customer: string; endpoint: string }>(
-    `SELECT id, at, user_id, login, project, customer, endpoint FROM record_reads WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ${Math.max(1, Math.min(500, Math.floor(q.limit)))}`,
+  const rows = await db.all<{ id: unknown; at: unknown; user_id: string; login: string; project: string; customer: string; endpoint: string; display_name: string | null }>(
+    `SELECT r.id, r.at, r.user_id, r.login, r.project, r.customer, r.endpoint, u.display_name FROM record_reads r LEFT JOIN users u ON u.id = r.user_id WHERE ${where.join(' AND ')} ORDER BY r.id DESC LIMIT ${Math.max(1, Math.min(500, Math.floor(q.limit)))}`,
     params,
   );
-  return rows.map((r) => ({ id: int(r.id), at: int(r.at), userId: r.user_id, login: r.login, project: r.project, customer: r.customer, endpoint: r.endpoint }));
+  return rows.map((r) => ({ id: int(r.id), at: int(r.at), userId: r.user_id, login: r.login, project: r.project, customer: r.customer, endpoint: r.endpoint, name: r.display_name ?? null }));
 }

@@ -1,19 +1,32 @@
 // Signing in and out, the current session, and the projects a user can open. The session lives in an
 // HttpOnly, SameSite=Lax cookie; its CSRF token goes back in the answer for the page to echo.
 import type { FastifyInstance } from 'fastify';
-import { createSession, csrfTokenFor, endSession, membershipsOf, verifyLogin, type Membership, type User } from '../accounts/accounts-store.ts';
+import { brokerNames, createSession, csrfTokenFor, endSession, membershipsOf, verifyLogin, type Membership, type User } from '../accounts/accounts-store.ts';
 import { loginBody, newProjectBody, projectInfoSchema, projectsAnswerSchema, sessionInfoSchema, signedOutSchema, type SessionInfo } from '../contracts/session.contract.ts';
 import { STANDARD_POLICY } from '../core/policy.ts';
+import type { Db } from '../store/sql/db.ts';
 import type { Offices } from '../store/offices.ts';
 import { addRoute, signedIn, type RouteDeps } from './api-route.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 import { ApiError } from './error-map.ts';
 
-async function sessionBody(offices: Offices, user: User, memberships: readonly Membership[], csrfToken: string, expiresAt: number): Promise<SessionInfo> {
-  const names = new Map((await offices.list()).map((p) => [p.id, p.name]));
+async function sessionBody(db: Db, offices: Offices, user: User, memberships: readonly Membership[], csrfToken: string, expiresAt: number): Promise<SessionInfo> {
+  const projects = new Map((await offices.list()).map((p) => [p.id, p]));
+  const shown = await Promise.all(
+    memberships.map(async (m) => ({
+      project: m.project,
+      projectName: projects.get(m.project)?.name ?? null,
+      zone: projects.get(m.project)?.zone ?? null,
+      role: m.role,
+      staffId: m.staffId,
+      brokerId: m.brokerId,
+      // The office's staff see brokers by name; a broker is not shown its competitors.
+      brokerNames: m.role === 'broker' ? {} : await brokerNames(db, m.project),
+    })),
+  );
   return {
     user: { id: user.id, login: user.login, displayName: user.displayName, admin: user.admin },
-    memberships: memberships.map((m) => ({ project: m.project, projectName: names.get(m.project) ?? null, role: m.role, staffId: m.staffId, brokerId: m.brokerId })),
+    memberships: shown,
     csrfToken,
     expiresAt,
   };
@@ -44,7 +57,7 @@ export function sessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
       if (!result.ok) throw new ApiError(result.code, result.code === 'login_locked' ? { retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) } : {});
       const session = await createSession(db, result.user.id, { now, ttlMs: deps.sessionTtlMs });
       reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure: deps.cookieSecure, path: '/api', expires: new Date(session.expiresAt) });
-      return sessionBody(offices, result.user, await membershipsOf(db, result.user.id), session.csrfToken, session.expiresAt);
+      return sessionBody(db, offices, result.user, await membershipsOf(db, result.user.id), session.csrfToken, session.expiresAt);
     },
   });
 
@@ -57,7 +70,7 @@ export function sessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
     answer: sessionInfoSchema,
     handler: async (_input, req) => {
       const { session, token } = signedIn(req);
-      return sessionBody(offices, session.user, session.memberships, csrfTokenFor(token), session.expiresAt);
+      return sessionBody(db, offices, session.user, session.memberships, csrfTokenFor(token), session.expiresAt);
     },
   });
 

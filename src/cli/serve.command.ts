@@ -3,7 +3,9 @@ import { loadConfig } from '../server/config.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../server/demo-office.ts';
 import { describeStore } from '../server/installation.ts';
 import { startServer, WEB_DIST } from '../server/start-server.ts';
+import { startupBanner } from '../server/startup-banner.ts';
 import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import type { CommandSpec } from './command.ts';
 
 export const serveCommand: CommandSpec = {
@@ -16,7 +18,8 @@ export const serveCommand: CommandSpec = {
       ...(values['no-demo'] === true ? { demo: false } : {}),
     });
     const server = await startServer(config);
-    console.log(`Anchang 案场 is running at ${server.url}  (${describeStore(config)})`);
+    const port = Number(new URL(server.url).port);
+    for (const line of startupBanner({ url: server.url, host: config.host, port, store: describeStore(config), interfaces: networkInterfaces() })) console.log(line);
     if (!existsSync(WEB_DIST)) console.log('  the web app is not built: run `npm run build:web` (npm start does it)');
     if (server.seeded) {
       console.log(`  demo office seeded; sign in with any of these logins, password "${DEMO_PASSWORD}":`);

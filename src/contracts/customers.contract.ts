@@ -95,6 +95,8 @@ export const recordReadSchema = z.strictObject({
   at: instantSchema,
   userId: z.string(),
   login: z.string(),
+  /** The reader's display name (null when the account is gone). */
+  name: z.string().nullable(),
   project: z.string(),
   /** The customer's normalised phone. */
   customer: z.string(),

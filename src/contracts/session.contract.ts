@@ -19,6 +19,10 @@ export const newProjectBody = z.strictObject({
 export const membershipSchema = z.strictObject({
   project: z.string(),
   projectName: z.string().nullable(),
+  /** The project's IANA time zone: every instant on its screens is shown in it. */
+  zone: z.string().nullable(),
+  /** Display names of the project's brokers by broker id (empty for a broker: no competitor is shown). */
+  brokerNames: z.record(z.string(), z.string()),
   role: projectRoleSchema,
   /** The staff id the person acts as in the project (staff roles), or the broker id (role broker). */
   staffId: z.string().nullable(),

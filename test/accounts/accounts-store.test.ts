@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AccountError,
   addUser,
+  brokerNames,
   createSession,
   csrfMatches,
   endSession,
@@ -46,6 +47,17 @@ describe.each(DIALECTS)('accounts store on %s', (dialect) => {
     await expect(addUser(db(), { login: 'wang.lei', displayName: 'x', password: 'password-2' }, { hashCost: COST })).rejects.toThrow(AccountError);
     await expect(addUser(db(), { login: 'bad login', displayName: 'x', password: 'password-2' }, { hashCost: COST })).rejects.toThrow(/login/);
     await expect(addUser(db(), { login: 'shorty', displayName: 'x', password: 'short' }, { hashCost: COST })).rejects.toThrow(/at least 8/);
+  });
+
+  it('names the brokers with accounts in a project, by broker id', async () => {
+    await addUser(db(), { login: 'lj-zhang', displayName: '链家 张经纪', password: 'password-1' }, { hashCost: COST });
+    await addUser(db(), { login: 'wo-li', displayName: '我爱我家 李经纪', password: 'password-1' }, { hashCost: COST });
+    await grant(db(), { login: 'lj-zhang', project: 'pb', role: 'broker', brokerId: 'lianjia' }, { now: T0 });
+    await grant(db(), { login: 'wo-li', project: 'pb', role: 'broker', brokerId: '5i5j' }, { now: T0 });
+    expect(await brokerNames(db(), 'pb')).toEqual({ lianjia: '链家 张经纪', '5i5j': '我爱我家 李经纪' });
+    await revoke(db(), 'wo-li', 'pb', { now: T0 + 1 });
+    expect(await brokerNames(db(), 'pb')).toEqual({ lianjia: '链家 张经纪' });
+    expect(await brokerNames(db(), 'elsewhere')).toEqual({});
   });
 
   it('grants one role per project, admin installation-wide, and revokes', async () => {
@@ -155,6 +167,7 @@ describe.each(DIALECTS)('accounts store on %s', (dialect) => {
     await logReads(db(), [{ ...read('13800138000', T0 + 3), project: 'p2' }]);
     const all = await listReads(db(), { project: 'p1', limit: 10 });
     expect(all.map((r) => r.at)).toEqual([T0 + 2, T0 + 1, T0]);
+    expect(all[0]?.name).toBeNull(); // 'u1' is no account: the log still lists the read, by login
     expect((await listReads(db(), { project: 'p1', customer: '13800138000', limit: 10 })).map((r) => r.at)).toEqual([T0 + 2, T0]);
     expect((await listReads(db(), { project: 'p1', before: all[0]?.id ?? 0, limit: 1 })).map((r) => r.at)).toEqual([T0 + 1]);
     await expect(db().run('UPDATE record_reads SET login = ?', ['someone-else'])).rejects.toThrow(/append-only/);

@@ -70,8 +70,9 @@ describe.each(['memory', 'sql'] as const)('the register and the pool, offices %s
     const page = await list('?size=2&page=2');
     expect(page).toMatchObject({ total: 4, page: 2, size: 2 });
     expect(phones(page)).toEqual(['13700137000', '13800138000']);
-    const reads = (await m.call('GET', p('/record-reads?limit=500'))).json().reads as { customer: string; endpoint: string; login: string }[];
+    const reads = (await m.call('GET', p('/record-reads?limit=500'))).json().reads as { customer: string; endpoint: string; login: string; name: string | null }[];
     expect(reads.length - before).toBe(2);
+    expect(reads[0]?.name).toBe('manager'); // the reader's display name, so the log reads as people
     expect(reads.slice(0, 2).map((r) => [r.customer, r.endpoint, r.login]).sort()).toEqual([
       ['13700137000', 'customers', 'm'],
       ['13800138000', 'customers', 'm'],

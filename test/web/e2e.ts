@@ -2,7 +2,7 @@
 // `npm run test:e2e` builds nothing: run `npm run build:web` first. The server under test:
 // - E2E_BASE_URL=http://127.0.0.1:3000: one already running (the restart check is then skipped);
 // - otherwise the composition root's startServer (the product as `npm start` runs it) on a scratch SQLite folder.
-// Screenshots go to test-output/.
+// Screenshots go to test-output/. E2E_ONLY=language runs only the walk of every screen in zh-CN (one-language.e2e.ts).
 // Prints one line per check and closes with "N passed, N failed".
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launchBrowser, newContext, PHONE, signIn } from './browser.ts';
+import { walkEveryScreenInChinese } from './one-language.e2e.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/start-server.ts';
 
@@ -95,6 +96,10 @@ async function main(): Promise<void> {
   const state = { receiver: null as string | null, customer: null as string | null };
 
   try {
+    if (process.env.E2E_ONLY === 'language') {
+      await walkEveryScreenInChinese(browser, base, check, shot);
+      return;
+    }
     const desk = await (await newContext(browser, base, DESKTOP)).newPage();
     const board = await (await newContext(browser, base, DESKTOP)).newPage();
     const pageErrors: string[] = [];
@@ -379,6 +384,8 @@ async function main(): Promise<void> {
       await mgr.context().close();
     });
 
+    await walkEveryScreenInChinese(browser, base, check, shot);
+
     await check('English switch: the desk speaks English and back', async () => {
       await desk.getByTestId('language-switch').click();
       await desk.getByText('Quick registration').waitFor({ timeout: 2000 });
@@ -405,9 +412,9 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exitCode = failed === 0 ? 0 : 1;
   }
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed === 0 ? 0 : 1;
 }
 
 await main();

@@ -1,27 +1,18 @@
 // The catalogues against what the server can say: every error code and every reason code the rules emit
 // has a zh-CN (and English) message, and a reason reads with names, translated values and its rule id.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/api/error-map.ts';
 import { en } from '../../src/web/i18n/en.ts';
-import { hasMessage, translator } from '../../src/web/i18n/translate.ts';
+import { CATALOGUES, hasMessage, translator, type Locale } from '../../src/web/i18n/translate.ts';
 import { zhCN } from '../../src/web/i18n/zh-CN.ts';
 import { reasonText } from '../../src/web/shared/format-reason.ts';
+import { apiCodes, factTypes, reasonCodes, refusalCodes } from './server-codes.ts';
 
-const SRC = resolve(import.meta.dirname, '../../src');
+const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'web' ? [] : sourceFiles(join(dir, e.name))) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
-}
-
-/** Every `reason('RULE-N', 'code', …)` in the server's sources. */
-function reasonCodes(): Set<string> {
-  const codes = new Set<string>();
-  for (const file of sourceFiles(SRC)) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/reason\(\s*'[A-Z]+-\d+',\s*'(\w+)'/g)) codes.add(m[1] as string);
-  }
-  return codes;
+/** The keys among `keys` that some language lacks or leaves empty, as `locale key`. */
+function untranslated(keys: readonly string[]): string[] {
+  return LOCALES.flatMap((locale) => keys.filter((k) => !(CATALOGUES[locale] as Record<string, string | undefined>)[k]?.trim()).map((k) => `${locale} ${k}`));
 }
 
 describe('message catalogues', () => {
@@ -30,15 +21,25 @@ describe('message catalogues', () => {
     for (const [key, text] of [...Object.entries(zhCN), ...Object.entries(en)]) expect(text.trim(), key).not.toBe('');
   });
 
-  it('translate every error code the API answers with', () => {
-    const missing = Object.keys(MESSAGES).filter((code) => !hasMessage(`error.${code}`));
-    expect(missing).toEqual([]);
+  it('translate every error code the API answers with: its own, and every refusal the handlers decide', () => {
+    const codes = [...new Set([...Object.keys(MESSAGES), ...apiCodes(), ...refusalCodes()])];
+    expect(refusalCodes().length).toBeGreaterThan(10);
+    expect(untranslated(codes.map((code) => `error.${code}`))).toEqual([]);
   });
 
-  it('explain every reason code the rules emit (OWN-15)', () => {
-    const codes = reasonCodes();
-    expect(codes.size).toBeGreaterThan(40);
-    expect([...codes].filter((code) => !hasMessage(`reason.${code}`))).toEqual([]);
+  it('explain every reason code the rules and handlers emit (OWN-15), in both languages', () => {
+    const { codes, dynamic } = reasonCodes();
+    expect(codes.size).toBeGreaterThan(60);
+    // Codes chosen by a ternary, and reasons built in the handlers, are found too.
+    for (const code of ['firstReport', 'secondReport', 'coverSplit', 'referralCoverSplit', 'away']) expect(codes).toContain(code);
+    expect(dynamic, 'reason(…) calls whose code is not a literal: the catalogue test cannot see them').toEqual([]);
+    expect(untranslated([...codes].map((code) => `reason.${code}`))).toEqual([]);
+  });
+
+  it('name every kind of recorded fact', () => {
+    const types = factTypes();
+    expect(types).toContain('partyArrived');
+    expect(untranslated(types.map((type) => `fact.${type}`))).toEqual([]);
   });
 });
 
@@ -48,13 +49,14 @@ describe('reasonText', () => {
   const nameOf = (id: string) => names[id] ?? id;
 
   it('names staff and translates values', () => {
-    expect(reasonText({ rule: 'OWN-3', code: 'reachedFollowUp', text: 'x', params: { owner: 'wang', via: 'wechat' } }, { t, nameOf })).toBe('王磊 通过微信跟进并联系上客户');
-    expect(reasonText({ rule: 'OWN-5', code: 'reassigned', text: 'x', params: { owner: 'wang', by: 'liu' } }, { t, nameOf })).toBe('经理 刘经理 将客户分配给 王磊');
-    expect(reasonText({ rule: 'REG-2', code: 'invalidRegistration', text: 'x', params: { missing: 'name,needs' } }, { t, nameOf })).toBe('登记已保存但无效：缺少 姓名、购房需求');
+    expect(reasonText({ rule: 'OWN-3', code: 'reachedFollowUp', text: 'x', params: { owner: 'wang', via: 'wechat' } }, { t, nameOf, zone: 'Asia/Shanghai' })).toBe('王磊 通过微信跟进并联系上客户');
+    expect(reasonText({ rule: 'OWN-5', code: 'reassigned', text: 'x', params: { owner: 'wang', by: 'liu' } }, { t, nameOf, zone: 'Asia/Shanghai' })).toBe('经理 刘经理 将客户分配给 王磊');
+    expect(reasonText({ rule: 'REG-2', code: 'invalidRegistration', text: 'x', params: { missing: 'name,needs' } }, { t, nameOf, zone: 'Asia/Shanghai' })).toBe('登记已保存但无效：缺少 姓名、购房需求');
   });
 
-  it('never shows an unfilled placeholder, and falls back to the server text for a new code', () => {
-    expect(reasonText({ rule: 'ROT-2', code: 'upTurn', text: 'x' }, { t, nameOf })).not.toMatch(/\{\w+\}/);
-    expect(reasonText({ rule: 'ROT-99', code: 'brandNew', text: 'server words' }, { t, nameOf })).toBe('server words');
+  it('never shows an unfilled placeholder, and a new code reads by its rule in zh-CN, by the server text in English', () => {
+    expect(reasonText({ rule: 'ROT-2', code: 'upTurn', text: 'x' }, { t, nameOf, zone: 'Asia/Shanghai' })).not.toMatch(/\{\w+\}/);
+    expect(reasonText({ rule: 'ROT-99', code: 'brandNew', text: 'server words' }, { t, nameOf, zone: 'Asia/Shanghai' })).toBe('依据规则 ROT-99 判定');
+    expect(reasonText({ rule: 'ROT-99', code: 'brandNew', text: 'server words' }, { t: translator('en'), nameOf, zone: 'Asia/Shanghai' })).toBe('server words');
   });
 });

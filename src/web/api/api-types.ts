@@ -30,6 +30,10 @@ export interface Explained {
 export interface Membership {
   readonly project: string;
   readonly projectName?: string | null;
+  /** The project's IANA time zone: every instant on its screens is shown in it. */
+  readonly zone?: string | null;
+  /** Display names of the project's brokers by broker id (empty for a broker). */
+  readonly brokerNames?: Readonly<Record<string, string>>;
   readonly role: ProjectRole;
   readonly staffId: string | null;
   readonly brokerId: string | null;
@@ -205,6 +209,8 @@ export interface RecordRead {
   readonly id: number;
   readonly at: Instant;
   readonly login: string;
+  /** The reader's display name (null when the account is gone). */
+  readonly name?: string | null;
   readonly customer: string;
   readonly endpoint: string;
 }

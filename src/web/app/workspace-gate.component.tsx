@@ -15,9 +15,13 @@ export function WorkspaceGate({ workspace, page: Page, bare = false }: { readonl
   const membership = membershipIn(session, project);
   const { learn } = useStaffNames();
   const me = membership?.staffId ?? null;
+  const brokers = membership?.brokerNames;
   useEffect(() => {
     if (me) learn({ [me]: session.user.displayName });
   }, [me, session.user.displayName, learn]);
+  useEffect(() => {
+    if (brokers) learn(brokers);
+  }, [brokers, learn]);
   const allowed = WORKSPACES.find((w) => w.id === workspace)?.roles ?? [];
   if (!membership) return <NotFound />;
   if (!allowed.includes(membership.role)) return <NotFound forbidden />;

@@ -8,7 +8,8 @@ import { newIdempotencyKey } from '../api/http.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 import { useProject } from '../session/project.context.tsx';
-import { clock, minutesSince } from '../shared/format-time.ts';
+import { minutesSince } from '../shared/format-time.ts';
+import { useProjectTime } from '../shared/project-time.ts';
 import { useNow } from '../shared/use-now.ts';
 import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
 
@@ -19,7 +20,8 @@ const AWAY_BUSINESS: FloorAction = { name: 'away', reason: 'business', label: 'm
 const SIGN_OUT: FloorAction = { name: 'signOut', label: 'me.signOut' };
 
 export function MyFloorCard({ board }: { readonly board: Board | null }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const { clock } = useProjectTime();
   const { project, staffId } = useProject();
   const now = useNow(30_000);
   const [busy, setBusy] = useState<string | null>(null);
@@ -62,7 +64,7 @@ export function MyFloorCard({ board }: { readonly board: Board | null }) {
           {t('me.state', { state: t(`seat.${seat?.state ?? 'notSignedIn'}`) })}
         </Typography.Text>
         {seat && place > 0 && <Tag>{t('me.position', { n: place })}</Tag>}
-        {seat?.busySince != null && <Tag color="blue">{`${clock(seat.busySince, locale)} · ${t('board.since', { minutes: minutesSince(seat.busySince, now) })}`}</Tag>}
+        {seat?.busySince != null && <Tag color="blue">{`${clock(seat.busySince)} · ${t('board.since', { minutes: minutesSince(seat.busySince, now) })}`}</Tag>}
         {seat && (board?.makeUps[seat.unit] ?? 0) > 0 && <Tag color="gold">{t('board.owed', { n: board?.makeUps[seat.unit] ?? 0 })}</Tag>}
       </Space>
       <div className="my-actions">

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
 import { monthKey } from '../shared/months.ts';
+import { useProjectTime } from '../shared/project-time.ts';
 import { receivedBreakdown } from '../shared/received-breakdown.ts';
 import { useLoad } from '../shared/use-load.ts';
 
@@ -16,7 +17,8 @@ const WEEK = 7 * 24 * 3_600_000;
 export function MySummary({ customers, newToday, now }: { readonly customers: readonly OwnedCustomer[]; readonly newToday: number; readonly now: number }) {
   const { t } = useI18n();
   const { project } = useProject();
-  const month = monthKey(now);
+  const { zone } = useProjectTime();
+  const month = monthKey(now, zone);
   const report = useLoad(() => getPerformance(project, { month }), [project, month]);
   const mine = report.data?.consultants[0] ?? null;
   const expiring = customers.filter((c) => c.protectedUntil !== null && c.protectedUntil - now < WEEK).length;

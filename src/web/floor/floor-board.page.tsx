@@ -6,7 +6,8 @@ import type { Seat } from '../api/api-types.ts';
 import { LanguageSwitch } from '../app/workspace-layout.component.tsx';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
-import { clock, minutesSince } from '../shared/format-time.ts';
+import { minutesSince } from '../shared/format-time.ts';
+import { useProjectTime } from '../shared/project-time.ts';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { useNow } from '../shared/use-now.ts';
 import { boardModel, type QueueEntry } from './board-model.ts';
@@ -31,7 +32,8 @@ function SeatLine({ seat, extra }: { readonly seat: Seat; readonly extra?: strin
 }
 
 export function FloorBoardPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const { clock } = useProjectTime();
   const membership = useProject();
   const { learn } = useStaffNames();
   const { board, status } = useFloorStream(membership.project);
@@ -47,7 +49,7 @@ export function FloorBoardPage() {
         <span className="board-title">
           {membership.projectName ?? membership.project} · {t('board.title')}
         </span>
-        <span className="board-clock">{clock(now, locale)}</span>
+        <span className="board-clock">{clock(now)}</span>
         <span className="board-status" data-testid="board-status" data-status={status}>
           <Badge status={status === 'live' ? 'success' : 'warning'} text={t(status === 'live' ? 'board.live' : 'board.reconnecting')} />
         </span>
@@ -82,7 +84,7 @@ export function FloorBoardPage() {
               <h3>{t('board.busy')}</h3>
               <ul>
                 {model.busy.map((s) => (
-                  <SeatLine key={s.who} seat={s} extra={s.busySince === null ? undefined : `${clock(s.busySince, locale)} · ${t('board.since', { minutes: minutesSince(s.busySince, now) })}`} />
+                  <SeatLine key={s.who} seat={s} extra={s.busySince === null ? undefined : `${clock(s.busySince)} · ${t('board.since', { minutes: minutesSince(s.busySince, now) })}`} />
                 ))}
               </ul>
             </div>

@@ -3,7 +3,7 @@
 import { Card, Descriptions, Tag, Typography } from 'antd';
 import type { Judgement } from '../api/api-types.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
-import { dateTime } from '../shared/format-time.ts';
+import { useProjectTime } from '../shared/project-time.ts';
 import { ReasonList } from '../shared/reason-list.component.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 
@@ -22,6 +22,7 @@ function relationLabel(t: ReturnType<typeof useI18n>['t'], relation: string): st
 
 export function JudgeCard({ judgement }: { readonly judgement: Judgement }) {
   const { t } = useI18n();
+  const { dateTime } = useProjectTime();
   const { nameOf } = useStaffNames();
   const j = judgement;
   const owner = j.owner ? (j.owner.name ?? nameOf(j.owner.id)) : null;
@@ -53,7 +54,7 @@ export function JudgeCard({ judgement }: { readonly judgement: Judgement }) {
         )}
         {j.lastContact !== null && <Descriptions.Item label={t('mgr.lastContact')}>{dateTime(j.lastContact)}</Descriptions.Item>}
         <Descriptions.Item label={t('desk.brokerLabel')}>
-          {j.channel ? t('desk.brokerValue', { broker: j.channel.broker, until: j.channel.untilLocal ?? dateTime(j.channel.until) }) : t('desk.noBroker')}
+          {j.channel ? t('desk.brokerValue', { broker: nameOf(j.channel.broker), until: j.channel.untilLocal ?? dateTime(j.channel.until) }) : t('desk.noBroker')}
         </Descriptions.Item>
         {j.family.length > 0 && (
           <Descriptions.Item label={t('desk.family')}>

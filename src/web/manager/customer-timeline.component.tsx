@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/i18n.context.tsx';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 import { ErrorAlert, problemOf } from '../shared/error-alert.component.tsx';
 import { useProject } from '../session/project.context.tsx';
-import { dateTime } from '../shared/format-time.ts';
+import { useProjectTime } from '../shared/project-time.ts';
 import { phoneProblem } from '../shared/phone-check.ts';
 import { ReasonList } from '../shared/reason-list.component.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
@@ -48,6 +48,7 @@ function PhoneLookup({ initial }: { readonly initial: string }) {
 
 export function CustomerTimeline({ staff }: { readonly staff: readonly string[] }) {
   const { t } = useI18n();
+  const { dateTime } = useProjectTime();
   const { message } = App.useApp();
   const { project } = useProject();
   const { nameOf, learn } = useStaffNames();
@@ -93,7 +94,7 @@ export function CustomerTimeline({ staff }: { readonly staff: readonly string[] 
               </Descriptions.Item>
               <Descriptions.Item label={t('mgr.until')}>{tl.protectedUntilLocal ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('mgr.lastContact')}>{tl.lastContact === null ? '—' : dateTime(tl.lastContact)}</Descriptions.Item>
-              <Descriptions.Item label={t('desk.brokerLabel')}>{tl.channel ? t('desk.brokerValue', { broker: tl.channel.broker, until: tl.channel.untilLocal ?? '' }) : t('desk.noBroker')}</Descriptions.Item>
+              <Descriptions.Item label={t('desk.brokerLabel')}>{tl.channel ? t('desk.brokerValue', { broker: nameOf(tl.channel.broker), until: tl.channel.untilLocal ?? '' }) : t('desk.noBroker')}</Descriptions.Item>
               <Descriptions.Item label={t('desk.family')}>{tl.household.length > 1 ? tl.household.map((h) => <Tag key={h.phone}>{`${h.name ?? ''} ${h.phone}`}</Tag>) : t('common.none')}</Descriptions.Item>
             </Descriptions>
             <Typography.Text type="secondary">{t('mgr.ownershipNow')}</Typography.Text>

@@ -35,7 +35,7 @@ export function describeFact(f: RecordedFact, t: Translate, nameOf: (id: string)
     phone: str(f.phone),
     into: str(f.into),
     unit: str(f.unit),
-    broker: str(f.broker),
+    broker: typeof f.broker === 'string' ? nameOf(f.broker) : '',
     reason: str(f.reason) || '—',
   };
   const detailKey = `fact.detail.${f.type}`;

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
 import { recentMonths } from '../shared/months.ts';
+import { useProjectTime } from '../shared/project-time.ts';
 import { receivedBreakdown } from '../shared/received-breakdown.ts';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { useLoad } from '../shared/use-load.ts';
@@ -18,7 +19,8 @@ export function PerformanceTab() {
   const { t } = useI18n();
   const { project } = useProject();
   const { nameOf } = useStaffNames();
-  const [months] = useState(() => recentMonths(Date.now(), 12));
+  const { zone } = useProjectTime();
+  const [months] = useState(() => recentMonths(Date.now(), 12, zone));
   const [month, setMonth] = useState(months[0] as string);
   const { data, problem, loading } = useLoad(() => getPerformance(project, { month }), [project, month]);
   const rows = data?.consultants ?? [];

@@ -40,9 +40,6 @@ function KnobRow({ knob, draft, current, problem, editable, onChange }: {
               {rule}
             </Tag>
           ))}
-          <Typography.Text code className="policy-knob-path">
-            {knob.path}
-          </Typography.Text>
           {changed && <Badge status="processing" text={t('policy.changed')} />}
           {!knob.enforced && <Tag>{t('policy.notEnforced')}</Tag>}
         </Space>

@@ -6,12 +6,13 @@ import type { RecordRead } from '../api/api-types.ts';
 import { hasMessage } from '../i18n/translate.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
-import { dateTime } from '../shared/format-time.ts';
+import { useProjectTime } from '../shared/project-time.ts';
 import { phoneProblem } from '../shared/phone-check.ts';
 import { ErrorAlert, problemOf } from '../shared/error-alert.component.tsx';
 
 export function ReadsTab() {
   const { t } = useI18n();
+  const { dateTime } = useProjectTime();
   const { project } = useProject();
   const [customer, setCustomer] = useState<string | undefined>(undefined);
   const [reads, setReads] = useState<readonly RecordRead[] | null>(null);
@@ -49,7 +50,7 @@ export function ReadsTab() {
         data-testid="reads-table"
         columns={[
           { title: t('mgr.readAt'), dataIndex: 'at', render: (v: number) => dateTime(v) },
-          { title: t('mgr.readBy'), dataIndex: 'login' },
+          { title: t('mgr.readBy'), key: 'by', render: (_v, r) => r.name ?? r.login },
           { title: t('mgr.readCustomer'), dataIndex: 'customer' },
           { title: t('mgr.readWhere'), dataIndex: 'endpoint', render: endpoint },
         ]}

@@ -10,7 +10,7 @@ import { ProtectionCountdown } from '../consultant/protection-countdown.componen
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
-import { dateTime } from '../shared/format-time.ts';
+import { useProjectTime } from '../shared/project-time.ts';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { useNow } from '../shared/use-now.ts';
@@ -24,6 +24,7 @@ const FILTER_LABEL = { all: 'mgr.statusAll', owned: 'mgr.statusOwned', lapsing: 
 
 export function RegisterTab({ consultants }: { readonly consultants: readonly string[] }) {
   const { t } = useI18n();
+  const { dateTime } = useProjectTime();
   const { project } = useProject();
   const { nameOf } = useStaffNames();
   const now = useNow(60_000);
@@ -81,7 +82,7 @@ export function RegisterTab({ consultants }: { readonly consultants: readonly st
             render: (v: string | null, r) => (v ? <Space size={4}>{v}<ProtectionCountdown until={r.protectedUntil} now={now} /></Space> : '—'),
           },
           { title: t('mgr.lastActivity'), dataIndex: 'lastActivity', render: (v: number | null) => (v === null ? '—' : dateTime(v)) },
-          { title: t('desk.brokerLabel'), dataIndex: 'channel', render: (v: string | null) => v ?? '—' },
+          { title: t('desk.brokerLabel'), dataIndex: 'channel', render: (v: string | null) => (v === null ? '—' : nameOf(v)) },
           { title: t('common.actions'), key: 'open', render: (_v, r) => <TimelineLink phone={r.phone} /> },
         ]}
       />

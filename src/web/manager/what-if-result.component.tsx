@@ -41,7 +41,7 @@ function answerText(answer: Readonly<Record<string, unknown>>, nameOf: (id: stri
     } else if (field === 'accepted') {
       parts.push(t(value ? 'fact.accepted' : 'fact.rejected'));
     } else if (field === 'channel') {
-      if (value) parts.push(`${t('whatIf.field.channel')} ${String(value)}`);
+      if (value) parts.push(`${t('whatIf.field.channel')} ${nameOf(String(value))}`);
     } else {
       const label = `whatIf.field.${field}`;
       parts.push(`${hasMessage(label) ? t(label) : field} ${value ? nameOf(String(value)) : t('common.nobody')}`);
@@ -52,7 +52,8 @@ function answerText(answer: Readonly<Record<string, unknown>>, nameOf: (id: stri
 
 function typeText(type: string, t: Translate): string {
   const key = `whatIf.type.${type}`;
-  return hasMessage(key) ? t(key) : type;
+  const fact = `fact.${type}`;
+  return hasMessage(key) ? t(key) : hasMessage(fact) ? t(fact) : t('fact.other');
 }
 
 /** One list of the what-if: its heading, a table a page of ten at a time, and a note when the server listed only the first ones. */

@@ -1,14 +1,19 @@
-// Calendar months as the performance report names them (`YYYY-MM`), in the browser's zone (the office's PCs
-// run in the office's zone): this month and the ones before it.
-export function monthKey(at: number): string {
-  const d = new Date(at);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+// Calendar months as the performance report names them (`YYYY-MM`), in the project's zone: this month
+// and the ones before it.
+import { monthOf } from './format-time.ts';
+
+export function monthKey(at: number, zone: string): string {
+  return monthOf(at, zone);
 }
 
 /** This month first, then `count - 1` months back. */
-export function recentMonths(now: number, count: number): string[] {
-  const d = new Date(now);
+export function recentMonths(now: number, count: number, zone: string): string[] {
+  const [year, month] = monthOf(now, zone).split('-').map(Number) as [number, number];
   const out: string[] = [];
-  for (let i = 0; i < count; i++) out.push(monthKey(new Date(d.getFullYear(), d.getMonth() - i, 1).getTime()));
+  for (let i = 0; i < count; i++) {
+    const m = (((month - 1 - i) % 12) + 12) % 12;
+    const y = year + Math.floor((month - 1 - i) / 12);
+    out.push(`${y}-${String(m + 1).padStart(2, '0')}`);
+  }
   return out;
 }

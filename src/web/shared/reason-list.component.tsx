@@ -3,12 +3,14 @@ import { Tag, Typography } from 'antd';
 import type { Reason } from '../api/api-types.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { reasonText } from './format-reason.ts';
+import { useProjectTime } from './project-time.ts';
 import { useStaffNames } from './staff-names.context.tsx';
 
 export function useReasonText(): (reason: Reason) => string {
   const { t } = useI18n();
   const { nameOf } = useStaffNames();
-  return (reason) => reasonText(reason, { t, nameOf });
+  const { zone } = useProjectTime();
+  return (reason) => reasonText(reason, { t, nameOf, zone });
 }
 
 export function ReasonList({ reasons, testId }: { readonly reasons: readonly Reason[]; readonly testId?: string }) {

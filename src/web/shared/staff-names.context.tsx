@@ -1,5 +1,5 @@
-// Display names of staff ids, learnt from every answer that carries them (the board's names, StaffRefs),
-// so a reason that says "wang" reads 王磊. Unknown ids show as themselves.
+// Display names of staff and broker ids, learnt from every answer that carries them (the board's names,
+// StaffRefs, the session's broker names), so a reason that says "wang" reads 王磊. Unknown ids show as themselves.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
 interface StaffNames {

@@ -1,0 +1,120 @@
+// One language per screen (issue 15): every screen, signed in as the role that uses it, in zh-CN, must
+// show no English catalogue text, no English the server sent (reasons' texts, knob descriptions), no raw
+// reason code, fact kind or knob path, and no bare login id. Called by e2e.ts; one check per screen.
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_LOGINS } from '../../src/server/demo-office.ts';
+import { DESKTOP, newContext, PHONE, signIn } from './browser.ts';
+import { englishCatalogueNeedles, englishInAnswer, leaks, rawCodes, type LeakCheck } from './language-leaks.ts';
+
+type Check = (name: string, run: () => Promise<void>) => Promise<void>;
+
+interface Screen {
+  readonly name: string;
+  /** Opens the screen (and whatever state shows its words: a judged customer, a tab) and waits for it. */
+  readonly open: (page: Page) => Promise<void>;
+}
+
+const KNOWN_CUSTOMER = '13800138001'; // 张先生, wang's since the demo's first day
+const REPORTED = '17788889999'; // reported by the broker lianjia on the demo's second day
+
+async function judge(page: Page, phone: string): Promise<void> {
+  await page.getByTestId('lookup-phone').fill(phone);
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid="judge-status"]').waitFor({ timeout: 5000 });
+  await page.getByTestId('receiver-reasons').waitFor({ timeout: 5000 });
+}
+
+const manager = (tab: string, ready: (page: Page) => Promise<unknown>): Screen => ({
+  name: `manager ${tab}`,
+  open: async (page) => {
+    await page.goto(`/p/demo/manager/${tab}`);
+    await ready(page);
+    await page.waitForTimeout(300);
+  },
+});
+
+const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP | typeof PHONE; screens: readonly Screen[] }[] = [
+  {
+    login: 'zhou',
+    landing: /\/p\/demo\/desk$/,
+    viewport: DESKTOP,
+    screens: [
+      { name: 'front desk', open: (p) => p.getByTestId('lookup-phone').waitFor() },
+      { name: 'front desk, an owned customer judged', open: (p) => judge(p, KNOWN_CUSTOMER) },
+      { name: 'front desk, a broker-reported customer judged', open: (p) => judge(p, REPORTED) },
+    ],
+  },
+  {
+    login: 'sun',
+    landing: /\/p\/demo\/manager/,
+    viewport: DESKTOP,
+    screens: [{ name: 'floor board', open: async (p) => {
+      await p.goto('/p/demo/board');
+      await p.locator('[data-testid="board-status"][data-status="live"]').waitFor({ timeout: 5000 });
+    } }],
+  },
+  {
+    login: 'wang',
+    landing: /\/p\/demo\/me$/,
+    viewport: PHONE,
+    screens: [
+      { name: 'consultant, my customers', open: (p) => p.getByTestId('my-customers').locator('.my-customer').first().waitFor({ timeout: 5000 }) },
+      { name: 'consultant, register', open: async (p) => {
+        await p.getByTestId('me-tabs').getByText('登记', { exact: true }).click();
+        await p.getByTestId('registration').waitFor();
+      } },
+      { name: 'consultant, summary', open: async (p) => {
+        await p.getByTestId('me-tabs').getByText('我的概况').click();
+        await p.getByTestId('my-month-received').waitFor({ timeout: 5000 });
+      } },
+    ],
+  },
+  {
+    login: 'liu',
+    landing: /\/p\/demo\/manager/,
+    viewport: DESKTOP,
+    screens: [
+      manager('register', (p) => p.getByTestId('register-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 5000 })),
+      manager('pool', (p) => p.getByTestId('pool-table').waitFor({ timeout: 5000 })),
+      manager(`customer/${KNOWN_CUSTOMER}`, (p) => p.getByTestId('timeline-records').locator('tbody tr').first().waitFor({ timeout: 5000 })),
+      manager(`customer/${REPORTED}`, (p) => p.getByTestId('timeline-records').locator('tbody tr').first().waitFor({ timeout: 5000 })),
+      manager('staff', (p) => p.getByTestId('staff-chen').waitFor({ timeout: 5000 })),
+      manager('performance', (p) => p.locator('[data-testid="perf-chart-list"] li').first().waitFor({ state: 'attached', timeout: 5000 })),
+      manager('queue', (p) => p.getByTestId('queue-tab').waitFor({ timeout: 5000 })),
+      manager('reads', (p) => p.getByTestId('reads-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 5000 })),
+      manager('policy', (p) => p.locator('[data-testid^="knob-row-"]').first().waitFor({ timeout: 5000 })),
+    ],
+  },
+  { login: 'lianjia', landing: /\/$/, viewport: PHONE, screens: [{ name: "broker's landing page", open: (p) => p.getByTestId('landing').waitFor() }] },
+  { login: 'admin', landing: /\/$/, viewport: DESKTOP, screens: [{ name: "admin's landing page", open: (p) => p.getByTestId('landing').waitFor() }] },
+];
+
+export async function walkEveryScreenInChinese(browser: Browser, base: string, check: Check, shot: (page: Page, name: string) => Promise<void>): Promise<void> {
+  const serverEnglish = new Set<string>();
+  const rules: LeakCheck = {
+    catalogue: englishCatalogueNeedles(),
+    codes: rawCodes(),
+    serverEnglish,
+    logins: DEMO_LOGINS.map((l) => l.login).filter((l) => l.length >= 3),
+  };
+  for (const role of ROLES) {
+    const page = await (await newContext(browser, base, role.viewport)).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('response', (r) => {
+      if (!r.url().includes('/api/') || !(r.headers()['content-type'] ?? '').includes('application/json')) return;
+      r.json().then((body: unknown) => englishInAnswer(body, serverEnglish), () => undefined);
+    });
+    await signIn(page, role.login, role.landing);
+    for (const screen of role.screens) {
+      await check(`one language: ${screen.name} (${role.login}) shows zh-CN only`, async () => {
+        await screen.open(page);
+        const text = await page.locator('body').innerText();
+        const found = leaks(text, rules);
+        if (found.length > 0) await shot(page, `one-language-${screen.name.replace(/[^a-z0-9]+/gi, '-')}`);
+        if (found.length > 0 || errors.length > 0) throw new Error([...found, ...errors].join('\n'));
+      });
+    }
+    await page.context().close();
+  }
+}
