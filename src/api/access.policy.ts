@@ -17,7 +17,9 @@ import type { StaffId } from '../core/facts.ts';
  */
 export type Grant = 'any' | 'self' | 'withBroker' | 'ownCustomers' | 'onBehalf';
 
-export type ReadName = 'floor' | 'today' | 'judge' | 'ownership' | 'credit' | 'timeline' | 'myCustomers' | 'recordReads' | 'stream' | 'customers' | 'staff' | 'performance';
+export type ReadName =
+  | 'floor' | 'today' | 'judge' | 'ownership' | 'credit' | 'timeline' | 'myCustomers' | 'recordReads' | 'stream' | 'customers' | 'staff' | 'performance'
+  | 'unitGrid' | 'unitHistory' | 'unitImportPlan' | 'unitImportCommit' | 'orders' | 'order' | 'disputes' | 'publishedOrders';
 /** The policy editor: the policy with its knobs, and the what-if of an edited one (a POST that records nothing). */
 export type PolicyEditorName = 'policy' | 'policyWhatIf';
 export type EndpointName = Action | ReadName | PolicyEditorName;
@@ -75,10 +77,19 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   // ---- deals (DEAL) ----
   deal: command('deal', floorSelf, { subject: 'by' }),
   dispute: command('dispute', floorSelf, { subject: 'by' }),
+  refund: command('refund', floorSelf, { subject: 'by' }),
+  swap: command('swap', floorSelf, { subject: 'by' }),
+  changeBuyer: command('changeBuyer', floorSelf, { subject: 'by' }),
+  resolve: command('resolve', { manager: 'any' }, { recorder: 'by' }),
+  hold: command('hold', { manager: 'any' }, { recorder: 'by' }),
+  release: command('release', { manager: 'any' }, { recorder: 'by' }),
   // ---- setting up ----
   addStaff: command('addStaff', setup),
   addBroker: command('addBroker', setup),
-  addUnit: command('addUnit', setup),
+  addUnit: command('addUnit', { manager: 'any' }, { recorder: 'by' }),
+  importUnits: command('importUnits', { manager: 'any' }, { recorder: 'by' }),
+  editUnit: command('editUnit', { manager: 'any' }, { recorder: 'by' }),
+  withdrawUnit: command('withdrawUnit', { manager: 'any' }, { recorder: 'by' }),
   setPolicy: command('setPolicy', setup, { recorder: 'by' }),
   // ---- reads ----
   floor: { method: 'GET', path: '/floor', grants: staffReads },
@@ -90,6 +101,15 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   myCustomers: { method: 'GET', path: '/my-customers', grants: floorSelf, subject: 'of' },
   credit: { method: 'GET', path: '/units/:unit/credit', grants: { consultant: 'any', supervisor: 'any', manager: 'any' } },
   recordReads: { method: 'GET', path: '/record-reads', grants: { manager: 'any' } },
+  // ---- the money side (DEAL-1..6) ----
+  unitGrid: { method: 'GET', path: '/units/grid', grants: { consultant: 'any', supervisor: 'any', manager: 'any', frontdesk: 'any' } },
+  unitHistory: { method: 'GET', path: '/units/:unit', grants: { consultant: 'any', supervisor: 'any', manager: 'any' } },
+  unitImportPlan: { method: 'POST', path: '/units/import', grants: { manager: 'any' } },
+  unitImportCommit: { method: 'POST', path: '/units/import/commit', grants: { manager: 'any' }, recorder: 'by' },
+  orders: { method: 'GET', path: '/orders', grants: floorSelf, subject: 'of' },
+  order: { method: 'GET', path: '/orders/:order', grants: { consultant: 'any', supervisor: 'any', manager: 'any' } },
+  disputes: { method: 'GET', path: '/disputes', grants: supervisors },
+  publishedOrders: { method: 'GET', path: '/orders/published', grants: staffReads },
   // ---- the whole office: register and pool (SEC-1, OWN-10), roster (ROT-14), month (REP-1) ----
   customers: { method: 'GET', path: '/customers', grants: supervisors },
   staff: { method: 'GET', path: '/staff', grants: { ...supervisors, admin: 'any' } },

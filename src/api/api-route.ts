@@ -82,6 +82,8 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema,
   readonly hide?: boolean;
   /** Extra route config (e.g. @fastify/rate-limit's `rateLimit`). */
   readonly config?: Record<string, unknown>;
+  /** A larger request body than the API's default (an uploaded spreadsheet). */
+  readonly bodyLimit?: number;
   readonly handler: (input: RouteInput<P, Q, B, H>, req: FastifyRequest, reply: FastifyReply) => Promise<Answer<R>>;
 }
 
@@ -133,6 +135,7 @@ export function addRoute<P extends Schema = undefined, Q extends Schema = undefi
     url: spec.url,
     schema: documented,
     config: { ...spec.config, access: spec.access },
+    ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
     handler: async (req, reply) => {
       const lang = req.ctx.lang;
       const input = {

@@ -60,6 +60,11 @@ export function refusalStatus(code: RefusalCode): 409 | 422 {
     case 'not_away':
     case 'not_receiving':
     case 'unit_sold':
+    case 'unit_held':
+    case 'unit_withdrawn':
+    case 'unit_not_held':
+    case 'no_live_order':
+    case 'no_open_dispute':
     case 'stage_backwards':
     case 'time_backwards':
     case 'already_exists':
@@ -107,7 +112,12 @@ export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Lang, string>>
   not_away: { en: 'not away', 'zh-CN': '当前不在离岗状态' },
   not_receiving: { en: 'not receiving anyone', 'zh-CN': '当前没有在接待客户' },
   unit_sold: { en: 'the unit is held by another customer', 'zh-CN': '该房源已被其他客户认购' },
-  stage_backwards: { en: 'the order is already at a later stage', 'zh-CN': '订单已处于更后的阶段' },
+  stage_backwards: { en: 'the order is already at this stage or a later one: a stage is never repeated or undone', 'zh-CN': '订单已处于该阶段或更后的阶段，不能重复或回退' },
+  unit_held: { en: 'the unit is held back from sale (预留): a manager must release it first', 'zh-CN': '该房源已被预留锁定，需经理解除后才能下单' },
+  unit_withdrawn: { en: 'the unit is withdrawn from sale', 'zh-CN': '该房源已下架，不可销售' },
+  unit_not_held: { en: 'the unit is not held', 'zh-CN': '该房源未被预留' },
+  no_live_order: { en: 'the unit holds no live order', 'zh-CN': '该房源当前没有有效订单' },
+  no_open_dispute: { en: 'there is no open dispute to decide: none was accepted, or it is already decided', 'zh-CN': '没有待裁决的异议：异议未受理或已裁决' },
   time_backwards: { en: 'a later fact is already recorded: try again', 'zh-CN': '已有更晚的记录，请重试' },
   already_exists: { en: 'already exists', 'zh-CN': '已存在' },
 };

@@ -18,6 +18,8 @@ export function commandOfFact(fact: Fact): Command | null {
       return { do: 'addBroker', broker: fact.broker };
     case 'unitListed':
       return { do: 'addUnit', unit: fact.unit, ...defined({ by: fact.by }) };
+    case 'unitsImported':
+      return { do: 'importUnits', units: [...fact.added, ...fact.edited], by: fact.by, file: fact.file };
     case 'unitEdited':
       return { do: 'editUnit', unit: fact.unit, by: fact.by, ...defined({ reason: fact.reason }) };
     case 'unitWithdrawn':

@@ -58,13 +58,14 @@ export type Command =
   | { readonly do: 'addStaff'; readonly staff: StaffMember }
   | { readonly do: 'addBroker'; readonly broker: Broker }
   | { readonly do: 'addUnit'; readonly unit: Unit; readonly by?: StaffId }
+  | { readonly do: 'importUnits'; readonly units: readonly Unit[]; readonly by: StaffId; readonly file: string }
   | { readonly do: 'editUnit'; readonly unit: Unit; readonly by: StaffId; readonly reason?: string }
   | { readonly do: 'withdrawUnit'; readonly unit: UnitId; readonly by: StaffId; readonly reason: string }
   | { readonly do: 'setPolicy'; readonly policy: Policy; readonly by?: StaffId };
 
 export type Action = Command['do'];
 /** Setting up an office; not scenario actions (a scenario's roster, brokers and units are its opening state). */
-export type SetupAction = 'addStaff' | 'addBroker' | 'addUnit' | 'editUnit' | 'withdrawUnit' | 'setPolicy';
+export type SetupAction = 'addStaff' | 'addBroker' | 'addUnit' | 'importUnits' | 'editUnit' | 'withdrawUnit' | 'setPolicy';
 export type FloorAction = Exclude<Action, SetupAction>;
 
 /** What the office is told back. Every decision carries its reasons (OWN-15). */

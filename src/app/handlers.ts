@@ -4,7 +4,7 @@ import { judgeArrivalChannel, judgeReport, type ReportRecord } from '../core/cha
 import { creditFor, judgeDispute, judgeOrder, openDispute, POOL, type Credit, type Order } from '../core/deal.rules.ts';
 import { disputeOutcome, sideRecords } from '../core/dispute.rules.ts';
 import { surnameOf, type Engine } from '../core/engine.ts';
-import type { Fact, Recorded, Role, StaffId } from '../core/facts.ts';
+import type { Fact, Recorded, Role, StaffId, Unit } from '../core/facts.ts';
 import { maskPhone, normaliseMask, normalisePhone, type PhoneKey } from '../core/phone.ts';
 import { reason, type Reason } from '../core/reasons.ts';
 import { judgeRegistration } from '../core/registration.rules.ts';
@@ -204,6 +204,24 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
       if (c.by !== undefined) actor(engine, c.by, ['manager']);
       if (engine.units.has(c.unit.id)) refuse('already_exists', `unit "${c.unit.id}" already exists`);
       return { fact: { type: 'unitListed', at, unit: c.unit, ...(c.by ? { by: c.by } : {}) }, answer: { reasons: [] } };
+    case 'importUnits': {
+      actor(engine, c.by, ['manager']);
+      const seen = new Set<string>();
+      const added: Unit[] = [];
+      const edited: Unit[] = [];
+      for (const unit of c.units) {
+        if (seen.has(unit.id)) refuse('invalid_input', `unit "${unit.id}" appears twice in the import`);
+        seen.add(unit.id);
+        const known = engine.units.get(unit.id);
+        if (!known) added.push(unit);
+        else if (!sameUnit(known, unit)) edited.push(unit);
+      }
+      if (added.length + edited.length === 0) refuse('invalid_input', 'the import changes nothing: every unit is already as listed');
+      return {
+        fact: { type: 'unitsImported', at, added, edited, by: c.by, file: c.file },
+        answer: { reasons: [reason('DEAL-1', 'unitsImported', `${added.length} units added and ${edited.length} changed from ${c.file}`, { added: added.length, edited: edited.length })] },
+      };
+    }
     case 'editUnit':
       actor(engine, c.by, ['manager']);
       knownUnit(engine, c.unit.id);
@@ -414,6 +432,11 @@ function deal(engine: Engine, c: Extract<Command, { do: 'deal' }>, now: Instant)
 }
 
 const REFUSAL_OF_ORDER = { unitSold: 'unit_sold', stageBackwards: 'stage_backwards', unitHeld: 'unit_held', unitWithdrawn: 'unit_withdrawn' } as const satisfies Record<string, RefusalCode>;
+
+function sameUnit(a: Unit, b: Unit): boolean {
+  const keys: (keyof Unit)[] = ['id', 'building', 'unitNo', 'floor', 'room', 'layout', 'area', 'price'];
+  return keys.every((k) => a[k] === b[k]);
+}
 
 function knownUnit(engine: Engine, unit: string): void {
   if (!engine.units.has(unit)) refuse('unknown_unit', `unknown unit "${unit}"`);

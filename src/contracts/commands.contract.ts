@@ -6,12 +6,15 @@
 import { z } from 'zod';
 import { DEAL_STAGES } from '../core/facts.ts';
 import { policySchema } from '../core/policy.ts';
+import { unitSchema } from './sales.contract.ts';
 import { awayReasonSchema, contactViaSchema, idSchema, rawPhoneSchema, reasonSchema, receiveAsSchema, relationSchema, staffRoleSchema, type ReadonlyDeep } from './common.contract.ts';
 
 const nameSchema = z.string().trim().min(1).max(64);
 const textSchema = z.string().max(500);
 const plateSchema = z.string().trim().min(1).max(16);
 const subject = { who: idSchema.optional() };
+/** A reason people must write (a refund, a hold, an override): not blank. */
+const reasonText = z.string().trim().min(1).max(500);
 
 export const COMMAND_BODIES = {
   signIn: z.strictObject(subject),
@@ -29,6 +32,7 @@ export const COMMAND_BODIES = {
     nonCustomer: z.boolean().optional(),
     broker: idSchema.optional(),
     referrer: rawPhoneSchema.optional(),
+    referredBy: idSchema.optional(),
   }),
   register: z.strictObject({
     by: idSchema.optional(),
@@ -39,21 +43,31 @@ export const COMMAND_BODIES = {
     needs: textSchema.optional(),
     plate: plateSchema.optional(),
     for: idSchema.optional(),
+    brochureOnly: z.boolean().optional(),
   }),
   followUp: z.strictObject({ by: idSchema.optional(), phone: rawPhoneSchema, reached: z.boolean(), via: contactViaSchema.optional() }),
   link: z.strictObject({ phone: rawPhoneSchema, to: rawPhoneSchema, relation: relationSchema }),
   merge: z.strictObject({ phone: rawPhoneSchema, into: rawPhoneSchema }),
-  depart: z.strictObject({ who: idSchema }),
+  depart: z.strictObject({ who: idSchema, transferTo: nameSchema.optional() }),
   reassign: z.strictObject({ phone: rawPhoneSchema, to: idSchema, by: idSchema.optional(), reason: textSchema.optional() }),
   suspend: z.strictObject({ who: idSchema, days: z.number().positive().max(365) }),
   report: z.strictObject({ broker: idSchema.optional(), phone: rawPhoneSchema, name: nameSchema.optional() }),
-  deal: z.strictObject({ phone: rawPhoneSchema, unit: idSchema, by: idSchema.optional(), stage: z.enum(DEAL_STAGES) }),
-  dispute: z.strictObject({ unit: idSchema, by: idSchema.optional() }),
+  deal: z.strictObject({ phone: rawPhoneSchema, unit: idSchema, by: idSchema.optional(), stage: z.enum(DEAL_STAGES), amount: z.number().nonnegative().max(1e11).optional() }),
+  refund: z.strictObject({ unit: idSchema, by: idSchema.optional(), reason: reasonText, end: z.enum(['refund', 'default']).optional() }),
+  swap: z.strictObject({ unit: idSchema, to: idSchema, by: idSchema.optional(), reason: textSchema.optional() }),
+  changeBuyer: z.strictObject({ unit: idSchema, by: idSchema.optional(), change: z.enum(['rename', 'addName']), name: nameSchema, reason: reasonText }),
+  dispute: z.strictObject({ unit: idSchema, by: idSchema.optional(), phone: rawPhoneSchema.optional() }),
+  resolve: z.strictObject({ unit: idSchema, by: idSchema.optional(), override: z.strictObject({ credit: z.record(idSchema, z.number().min(0).max(1)), reason: reasonText }).optional() }),
+  hold: z.strictObject({ unit: idSchema, by: idSchema.optional(), reason: reasonText }),
+  release: z.strictObject({ unit: idSchema, by: idSchema.optional(), reason: textSchema.optional() }),
   reorder: z.strictObject({ by: idSchema.optional(), order: z.array(idSchema).max(200), reason: z.string().trim().min(1).max(500) }),
   outOfTurn: z.strictObject({ who: idSchema, by: idSchema.optional() }),
   addStaff: z.strictObject({ staff: z.strictObject({ id: idSchema, role: staffRoleSchema, team: idSchema.optional(), name: nameSchema.optional() }) }),
   addBroker: z.strictObject({ broker: z.strictObject({ id: idSchema, kind: z.enum(['agency', 'distributor', 'individual']), approved: z.boolean() }) }),
-  addUnit: z.strictObject({ unit: z.strictObject({ id: idSchema, price: z.number().nonnegative().max(1e11).optional() }) }),
+  addUnit: z.strictObject({ unit: unitSchema, by: idSchema.optional() }),
+  importUnits: z.strictObject({ units: z.array(unitSchema).min(1).max(20_000), by: idSchema.optional(), file: z.string().max(200) }),
+  editUnit: z.strictObject({ unit: unitSchema, by: idSchema.optional(), reason: textSchema.optional() }),
+  withdrawUnit: z.strictObject({ unit: idSchema, by: idSchema.optional(), reason: reasonText }),
   setPolicy: z.strictObject({ policy: policySchema, by: idSchema.optional() }),
 } as const;
 

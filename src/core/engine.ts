@@ -153,6 +153,12 @@ export class Engine {
         this.units.set(fact.unit.id, fact.unit);
         this.touchUnit(fact.unit.id, fact);
         return;
+      case 'unitsImported':
+        for (const unit of [...fact.added, ...fact.edited]) {
+          this.units.set(unit.id, unit);
+          this.touchUnit(unit.id, fact);
+        }
+        return;
       case 'unitWithdrawn':
         this.withdrawn.set(fact.unit, { seq: fact.seq, at: fact.at, by: fact.by, reason: fact.reason });
         this.holds.delete(fact.unit);

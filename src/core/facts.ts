@@ -68,6 +68,8 @@ export type Fact =
   | (FactShape<'unitListed'> & { readonly unit: Unit; readonly by?: StaffId })
   /** A unit's description replaced by a new one (a correction or a price change); never an update in place. */
   | (FactShape<'unitEdited'> & { readonly unit: Unit; readonly by: StaffId; readonly reason?: string })
+  /** DEAL-1: a whole unit list imported at once (nothing half-imported): new units and new descriptions of known ones. */
+  | (FactShape<'unitsImported'> & { readonly added: readonly Unit[]; readonly edited: readonly Unit[]; readonly by: StaffId; readonly file: string })
   /** The unit is taken off sale (e.g. kept by the developer); it cannot be ordered. */
   | (FactShape<'unitWithdrawn'> & { readonly unit: UnitId; readonly by: StaffId; readonly reason: string })
   /** 预留/锁定: a manager holds a free unit back from sale, with a reason. */

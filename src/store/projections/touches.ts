@@ -71,6 +71,8 @@ export function touchesOf(engine: Engine, fact: Recorded, parties: PartyPhones):
     case 'unitListed':
     case 'unitEdited':
       return { phones: [], units: [fact.unit.id] };
+    case 'unitsImported':
+      return { phones: [], units: [...fact.added, ...fact.edited].map((u) => u.id) };
     case 'unitWithdrawn':
     case 'unitHeld':
     case 'unitReleased':
