@@ -12,6 +12,7 @@ import type { Offices } from '../store/offices.ts';
 import type { Db } from '../store/sql/db.ts';
 import type { RouteDeps } from './api-route.ts';
 import { installAuth, SESSION_COOKIE } from './auth.plugin.ts';
+import { salesRoutes } from './sales.routes.ts';
 import { commandRoutes } from './commands.routes.ts';
 import { CustomerIndexes } from '../app/customer-index.ts';
 import { customerRoutes } from './customers.routes.ts';
@@ -155,6 +156,7 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     customerRoutes(api, deps);
     registerRoutes(api, deps);
     policyRoutes(api, deps);
+    salesRoutes(api, deps);
     commandRoutes(api, deps);
   });
   return app;

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { findSession } from '../accounts/accounts-store.ts';
 import { projectParams } from '../contracts/common.contract.ts';
-import { boardSchema, streamHeaders, todayAnswerSchema, unitCreditSchema, unitParams } from '../contracts/floor.contract.ts';
+import { boardSchema, streamHeaders, todayAnswerSchema, unitCreditSchema, unitParams, type LiveUpdate } from '../contracts/floor.contract.ts';
 import { addProjectRoute, inProject, type RouteDeps } from './api-route.ts';
 import { creditOf } from '../app/customers.queries.ts';
 import { board, todaysReceptions } from '../app/floor.queries.ts';
@@ -70,7 +70,8 @@ export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
         const seq = Math.max(engine.lastSeq, missed[missed.length - 1]?.seq ?? 0);
         // RISK-2: an owner who was away from the stream is told of the arrivals they missed too.
         const alerts = await hub.alertTexts([stream], engine, missed, handle.project.zone, seq);
-        stream.write(sseEvent(seq, 'update', { facts: summaries(missed), floor: board(engine, clock()) }) + (alerts.get(stream) ?? ''));
+        const opening: LiveUpdate = { facts: summaries(missed), floor: board(engine, clock()) };
+        stream.write(sseEvent(seq, 'update', opening) + (alerts.get(stream) ?? ''));
         stream.started(seq);
       } catch (error) {
         // The answer has begun, so no error body can follow: log, end, and let the client reconnect.

@@ -1,5 +1,5 @@
 // The questions the API answers about customers and the floor, as plain reads of the caught-up engine
-// (and the API's customer index). Nothing here masks or logs: customer-view.ts decides what each caller
+// (and the customer index). Nothing here masks or logs: src/api/customer-view.ts decides what each caller
 // may see (SEC-1) and records the full reads (SEC-2).
 import type { Engine } from '../core/engine.ts';
 import type { Recorded, StaffId, UnitId } from '../core/facts.ts';

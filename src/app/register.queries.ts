@@ -1,7 +1,7 @@
 // The manager's questions about the whole office: the register of every customer (SEC-1) with the public
 // pool in it (OWN-10, OWN-11, OWN-12), the staff roster (ROT-14, OWN-10, SEC-4), and the consultants'
 // month (REP-1, REP-3). Plain reads of the caught-up engine and the API's index; nothing here masks or
-// logs (customer-view.ts does).
+// logs (src/api/customer-view.ts does).
 import { floorView, type SeatView } from './queries.ts';
 import { consultantPerformance, type ConsultantMonth, type MonthRange } from './performance.ts';
 import type { Engine } from '../core/engine.ts';

@@ -73,7 +73,7 @@ export const COMMAND_BODIES = {
 
 export type CommandAction = keyof typeof COMMAND_BODIES;
 /** What a client sends for a command (before the access table fills the caller's fields). */
-export type CommandBody<A extends CommandAction> = z.input<(typeof COMMAND_BODIES)[A]>;
+export type CommandBody<A extends CommandAction> = ReadonlyDeep<z.input<(typeof COMMAND_BODIES)[A]>>;
 
 /** `Idempotency-Key`: a retried request with the same key records nothing new. */
 export const idempotencyKeySchema = z

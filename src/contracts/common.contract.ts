@@ -73,6 +73,9 @@ export type StaffId = string;
 /** An instant as the project's local wall time (`2024-03-01 09:30`); null with no instant. */
 export const localTimeSchema = z.string().nullable();
 
+/** A recorded fact an answer points at: its seq, and when, as an instant and in local words. */
+export const recordedAt = { seq: z.number(), at: instantSchema, atLocal: localTimeSchema };
+
 /** Why an answer is what it is (OWN-15): the rule, a code and words, and the record it relied on. */
 export const reasonSchema = z.strictObject({
   rule: z.string(),

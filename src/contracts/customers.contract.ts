@@ -2,7 +2,7 @@
 // a consultant's own customers, and the log of full reads (SEC-2). Customers appear as the caller may
 // see them (SEC-1): in full, or masked with the owner's name.
 import { z } from 'zod';
-import { countSchema, explained, idSchema, instantSchema, localTimeSchema, namesSchema, phoneLookupSchema, projectIdSchema, receiveAsSchema, shownCustomerSchema, staffRefSchema, type ReadonlyDeep } from './common.contract.ts';
+import { countSchema, explained, idSchema, instantSchema, localTimeSchema, namesSchema, phoneLookupSchema, projectIdSchema, receiveAsSchema, recordedAt, shownCustomerSchema, staffRefSchema, type ReadonlyDeep } from './common.contract.ts';
 
 export const phoneParams = z.strictObject({ project: projectIdSchema, phone: phoneLookupSchema });
 
@@ -62,7 +62,7 @@ export const ownershipAnswerSchema = z.strictObject({ ...ownership, channel: cha
 export type OwnershipAnswer = ReadonlyDeep<z.infer<typeof ownershipAnswerSchema>>;
 
 /** A recorded fact as the timeline lists it: its own fields, and its time in local words. */
-export const recordedFactSchema = z.looseObject({ seq: z.number(), type: z.string(), at: instantSchema, atLocal: localTimeSchema });
+export const recordedFactSchema = z.looseObject({ ...recordedAt, type: z.string() });
 export type RecordedFact = ReadonlyDeep<z.infer<typeof recordedFactSchema>>;
 
 /** GET /customers/:phone/timeline: for another's customer only what SEC-1 allows (no spans, no records). */

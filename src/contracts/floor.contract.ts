@@ -1,6 +1,6 @@
 // The floor (ROT-15): the board, today's turns, a unit's credit, and what the live stream sends.
 import { z } from 'zod';
-import { countSchema, idSchema, instantSchema, localTimeSchema, namesSchema, projectIdSchema, reasonSchema, receiveAsSchema, seatStateSchema, staffRefSchema, type ReadonlyDeep } from './common.contract.ts';
+import { countSchema, idSchema, instantSchema, namesSchema, projectIdSchema, reasonSchema, recordedAt, receiveAsSchema, seatStateSchema, staffRefSchema, type ReadonlyDeep } from './common.contract.ts';
 
 export const unitParams = z.strictObject({ project: projectIdSchema, unit: idSchema });
 /** The stream resends what came after this seq (the last event id the client saw). */
@@ -29,9 +29,7 @@ export type Board = ReadonlyDeep<z.infer<typeof boardSchema>>;
 
 /** A turn taken today: an arrival, or a party declined. The customer is masked whoever asks (the log is floor-wide, SEC-1). */
 export const todayReceptionSchema = z.strictObject({
-  seq: z.number(),
-  at: instantSchema,
-  atLocal: localTimeSchema,
+  ...recordedAt,
   kind: z.enum(['arrival', 'declined']),
   declinedBy: z.string().optional(),
   receiver: z.string().nullable(),
@@ -63,9 +61,7 @@ export type LiveUpdate = ReadonlyDeep<z.infer<typeof liveUpdateSchema>>;
 
 /** The stream's `ownerAlert` event (RISK-2): the owner's customer walked in — sent to the owner alone, in full (SEC-1). */
 export const ownerAlertSchema = z.strictObject({
-  seq: z.number(),
-  at: instantSchema,
-  atLocal: localTimeSchema,
+  ...recordedAt,
   customer: z.strictObject({ phone: z.string(), name: z.string().nullable() }),
   /** Who received them, on what ground: the owner themself (`owner`), or someone covering (`cover`, ROT-11). */
   receiver: staffRefSchema.nullable(),

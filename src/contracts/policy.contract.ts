@@ -3,7 +3,7 @@
 // the `setPolicy` command. The policy's own schema is the core's (src/core/policy.ts): one definition.
 import { z } from 'zod';
 import { policySchema, type Policy } from '../core/policy.ts';
-import { explained, instantSchema, localTimeSchema, namesSchema, shownCustomerSchema, type ReadonlyDeep } from './common.contract.ts';
+import { explained, instantSchema, localTimeSchema, namesSchema, recordedAt, shownCustomerSchema, type ReadonlyDeep } from './common.contract.ts';
 
 export const whatIfBody = z.strictObject({
   policy: policySchema,
@@ -78,7 +78,7 @@ export type WhatIfOwned = ReadonlyDeep<z.infer<typeof whatIfOwnedSchema>>;
 export const whatIfOrderSchema = z.strictObject({ customer: shownCustomerSchema.nullable(), closer: z.string(), credit: z.record(z.string(), z.number()) });
 export type WhatIfOrder = ReadonlyDeep<z.infer<typeof whatIfOrderSchema>>;
 
-const changedFact = { seq: z.number(), type: z.string(), at: instantSchema, atLocal: localTimeSchema, customer: shownCustomerSchema.nullable() };
+const changedFact = { ...recordedAt, type: z.string(), customer: shownCustomerSchema.nullable() };
 
 /** POST /policy/what-if: what would differ had the edited policy been in force for the last `days`; lists are cut at 500, `totals` counts all. */
 export const whatIfAnswerSchema = z.strictObject({

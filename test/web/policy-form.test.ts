@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { POLICY_KNOBS } from '../../src/api/policy-catalogue.ts';
 import { STANDARD_POLICY, validatePolicy } from '../../src/core/policy.ts';
-import type { PolicyDoc, PolicyKnob } from '../../src/web/api/api-types.ts';
+import type { PolicyDoc, PolicyKnob } from '../../src/contracts/index.ts';
 import { translator } from '../../src/web/i18n/translate.ts';
 import { changedKnobs, formatValue, knobOfIssue, knobProblem, valueAt, withValue } from '../../src/web/manager/policy-form.ts';
 

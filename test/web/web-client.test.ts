@@ -2,7 +2,7 @@
 // the floor board's grouping (ROT-15).
 import { describe, expect, it } from 'vitest';
 import { errorFromBody } from '../../src/web/api/api-error.ts';
-import type { Board } from '../../src/web/api/api-types.ts';
+import type { Board } from '../../src/contracts/index.ts';
 import { boardModel } from '../../src/web/floor/board-model.ts';
 import { phoneProblem } from '../../src/web/shared/phone-check.ts';
 

@@ -1,7 +1,26 @@
 // The typed API client: one function per endpoint the web app calls, project-scoped below
 // /api/projects/:project. Writes are commands (POST /commands/:action) carrying an idempotency key.
 import { request, query, seg, setCsrfToken, type WriteOptions } from './http.ts';
-import type { Answer, AwayReason, Board, ContactVia, Judgement, MonthReport, OwnedCustomer, PolicyCatalogue, PolicyDoc, RecordRead, RegisterPage, RegisterStatus, Relation, RosterMember, SessionInfo, Timeline, TodayReception, WhatIfAnswer } from './api-types.ts';
+import type {
+  Answer,
+  Board,
+  CommandAction,
+  CommandAnswer,
+  CommandBody,
+  Judgement,
+  MonthReport,
+  MyCustomers,
+  PolicyCatalogue,
+  PolicyDoc,
+  RecordRead,
+  RegisterPage,
+  RegisterStatus,
+  RosterMember,
+  SessionInfo,
+  Timeline,
+  TodayAnswer,
+  WhatIfAnswer,
+} from '../../contracts/index.ts';
 
 // ---- session ----
 
@@ -24,56 +43,17 @@ export async function signOut(): Promise<void> {
 
 // ---- commands ----
 
-export interface ArriveInput {
-  readonly phone?: string;
-  readonly name?: string;
-  readonly plate?: string;
-  readonly asksFor?: string;
-  readonly nonCustomer?: boolean;
-  readonly broker?: string;
-  readonly referrer?: string;
-}
-
-export interface RegisterInput {
-  readonly via: 'visit' | 'call';
-  readonly by?: string;
-  readonly phone?: string;
-  readonly name?: string;
-  readonly gender?: 'M' | 'F';
-  readonly needs?: string;
-  readonly plate?: string;
-  readonly for?: string;
-}
-
-export interface FollowUpInput {
-  readonly phone: string;
-  readonly reached: boolean;
-  readonly via?: ContactVia;
-}
-
-export interface CommandBodies {
-  readonly signIn: { readonly who?: string };
-  readonly signOut: { readonly who?: string };
-  readonly away: { readonly who?: string; readonly reason: AwayReason };
-  readonly back: { readonly who?: string };
-  readonly done: { readonly who?: string };
-  readonly reclassify: { readonly who?: string };
-  readonly arrive: ArriveInput;
-  readonly register: RegisterInput;
-  readonly followUp: FollowUpInput;
-  readonly link: { readonly phone: string; readonly to: string; readonly relation: Relation };
-  readonly reassign: { readonly phone: string; readonly to: string; readonly reason?: string };
-  readonly depart: { readonly who: string };
-  readonly suspend: { readonly who: string; readonly days: number };
-  readonly reorder: { readonly order: readonly string[]; readonly reason: string };
-  readonly setPolicy: { readonly policy: PolicyDoc };
-}
-
+// The bodies are the contract's (src/contracts/commands.contract.ts), save the policy editor's draft: the
+// editor holds a policy loosely while it is edited, and the server checks it when it is tried or saved.
+export type CommandBodies = { readonly [A in Exclude<CommandAction, 'setPolicy'>]: CommandBody<A> } & { readonly setPolicy: { readonly policy: PolicyDoc } };
 export type CommandName = keyof CommandBodies;
+export type ArriveInput = CommandBody<'arrive'>;
+export type RegisterInput = CommandBody<'register'>;
+export type FollowUpInput = CommandBody<'followUp'>;
 
 /** POST /commands/:name answers {answer, seq, replayed}; a refusal is an ApiError with the refusal's code. */
 export async function command<C extends CommandName>(project: string, name: C, body: CommandBodies[C], options?: WriteOptions): Promise<Answer> {
-  const done = await request<{ answer: Answer }>('POST', `/api/projects/${seg(project)}/commands/${name}`, body, options);
+  const done = await request<CommandAnswer>('POST', `/api/projects/${seg(project)}/commands/${name}`, body, options);
   return done.answer;
 }
 
@@ -85,7 +65,7 @@ export function getFloor(project: string): Promise<Board> {
   return request<Board>('GET', `${base(project)}/floor`);
 }
 
-export function getToday(project: string): Promise<{ readonly floor: Board; readonly receptions: readonly TodayReception[] }> {
+export function getToday(project: string): Promise<TodayAnswer> {
   return request('GET', `${base(project)}/today`);
 }
 
@@ -100,8 +80,8 @@ export function getTimeline(project: string, phone: string): Promise<Timeline> {
 }
 
 /** The caller's customers, or (managers, supervisors) those of consultant `of`. */
-export function getMyCustomers(project: string, of?: string): Promise<readonly OwnedCustomer[]> {
-  return request<{ customers: readonly OwnedCustomer[] }>('GET', `${base(project)}/my-customers${query({ of })}`).then((r) => r.customers);
+export function getMyCustomers(project: string, of?: string): Promise<MyCustomers['customers']> {
+  return request<MyCustomers>('GET', `${base(project)}/my-customers${query({ of })}`).then((r) => r.customers);
 }
 
 export function getRecordReads(project: string, customer?: string): Promise<readonly RecordRead[]> {

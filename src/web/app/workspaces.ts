@@ -1,5 +1,5 @@
 // The workspaces of the app, the roles that use each, and where a role lands after signing in.
-import type { AccountRole } from '../api/api-types.ts';
+import type { AccountRole } from '../../contracts/index.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
 export type WorkspaceId = 'desk' | 'board' | 'me' | 'manager';

@@ -4,7 +4,7 @@
 import { App, Button, Segmented, Space } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getMyCustomers } from '../api/api-client.ts';
-import type { OwnerAlert } from '../api/api-types.ts';
+import type { OwnerAlert } from '../../contracts/index.ts';
 import { RegistrationForm } from '../customers/registration-form.component.tsx';
 import { useFloorStream } from '../floor/use-floor-stream.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';

@@ -2,7 +2,7 @@
 // consultant does to them from the phone: log a follow-up (OWN-3) and link family (OWN-7).
 import { Button, Drawer, Empty, List, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { OwnedCustomer } from '../api/api-types.ts';
+import type { OwnedCustomer } from '../../contracts/index.ts';
 import { FollowUpForm } from '../customers/follow-up-form.component.tsx';
 import { LinkFamilyForm } from '../customers/link-family-form.component.tsx';
 import { useI18n } from '../i18n/i18n.context.tsx';

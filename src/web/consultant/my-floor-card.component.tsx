@@ -3,7 +3,7 @@
 import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { command, type CommandName } from '../api/api-client.ts';
-import type { Board } from '../api/api-types.ts';
+import type { Board } from '../../contracts/index.ts';
 import { newIdempotencyKey } from '../api/http.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import type { MessageKey } from '../i18n/zh-CN.ts';

@@ -3,7 +3,7 @@
 // follow-ups that reached the customer, orders opened and my performance credit.
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { getPerformance } from '../api/api-client.ts';
-import type { OwnedCustomer } from '../api/api-types.ts';
+import type { OwnedCustomer } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';

@@ -1,7 +1,7 @@
 // The consultant's customers (protection running out first), re-read when the floor reports new facts.
 import { useCallback, useEffect, useState } from 'react';
 import { getMyCustomers } from '../api/api-client.ts';
-import type { OwnedCustomer } from '../api/api-types.ts';
+import type { OwnedCustomer } from '../../contracts/index.ts';
 
 export type MyCustomersState = { readonly status: 'loading' } | { readonly status: 'done'; readonly customers: readonly OwnedCustomer[] } | { readonly status: 'failed'; readonly error: unknown };
 

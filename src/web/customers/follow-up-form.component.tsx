@@ -1,7 +1,7 @@
 // 跟进 (OWN-3): did it reach the customer, and how. Only a follow-up that reached them extends protection
 // (an SMS alone does not, unless the policy says so); the answer says what happened.
 import { Button, Form, Radio } from 'antd';
-import type { Answer, ContactVia } from '../api/api-types.ts';
+import type { Answer, ContactVia } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useCommandForm } from './use-command-form.ts';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';

@@ -1,6 +1,6 @@
 // 关联家人 (OWN-7): two customers are one family; the first valid registration in the family decides.
 import { Button, Form, Input, Select } from 'antd';
-import type { Answer, Relation } from '../api/api-types.ts';
+import type { Answer, Relation } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { phoneRule } from '../shared/form-rules.ts';
 import { useCommandForm } from './use-command-form.ts';

@@ -3,7 +3,7 @@
 // it) and needs — each with its own message; what the server still refuses lands on its field.
 import { Button, Card, Form, Input, Radio, Select } from 'antd';
 import { useCallback, useEffect } from 'react';
-import type { Answer } from '../api/api-types.ts';
+import type { Answer } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { compact } from '../shared/compact.ts';
 import { phoneRule } from '../shared/form-rules.ts';

@@ -3,7 +3,7 @@
 import type { FormInstance } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { command, type CommandBodies, type CommandName } from '../api/api-client.ts';
-import type { Answer } from '../api/api-types.ts';
+import type { Answer } from '../../contracts/index.ts';
 import { newIdempotencyKey } from '../api/http.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';

@@ -1,7 +1,7 @@
 // The floor board's groups, from the server's Board: who is up, the queue after them, who is busy,
 // away, suspended, and who is owed make-ups. A queue entry is a rotation unit (a person, or a team
 // under ROT-13) with the people seated in it.
-import type { Board, Seat } from '../api/api-types.ts';
+import type { Board, Seat } from '../../contracts/index.ts';
 
 export interface QueueEntry {
   readonly unit: string;

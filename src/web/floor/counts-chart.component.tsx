@@ -1,7 +1,7 @@
 // Today's new parties per consultant as bars (a TV reads bars faster than a table); the numbers are
 // also written as text for tests and screen readers.
 import { useMemo } from 'react';
-import type { Seat } from '../api/api-types.ts';
+import type { Seat } from '../../contracts/index.ts';
 import { Chart } from '../charts/chart.component.tsx';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';

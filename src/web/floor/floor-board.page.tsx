@@ -2,7 +2,7 @@
 // how long, who is away and why, suspended, owed make-ups, and today's new parties per consultant.
 import { Badge, Tag } from 'antd';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
-import type { Seat } from '../api/api-types.ts';
+import type { Seat } from '../../contracts/index.ts';
 import { LanguageSwitch } from '../app/workspace-layout.component.tsx';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';

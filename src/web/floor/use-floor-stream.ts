@@ -4,7 +4,7 @@
 // and re-read the board over plain HTTP meanwhile — which also notices an ended session (401).
 import { useEffect, useRef, useState } from 'react';
 import { getFloor, streamUrl } from '../api/api-client.ts';
-import type { Board, OwnerAlert } from '../api/api-types.ts';
+import type { Board, OwnerAlert } from '../../contracts/index.ts';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
 

@@ -1,6 +1,6 @@
 // The desk's glance at the floor: the queue in order with each person's state (live).
 import { Badge, Card, Tag } from 'antd';
-import type { Board, SeatState } from '../api/api-types.ts';
+import type { Board, SeatState } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 

@@ -5,7 +5,7 @@ import { Alert, App, Col, Row, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { command, type ArriveInput } from '../api/api-client.ts';
-import type { Answer } from '../api/api-types.ts';
+import type { Answer } from '../../contracts/index.ts';
 import { newIdempotencyKey } from '../api/http.ts';
 import { useFloorStream } from '../floor/use-floor-stream.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';

@@ -1,7 +1,7 @@
 // The judge card (判客): new or whose, protected until when, the last effective contact, broker
 // protection, family, and every reason with its rule id (OWN-15).
 import { Card, Descriptions, Tag, Typography } from 'antd';
-import type { Judgement } from '../api/api-types.ts';
+import type { Judgement } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProjectTime } from '../shared/project-time.ts';
 import { ReasonList } from '../shared/reason-list.component.tsx';

@@ -1,7 +1,7 @@
 // Who would receive the party now and why (turn, make-up, owner, cover, designated), with the one key
 // that admits them (F2), "asks for …" a named consultant (ROT-12), and "not a customer" (ROT-3).
 import { Button, Card, Select, Space, Tag, Typography } from 'antd';
-import type { Judgement, ReceiveAs } from '../api/api-types.ts';
+import type { Judgement, ReceiveAs } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { ReasonList } from '../shared/reason-list.component.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';

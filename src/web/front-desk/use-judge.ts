@@ -3,7 +3,7 @@
 // follows the queue).
 import { useCallback, useRef, useState } from 'react';
 import * as api from '../api/api-client.ts';
-import type { Judgement } from '../api/api-types.ts';
+import type { Judgement } from '../../contracts/index.ts';
 
 export type JudgeState = { readonly status: 'idle' } | { readonly status: 'loading' } | { readonly status: 'done'; readonly judgement: Judgement } | { readonly status: 'failed'; readonly error: unknown };
 

@@ -2,7 +2,7 @@
 // their timeline.
 import { Input, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import type { RegisterCustomer } from '../api/api-types.ts';
+import type { RegisterCustomer } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import type { Translate } from '../i18n/translate.ts';
 import { useProject } from '../session/project.context.tsx';

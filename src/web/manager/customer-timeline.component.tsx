@@ -4,7 +4,7 @@ import { App, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Timel
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { getTimeline } from '../api/api-client.ts';
-import type { Reason, RecordedFact, Timeline } from '../api/api-types.ts';
+import type { Reason, RecordedFact, Timeline } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 import { ErrorAlert, problemOf } from '../shared/error-alert.component.tsx';

@@ -1,5 +1,5 @@
 // One recorded fact of a customer's timeline in words: what happened and who did it.
-import type { RecordedFact } from '../api/api-types.ts';
+import type { RecordedFact } from '../../contracts/index.ts';
 import { hasMessage, type Translate } from '../i18n/translate.ts';
 
 export interface FactWords {

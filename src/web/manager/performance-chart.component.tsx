@@ -2,7 +2,7 @@
 // received, valid registrations, follow-ups that reached the customer, orders. The figures are also
 // written out as text for tests and screen readers.
 import { useMemo } from 'react';
-import type { ConsultantMonth } from '../api/api-types.ts';
+import type { ConsultantMonth } from '../../contracts/index.ts';
 import { Chart } from '../charts/chart.component.tsx';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';

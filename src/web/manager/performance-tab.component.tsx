@@ -3,7 +3,7 @@
 import { Select, Space, Table, Tooltip, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { getPerformance } from '../api/api-client.ts';
-import type { ConsultantMonth } from '../api/api-types.ts';
+import type { ConsultantMonth } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';

@@ -1,7 +1,7 @@
 // The policy editor's draft: reading and replacing one knob's value, the client-side check of a value
 // (mirroring the server's schema from the knob's kind and bounds, as the phone check mirrors REG-4), and
 // the words for a value. No React here (tests use it directly).
-import type { LocalText, PolicyDoc, PolicyKnob } from '../api/api-types.ts';
+import type { LocalText, PolicyDoc, PolicyKnob } from '../../contracts/index.ts';
 import type { Translate } from '../i18n/translate.ts';
 
 export function valueAt(policy: PolicyDoc, path: string): unknown {

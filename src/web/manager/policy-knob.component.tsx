@@ -2,7 +2,7 @@
 // several, a switch, a number (with 不设 / 不限 where the knob allows it), a list of numbers, duty windows,
 // or the two shares of a split (editing one sets the other, so they always make 100%).
 import { Button, Checkbox, Input, InputNumber, Radio, Space, Switch, Tag } from 'antd';
-import type { PolicyKnob } from '../api/api-types.ts';
+import type { PolicyKnob } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { percent, type Locale } from './policy-form.ts';
 

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { command, getPolicy, policyWhatIf } from '../api/api-client.ts';
 import { PageLoading } from '../app/page-loading.component.tsx';
 import { isApiError } from '../api/api-error.ts';
-import type { PolicyDoc, PolicyKnob, WhatIfAnswer } from '../api/api-types.ts';
+import type { PolicyDoc, PolicyKnob, WhatIfAnswer } from '../../contracts/index.ts';
 import { newIdempotencyKey } from '../api/http.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { hasMessage } from '../i18n/translate.ts';

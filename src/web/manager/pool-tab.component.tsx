@@ -5,7 +5,7 @@ import { App, Button, Form, Input, Modal, Select, Space, Table, Typography } fro
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { command, getRegister } from '../api/api-client.ts';
-import type { RegisterCustomer } from '../api/api-types.ts';
+import type { RegisterCustomer } from '../../contracts/index.ts';
 import { newIdempotencyKey } from '../api/http.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';

@@ -2,7 +2,7 @@
 // recorded with the new order.
 import { App, Button, Card, Form, Input, List, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Board } from '../api/api-types.ts';
+import type { Board } from '../../contracts/index.ts';
 import { useCommandForm } from '../customers/use-command-form.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';

@@ -2,7 +2,7 @@
 import { Input, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { getRecordReads } from '../api/api-client.ts';
-import type { RecordRead } from '../api/api-types.ts';
+import type { RecordRead } from '../../contracts/index.ts';
 import { hasMessage } from '../i18n/translate.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';

@@ -1,6 +1,6 @@
 // 重新分配 (OWN-5, OWN-10): the manager gives a customer to a consultant, with the reason recorded.
 import { Button, Form, Input } from 'antd';
-import type { Answer } from '../api/api-types.ts';
+import type { Answer } from '../../contracts/index.ts';
 import { useCommandForm } from '../customers/use-command-form.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { StaffSelect } from './staff-select.component.tsx';

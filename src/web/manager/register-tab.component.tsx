@@ -5,7 +5,7 @@ import { Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { getRegister } from '../api/api-client.ts';
-import type { RegisterCustomer, RegisterStatus } from '../api/api-types.ts';
+import type { RegisterCustomer, RegisterStatus } from '../../contracts/index.ts';
 import { ProtectionCountdown } from '../consultant/protection-countdown.component.tsx';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';

@@ -5,7 +5,7 @@ import { App, Button, InputNumber, Popconfirm, Space, Table, Tag, Typography } f
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { command } from '../api/api-client.ts';
-import type { RosterMember } from '../api/api-types.ts';
+import type { RosterMember } from '../../contracts/index.ts';
 import { newIdempotencyKey } from '../api/http.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';

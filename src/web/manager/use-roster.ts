@@ -2,7 +2,7 @@
 // still employed, and every name the roster carries is learnt for display.
 import { useEffect, useMemo } from 'react';
 import { getStaff } from '../api/api-client.ts';
-import type { RosterMember } from '../api/api-types.ts';
+import type { RosterMember } from '../../contracts/index.ts';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { useLoad, type Loaded } from '../shared/use-load.ts';
 

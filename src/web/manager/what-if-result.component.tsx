@@ -4,7 +4,7 @@
 import { Alert, Card, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type ReactNode } from 'react';
-import type { ReceiveAs, ShownCustomer, WhatIfAnswer, WhatIfOrder, WhatIfOwned } from '../api/api-types.ts';
+import type { ReceiveAs, ShownCustomer, WhatIfAnswer, WhatIfOrder, WhatIfOwned } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { hasMessage, type Translate } from '../i18n/translate.ts';
 import { useStaffNames } from '../shared/staff-names.context.tsx';

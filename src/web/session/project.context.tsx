@@ -1,6 +1,6 @@
 // The project a workspace works in and the caller's membership there (role, the staff id they act as).
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Membership } from '../api/api-types.ts';
+import type { Membership } from '../../contracts/index.ts';
 
 const ProjectContext = createContext<Membership | null>(null);
 

@@ -2,7 +2,7 @@
 // by any 401 (an expired session, or SEC-4 ending a departed consultant's access).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import * as api from '../api/api-client.ts';
-import type { Membership, SessionInfo } from '../api/api-types.ts';
+import type { Membership, SessionInfo } from '../../contracts/index.ts';
 import { isApiError } from '../api/api-error.ts';
 import { onUnauthorised } from '../api/http.ts';
 

@@ -2,7 +2,7 @@
 // catalogue (`reason.<code>`), with staff ids as names and values (contact channel, absence, relation,
 // stage, instants, missing fields) translated. A code the catalogue does not know yet reads as
 // `reason.unknown`: the server's English text in English, "by rule X" in zh-CN (never English there).
-import type { Reason } from '../api/api-types.ts';
+import type { Reason } from '../../contracts/index.ts';
 import { hasMessage, type Params, type Translate } from '../i18n/translate.ts';
 import { dateTime } from './format-time.ts';
 

@@ -1,6 +1,6 @@
 // Reasons as a list: the rule id as a tag, then the sentence (OWN-15).
 import { Tag, Typography } from 'antd';
-import type { Reason } from '../api/api-types.ts';
+import type { Reason } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { reasonText } from './format-reason.ts';
 import { useProjectTime } from './project-time.ts';
