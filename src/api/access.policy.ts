@@ -86,7 +86,7 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   // ---- setting up ----
   addStaff: command('addStaff', setup),
   addBroker: command('addBroker', setup),
-  addUnit: command('addUnit', { manager: 'any' }, { recorder: 'by' }),
+  addUnit: command('addUnit', setup, { recorder: 'by' }),
   importUnits: command('importUnits', { manager: 'any' }, { recorder: 'by' }),
   editUnit: command('editUnit', { manager: 'any' }, { recorder: 'by' }),
   withdrawUnit: command('withdrawUnit', { manager: 'any' }, { recorder: 'by' }),

@@ -161,21 +161,18 @@ const HAND: Readonly<Record<string, HandEntry>> = {
     labels: { closer: ['成交人', 'Closer'], original: ['原顾问', 'Original'] },
   },
   'splits.brochure': {
-    notYet: true,
     rules: ['DEAL-3'],
     zh: '首次接待只取了资料，第二位顾问完成接待：分成',
     en: 'The first visit only took a brochure, a second consultant did the work: the split',
     labels: { first: ['首次接待', 'First'], second: ['后续接待', 'Second'] },
   },
   'splits.family': {
-    notYet: true,
     rules: ['DEAL-3', 'OWN-7'],
     zh: '家庭成员归属不同顾问，合并成交：分成',
     en: 'Family members owned by different consultants, one deal: the split',
     labels: { first: ['先登记者', 'First'], second: ['后登记者', 'Second'] },
   },
   'splits.namedLater': {
-    notYet: true,
     rules: ['DEAL-3'],
     zh: '客户在第 N 次来访时才点名顾问：分成',
     en: 'The customer names a consultant on a later visit: the split',
@@ -188,11 +185,33 @@ const HAND: Readonly<Record<string, HandEntry>> = {
     labels: { owner: ['归属人', 'Owner'], cover: ['代接人', 'Cover'] },
   },
   'splits.transfer': {
-    notYet: true,
     rules: ['DEAL-3'],
     zh: '顾问调往公司其他案场，两个月内成交：分成',
     en: 'The consultant moved to another office, deal within two months: the split',
     labels: { former: ['原顾问', 'Former'], closer: ['成交人', 'Closer'] },
+  },
+  'splits.teamReferral': {
+    rules: ['DEAL-3'],
+    zh: '新房与二手团队互相转介绍：转介绍人与成交人分成',
+    en: 'New-home and resale teams refer customers to each other: the referrer and the closer share',
+    labels: { referrer: ['转介绍人', 'Referrer'], closer: ['成交人', 'Closer'] },
+  },
+  'performance.countsFrom': {
+    rules: ['DEAL-2'],
+    zh: '订单从哪个阶段起计入销售业绩（报表口径）',
+    en: 'The order stage from which an order counts as a sale in reports',
+    labels: {
+      smallDeposit: ['小定', 'Small deposit'],
+      deposit: ['大定', 'Deposit'],
+      subscription: ['认购', 'Subscription'],
+      contract: ['签约', 'Contract'],
+      fullPayment: ['全款', 'Paid in full'],
+    },
+  },
+  'performance.transferWithinDays': {
+    rules: ['DEAL-3'],
+    zh: '顾问调往公司其他案场后，多少天内成交仍与原顾问分成',
+    en: 'Days after a consultant moves to another office within which a deal still shares with them',
   },
   'disputes.windowDays': {
     rules: ['DEAL-4'],

@@ -13,7 +13,7 @@ export const whatIfBody = z.strictObject({
 /** A policy as the editor handles it: section → knob → value, checked by the server when tried or saved. */
 export type PolicyDoc = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
-export const POLICY_SECTIONS = ['rotation', 'registration', 'ownership', 'channel', 'splits', 'disputes'] as const satisfies readonly (keyof Policy)[];
+export const POLICY_SECTIONS = ['rotation', 'registration', 'ownership', 'channel', 'splits', 'performance', 'disputes'] as const satisfies readonly (keyof Policy)[];
 export type PolicySection = (typeof POLICY_SECTIONS)[number];
 
 /**

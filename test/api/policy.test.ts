@@ -38,7 +38,7 @@ describe.each(['memory', 'sql'] as const)('policy editor, offices %s', (store) =
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.policy).toEqual(STANDARD_POLICY);
-    expect(body.sections).toEqual(['rotation', 'registration', 'ownership', 'channel', 'splits', 'disputes']);
+    expect(body.sections).toEqual(['rotation', 'registration', 'ownership', 'channel', 'splits', 'performance', 'disputes']);
     expect(body.knobs).toHaveLength(POLICY_KNOBS.length);
     expect(body.knobs.find((k: { path: string }) => k.path === 'ownership.protectionDays')).toMatchObject({
       section: 'ownership',

@@ -431,6 +431,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'policy.section.channel': 'Brokers and channels (CH)',
   'policy.section.splits': 'Performance splits (DEAL-3)',
   'policy.section.disputes': 'Disputes (DEAL-4)',
+  'policy.section.performance': 'What counts as a sale (DEAL-2)',
   'policy.standard': 'Standard: {value}',
   'policy.inForce': 'In force: {value}',
   'policy.changed': 'Changed',

@@ -431,6 +431,7 @@ export const zhCN = {
   'policy.section.channel': '渠道报备（CH）',
   'policy.section.splits': '业绩分成（DEAL-3）',
   'policy.section.disputes': '业绩异议（DEAL-4）',
+  'policy.section.performance': '业绩口径（DEAL-2）',
   'policy.standard': '标准值：{value}',
   'policy.inForce': '现行：{value}',
   'policy.changed': '已修改',
