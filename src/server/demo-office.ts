@@ -2,7 +2,8 @@
 // visits before today so customers have owners and protection clocks, then this morning's sign-ins.
 // Everything goes through Offices.execute, like any other fact: the demo is real history, not fixtures.
 import type { Command } from '../app/commands.ts';
-import type { StaffMember } from '../core/facts.ts';
+import type { StaffMember, Unit } from '../core/facts.ts';
+import { normalisePhone } from '../core/phone.ts';
 import { STANDARD_POLICY } from '../core/policy.ts';
 import { DAY_MS, HOUR_MS, localDay, MINUTE_MS } from '../core/time.ts';
 import { SYSTEM, type OfficeHandle, type Offices, type ProjectInfo } from '../store/offices.ts';
@@ -54,9 +55,7 @@ export async function seedDemoOffice(offices: Offices, now: number): Promise<Off
 
   for (const staff of DEMO_STAFF) await run(seedStart, { do: 'addStaff', staff });
   await run(seedStart, { do: 'addBroker', broker: DEMO_BROKER });
-  for (const floor of [8, 12, 16, 18]) {
-    for (const room of ['01', '02', '03']) await run(seedStart, { do: 'addUnit', unit: { id: `3-${floor}${room}`, price: 2_000_000 + floor * 30_000 } });
-  }
+  await run(seedStart, { do: 'importUnits', units: demoUnits(), by: 'liu', file: '星河湾一期房源表.xlsx' });
 
   // Three earlier days: the consultants sign in, customers come, are registered and followed up.
   const consultants = DEMO_STAFF.filter((s) => s.role === 'consultant').map((s) => s.id);
@@ -75,7 +74,32 @@ export async function seedDemoOffice(offices: Offices, now: number): Promise<Off
     if (d === 1) await run(morning + 5 * HOUR_MS, { do: 'report', broker: DEMO_BROKER.id, phone: '177 8888 9999', name: '周先生' });
     if (d === 2) await run(morning + 6 * HOUR_MS, { do: 'followUp', by: consultants[0] as string, phone: CUSTOMERS[0].phone, reached: true, via: 'call' });
   }
+  // A few orders, so the 销控 grid and the order register have something on them from the first look.
+  const orderDay = seedStart + 2 * DAY_MS + 15 * HOUR_MS;
+  const c0 = CUSTOMERS[0];
+  const owner0 = (await office.engine()).ownership(normalisePhone(c0.phone) ?? '', orderDay).owner;
+  if (owner0) {
+    await run(orderDay, { do: 'deal', phone: c0.phone, unit: '3-1201', by: owner0, stage: 'deposit', amount: 50_000 });
+    await run(orderDay + 30 * MINUTE_MS, { do: 'deal', phone: c0.phone, unit: '3-1201', by: owner0, stage: 'subscription', amount: 300_000 });
+  }
+  await run(orderDay + HOUR_MS, { do: 'hold', unit: '1-1801', by: 'liu', reason: '开发商领导预留' });
   // Today: four consultants are on the floor, so the board has a queue from the first look.
   for (const who of consultants.slice(0, 4)) await run(now, { do: 'signIn', who });
   return office;
+}
+
+/** Three buildings of 18 floors, four homes a floor: the inventory an office imports from its 房源表. */
+function demoUnits(): Unit[] {
+  const layouts = [['三室两厅两卫', 118], ['两室两厅一卫', 89], ['两室两厅一卫', 89], ['四室两厅两卫', 143]] as const;
+  const units: Unit[] = [];
+  for (const building of [1, 2, 3]) {
+    for (let floor = 2; floor <= 18; floor++) {
+      layouts.forEach(([layout, area], i) => {
+        const room = `${String(floor).padStart(2, '0')}0${i + 1}`;
+        const perM2 = 21_000 + floor * 180 + building * 300;
+        units.push({ id: `${building}-${room}`, building: `${building}栋`, floor, room, layout, area, price: Math.round((area * perM2) / 1000) * 1000 });
+      });
+    }
+  }
+  return units;
 }
