@@ -75,6 +75,8 @@ export function commandRoutes(app: FastifyInstance, { clock }: RouteDeps): void 
       body: BODIES[action] as z.ZodType<Record<string, unknown>>,
       headers: commandHeaders,
       answer: commandAnswerSchema,
+      // A whole unit list is one command (DEAL-1: nothing half-imported); 5,000 units are about 700 kB of JSON.
+      ...(action === 'importUnits' ? { bodyLimit: 8 * 1024 * 1024 } : {}),
       handler: async ({ body, headers }, req) => {
         const { caller, handle } = inProject(req);
         const ownerOf = async (phone: string) => {
