@@ -296,7 +296,7 @@ export async function measureMonthlyReport(db: Db, handle: OfficeHandle, month: 
   if (!range) throw new Error(`not a month: ${month}`);
   const counts = await db.all<{ owner: string; n: unknown }>('SELECT owner, COUNT(*) AS n FROM proj_customers WHERE project = ? AND owner IS NOT NULL GROUP BY owner', [handle.project.id]);
   const owned = new Map(counts.map((c) => [c.owner, Number(c.n)]));
-  const rows = consultantPerformance({ month: range, facts, staff: engine.staff.values(), departed: engine.departed, ownedNow: (who) => owned.get(who) ?? 0, creditNow: (unit) => engine.orders.get(unit)?.credit });
+  const rows = consultantPerformance({ month: range, facts, staff: engine.staff.values(), departed: engine.departed, ownedNow: (who) => owned.get(who) ?? 0, creditNow: (id) => engine.allOrders.get(id)?.credit });
   const ms = performance.now() - t0;
   return { project: handle.project.id, month, facts: facts.length, consultants: rows.length, ms, readMs: t1 - t0 };
 }

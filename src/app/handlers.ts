@@ -2,7 +2,6 @@
 // the fact. The scenario runner and the server both go through `execute`; nothing else writes facts.
 import { judgeArrivalChannel, judgeReport, type ReportRecord } from '../core/channel.rules.ts';
 import { creditFor, judgeDispute, judgeOrder, openDispute, POOL, type Credit, type Order } from '../core/deal.rules.ts';
-import { disputeOutcome, sideRecords } from '../core/dispute.rules.ts';
 import { surnameOf, type Engine } from '../core/engine.ts';
 import type { Fact, Recorded, Role, StaffId, Unit } from '../core/facts.ts';
 import { maskPhone, normaliseMask, normalisePhone, type PhoneKey } from '../core/phone.ts';
@@ -474,7 +473,7 @@ function resolve(engine: Engine, c: Extract<Command, { do: 'resolve' }>, now: In
   const order = engine.orders.get(c.unit);
   const dispute = order ? openDispute(order) : null;
   if (!order || !dispute) refuse('no_open_dispute', order?.resolution ? `the dispute on unit ${c.unit} is already decided` : `unit ${c.unit} has no open, accepted dispute`, [reason('DEAL-5', order?.resolution ? 'alreadyResolved' : 'noOpenDispute', 'nothing to decide')]);
-  const decided = decideDispute(engine, order, dispute.by, dispute.phone);
+  const decided = engine.disputeDecision(order, dispute.by, dispute.phone);
   let credit: Credit = decided.credit;
   const why: Reason[] = [...decided.reasons];
   if (c.override) {
@@ -490,15 +489,6 @@ function resolve(engine: Engine, c: Extract<Command, { do: 'resolve' }>, now: In
     fact: { type: 'disputeResolved', at: now, unit: c.unit, by: c.by, computed: decided.credit, credit, overridden: c.override !== undefined, ...(c.override ? { reason: c.override.reason } : {}), creditReasons: why },
     answer: { credit: engine.creditOf({ ...order, credit }, now).credit, reasons: why },
   };
-}
-
-/** The two sides' records of the customer before the order's first instant, and the outcome they give (DEAL-5). */
-export function decideDispute(engine: Engine, order: Order, claimant: StaffId, claimantPhone: PhoneKey | null) {
-  const recordsOf = (key: PhoneKey) => engine.customers.get(key)?.records ?? [];
-  const closer = sideRecords(engine.policy, recordsOf(order.phone), order.closer, order.firstAt);
-  const claim = sideRecords(engine.policy, recordsOf(claimantPhone ?? order.phone), claimant, order.firstAt);
-  const outcome = disputeOutcome(closer, claim);
-  return { closer, claimant: claim, credit: outcome.credit, reasons: [...closer.reasons, ...claim.reasons, outcome.reason] };
 }
 
 function pick<T extends object, K extends keyof T>(obj: T, ...keys: K[]): Partial<Pick<T, K>> {

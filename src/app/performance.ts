@@ -78,8 +78,12 @@ export interface PerformanceInput {
    * function learns it from the facts it is given: exact when they start at the beginning of the log.
    */
   readonly opensOrder?: (fact: Recorded & { readonly type: 'ordered' }) => boolean;
-  /** The credit an order holds now (a look-back may have split it since, OWN-6); default: as recorded. */
-  readonly creditNow?: (unit: UnitId) => Credit | undefined;
+  /**
+   * The credit of the order an `ordered` fact opened (its id is the fact's seq) as it stands now: a look-back
+   * (OWN-6) or a dispute's decision (DEAL-5) may have changed it, a refund voided it, a departure pooled a share
+   * (DEAL-2); default: as recorded.
+   */
+  readonly creditNow?: (orderId: number, unit: UnitId) => Credit | undefined;
 }
 
 type Tally = { -readonly [K in Exclude<keyof ConsultantMonth, 'who' | 'name' | 'departedAt' | 'received' | 'owned'>]: number } & { received: Record<ReceivedAs, number> };
@@ -176,7 +180,7 @@ export function consultantPerformance(input: PerformanceInput): ConsultantMonth[
         orderOf.set(f.unit, f.phone);
         if (!opened) break;
         if (isConsultant(f.by)) tally(f.by).orders++;
-        const credit = input.creditNow?.(f.unit) ?? f.credit;
+        const credit = input.creditNow?.(f.seq, f.unit) ?? f.credit;
         for (const [who, share] of Object.entries(credit)) if (isConsultant(who)) tally(who).credit += share;
         break;
       }

@@ -136,6 +136,9 @@ export function monthOfConsultants(engine: Engine, index: CustomerIndex, month: 
     departed: engine.departed,
     ownedNow: (who) => book.ownedBy(who),
     opensOrder: (f: Recorded) => index.opensOrder(f.seq),
-    creditNow: (unit) => engine.orders.get(unit)?.credit,
+    creditNow: (id) => {
+      const order = engine.allOrders.get(id);
+      return order ? (order.ended ? {} : engine.creditOf(order, now).credit) : undefined;
+    },
   });
 }

@@ -7,6 +7,7 @@ import { maskPhone, type MaskStyle } from './phone.ts';
 import type { Policy } from './policy.ts';
 import { liveProtection, type Protection, type ReportRecord } from './channel.rules.ts';
 import { creditAt, lookBackCredit, type Credit, type CreditInput, type Departure, type Order, type UnitAvailability } from './deal.rules.ts';
+import { disputeOutcome, sideRecords } from './dispute.rules.ts';
 import type { Reason, RecordRef } from './reasons.ts';
 import { judgeOwnership, relationInScope, type OwnershipAnswer, type OwnershipContext, type OwnershipRecord } from './ownership.rules.ts';
 import * as rot from './rotation.rules.ts';
@@ -585,6 +586,15 @@ export class Engine {
     const referral = records.find((r) => r.kind === 'arrival' && r.referredBy !== undefined && r.at <= now);
     const referredBy = referral?.kind === 'arrival' && referral.referredBy !== closer ? (referral.referredBy ?? null) : null;
     return { input: { closer, owner, coveredToday: this.coveredToday(key, closer, now), memberOwner, brochureFirst, namedCloser, transferredFrom, referredBy }, ownership };
+  }
+
+  /** DEAL-5: the two sides' records of the customer before the order's first instant, and the outcome they give. */
+  disputeDecision(order: Order, claimant: StaffId, claimantPhone: PhoneKey | null) {
+    const recordsOf = (key: PhoneKey) => this.customers.get(key)?.records ?? [];
+    const closer = sideRecords(this.policy, recordsOf(order.phone), order.closer, order.firstAt);
+    const claim = sideRecords(this.policy, recordsOf(claimantPhone ?? order.phone), claimant, order.firstAt);
+    const outcome = disputeOutcome(closer, claim);
+    return { closer, claimant: claim, credit: outcome.credit, reasons: [...closer.reasons, ...claim.reasons, outcome.reason] };
   }
 
   /** Whether `who` received this customer as a cover on the local day of `now` (DEAL-3). */

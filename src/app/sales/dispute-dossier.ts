@@ -10,7 +10,6 @@ import type { StaffId } from '../../core/facts.ts';
 import type { PhoneKey } from '../../core/phone.ts';
 import type { Reason } from '../../core/reasons.ts';
 import type { Instant } from '../../core/time.ts';
-import { decideDispute } from '../handlers.ts';
 
 export interface DisputeDossier {
   readonly orderId: number;
@@ -32,7 +31,7 @@ export function disputeDossier(engine: Engine, orderId: number): DisputeDossier 
   if (!order) return null;
   const dispute = openDispute(order) ?? (order.resolution ? (order.disputes.find((d) => d.accepted) ?? null) : null);
   if (!dispute) return null;
-  const decided = decideDispute(engine, order, dispute.by, dispute.phone);
+  const decided = engine.disputeDecision(order, dispute.by, dispute.phone);
   return {
     orderId,
     unit: order.unit,

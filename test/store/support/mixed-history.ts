@@ -62,8 +62,12 @@ export async function mixedHistory(offices: SqlOffices, office: OfficeHandle, op
       else if (r < 0.66) command = { do: 'merge', phone: p, into: pick(HISTORY_PHONES) };
       else if (r < 0.69) command = { do: 'reassign', phone: p, to: c, by: 'm1', reason: 'team balance' };
       else if (r < 0.77) command = { do: 'report', broker: pick(['b1', 'b2', 'b3', 'b4']), phone: p, name: pick(NAMES) };
-      else if (r < 0.83) command = { do: 'deal', phone: p, unit: pick(['U1', 'U2', 'U3', 'U4', 'U5', 'U6']), by: c, stage: pick(['smallDeposit', 'deposit', 'subscription', 'contract'] as const) };
-      else if (r < 0.85) command = { do: 'dispute', unit: pick(['U1', 'U2', 'U3']), by: c };
+      else if (r < 0.8) command = { do: 'deal', phone: p, unit: pick(['U1', 'U2', 'U3', 'U4', 'U5', 'U6']), by: c, stage: pick(['smallDeposit', 'deposit', 'subscription', 'contract', 'fullPayment'] as const) };
+      else if (r < 0.81) command = { do: 'refund', unit: pick(['U1', 'U2', 'U3', 'U4', 'U5', 'U6']), by: c, reason: '退房', ...(rnd() < 0.3 ? { end: 'default' as const } : {}) };
+      else if (r < 0.82) command = { do: 'swap', unit: pick(['U1', 'U2', 'U3']), to: pick(['U4', 'U5', 'U6']), by: c };
+      else if (r < 0.825) command = rnd() < 0.5 ? { do: 'hold', unit: pick(['U4', 'U5', 'U6']), by: 'm1', reason: '预留' } : { do: 'release', unit: pick(['U4', 'U5', 'U6']), by: 'm1' };
+      else if (r < 0.83) command = { do: 'resolve', unit: pick(['U1', 'U2', 'U3']), by: 'm1' };
+      else if (r < 0.85) command = { do: 'dispute', unit: pick(['U1', 'U2', 'U3']), by: c, ...(rnd() < 0.5 ? { phone: pick(HISTORY_PHONES) } : {}) };
       else if (r < 0.9) command = { do: 'away', who: c, reason: rnd() < 0.5 ? 'private' : 'business' };
       else if (r < 0.94) command = { do: 'back', who: c };
       else if (r < 0.97) command = { do: 'decline', who: c };
