@@ -2,6 +2,7 @@
 // each, 4–8 rooms a floor, layouts, areas and list prices — the way a 价目表 looks — with a chosen
 // fraction of rows made bad in known ways, so a test can check the import names exactly those rows.
 // Deterministic: a seeded generator, no Math.random.
+import { mulberry32 } from '../../bench/history.ts';
 import ExcelJS from 'exceljs';
 import type { ImportedUnit, RowProblemCode } from '../../src/app/units/unit-import.ts';
 import { composeUnitId } from '../../src/app/units/imported-unit.ts';
@@ -31,18 +32,6 @@ export interface UnitSheet {
   readonly bad: readonly { readonly rowNo: number; readonly code: RowProblemCode }[];
 }
 
-/** mulberry32: a small seeded generator, enough for test data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const LAYOUTS = [
   { layout: '四室两厅两卫', area: 143.6 },
   { layout: '三室两厅两卫', area: 125.32 },
@@ -65,7 +54,7 @@ const BAD_KINDS = [
 const HEADERS = ['楼栋', '单元', '楼层', '房号', '户型', '建筑面积(㎡)'] as const;
 
 export function unitSheet(options: UnitSheetOptions): UnitSheet {
-  const rnd = random(options.seed ?? 1);
+  const rnd = mulberry32(options.seed ?? 1);
   const wan = (options.priceUnit ?? 'wan') === 'wan';
   const titleRow = options.titleRow ?? true;
   const firstRowNo = titleRow ? 3 : 2;
