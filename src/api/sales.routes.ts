@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { disputeDossier, openDisputes, type DisputeDossier } from '../app/sales/dispute-dossier.ts';
 import { orderDetail, orderRegister, orderSummary, type OrderSummary } from '../app/sales/order-register.ts';
 import { publishedOrders } from '../app/sales/published-orders.ts';
-import { unitGrid, type GridCell } from '../app/sales/unit-grid.ts';
+import { gridCell, unitGrid, type GridCell } from '../app/sales/unit-grid.ts';
 import { planImport, suggestMapping, type ColumnMapping, type ImportedUnit } from '../app/units/unit-import.ts';
 import { projectParams } from '../contracts/common.contract.ts';
 import { unitParams } from '../contracts/floor.contract.ts';
@@ -64,8 +64,8 @@ export function salesRoutes(app: FastifyInstance, deps: RouteDeps): void {
     params: unitParams,
     answer: C.unitHistorySchema,
     handler: async ({ params }, req) => {
-      const { engine, zone, now } = await caughtUp(req);
-      const cell = unitGrid(engine, now).cells.find((c) => c.id === params.unit);
+      const { engine, zone } = await caughtUp(req);
+      const cell = gridCell(engine, params.unit);
       if (!cell) throw new ApiError('not_found', { detail: `unknown unit "${params.unit}"` });
       const hold = engine.holds.get(params.unit);
       const history = (engine.unitHistory.get(params.unit) ?? []).map((r) => ({ seq: r.seq, type: r.type, at: r.at, atLocal: localTime(r.at, zone), by: r.by ?? null, detail: null }));

@@ -1,7 +1,7 @@
 // The 销控 grid (DEAL-1): every unit with its status, buildings side by side, floors as rows, rooms as
 // cells, with counts and amounts per building. A pure read of the engine at an instant.
 import type { Engine } from '../../core/engine.ts';
-import type { DealStage, StaffId, UnitId } from '../../core/facts.ts';
+import type { DealStage, StaffId, Unit, UnitId } from '../../core/facts.ts';
 import type { Instant } from '../../core/time.ts';
 
 /** A cell's colour on the board: 可售 / 预留 / 已下架 / 小定 / 大定 / 认购 / 签约 / 全款. */
@@ -42,23 +42,7 @@ export interface UnitGrid {
 /** Units without a building are listed under '' ; a room number like 1201 gives floor 12 when none was recorded. */
 export function unitGrid(engine: Engine, _now: Instant): UnitGrid {
   const cells: GridCell[] = [];
-  for (const unit of engine.units.values()) {
-    const order = engine.orders.get(unit.id);
-    const status: UnitStatus = order ? order.stage : engine.unitAvailability(unit.id);
-    const room = unit.room ?? unit.id;
-    cells.push({
-      id: unit.id,
-      building: unit.building ?? '',
-      unitNo: unit.unitNo ?? null,
-      floor: unit.floor ?? floorOfRoom(room),
-      room,
-      layout: unit.layout ?? null,
-      area: unit.area ?? null,
-      price: unit.price ?? null,
-      status,
-      closer: order?.closer ?? null,
-    });
-  }
+  for (const unit of engine.units.values()) cells.push(cellOf(engine, unit));
   cells.sort((a, b) => compareText(a.building, b.building) || compareText(a.unitNo ?? '', b.unitNo ?? '') || (b.floor ?? 0) - (a.floor ?? 0) || compareText(a.room, b.room));
   const byBuilding = new Map<string, { counts: Record<UnitStatus, number>; units: number; soldAmount: number; freeAmount: number; soldArea: number }>();
   for (const c of cells) {
@@ -78,6 +62,29 @@ export function unitGrid(engine: Engine, _now: Instant): UnitGrid {
   return { asOfSeq: engine.lastSeq, buildings, cells };
 }
 
+/** One unit as its cell shows it; null for an unknown unit. */
+export function gridCell(engine: Engine, id: UnitId): GridCell | null {
+  const unit = engine.units.get(id);
+  return unit ? cellOf(engine, unit) : null;
+}
+
+function cellOf(engine: Engine, unit: Unit): GridCell {
+  const order = engine.orders.get(unit.id);
+  const room = unit.room ?? unit.id;
+  return {
+    id: unit.id,
+    building: unit.building ?? '',
+    unitNo: unit.unitNo ?? null,
+    floor: unit.floor ?? floorOfRoom(room),
+    room,
+    layout: unit.layout ?? null,
+    area: unit.area ?? null,
+    price: unit.price ?? null,
+    status: order ? order.stage : engine.unitAvailability(unit.id),
+    closer: order?.closer ?? null,
+  };
+}
+
 export function isSold(status: UnitStatus): boolean {
   return status !== 'free' && status !== 'held' && status !== 'withdrawn';
 }
@@ -87,7 +94,8 @@ function floorOfRoom(room: string): number | null {
   return digits ? Number(digits[1]) : null;
 }
 
-/** Building names sort as people read them: 2栋 before 10栋. */
+/** Building names sort as people read them: 2栋 before 10栋. One collator: `localeCompare` with options builds one per call. */
+const collator = new Intl.Collator('zh-CN', { numeric: true });
 function compareText(a: string, b: string): number {
-  return a.localeCompare(b, 'zh-CN', { numeric: true });
+  return a === b ? 0 : collator.compare(a, b);
 }
