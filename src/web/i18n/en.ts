@@ -514,7 +514,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
 
   // ---- orders, credit and disputes (DEAL-2..6) ----
   'stage.fullPayment': 'full payment',
-  'me.orders': 'My orders',
+  'me.orders': 'Orders',
   'me.published': 'Published',
   'mgr.orders': 'Order register',
   'mgr.disputes': 'Disputes',
@@ -611,6 +611,14 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'disp.sumOk': 'Total 100%',
   'disp.sumWrong': 'Total {sum}%: it must be 100%',
   'disp.decided': '{unit} decided: {credit}',
+  'disp.kind.registration': 'Registration',
+  'disp.kind.arrival': 'Visit',
+  'disp.kind.followUp': 'Follow-up',
+  'disp.kind.reassign': 'Assigned',
+  'disp.kind.deal': 'Order',
+  'disp.kind.reclassified': 'Not a customer',
+  'disp.kind.merge': 'Records merged',
+  'disp.kind.link': 'Family link',
   'reason.orderRefunded': 'The order on unit {unit} ({stage}) is refunded: the unit is for sale again and the order’s credit is void',
   'reason.orderDefaulted': 'The order on unit {unit} ({stage}) ends in default: the unit is for sale again and the order’s credit is void',
   'reason.refund': 'Refunded',

@@ -17,9 +17,11 @@ function SideCard({ side, role, customer, testId }: { readonly side: Side; reado
   const { t } = useI18n();
   const { nameOf } = useStaffNames();
   const { dateTime } = useProjectTime();
+  // The records are the ownership walk's kinds (registration, arrival, followUp …), not fact types.
   const kind = (type: string) => {
-    const key = `fact.${type}`;
-    return hasMessage(key) ? t(key) : t('fact.other');
+    const own = `disp.kind.${type}`;
+    const fact = `fact.${type}`;
+    return hasMessage(own) ? t(own) : hasMessage(fact) ? t(fact) : t('fact.other');
   };
   const ref = (r: Ref) => (r ? `${dateTime(r.at)} · ${kind(r.type)}` : t('common.none'));
   return (
