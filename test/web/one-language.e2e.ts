@@ -67,6 +67,23 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
         await p.getByTestId('me-tabs').getByText('我的概况').click();
         await p.getByTestId('my-month-received').waitFor({ timeout: 5000 });
       } },
+      { name: 'consultant, my orders', open: async (p) => {
+        await p.getByTestId('me-tabs').getByText('订单', { exact: true }).click();
+        await p.getByTestId('my-orders').waitFor({ timeout: 5000 });
+        await p.getByTestId('my-orders-filter').getByText('全部').click();
+        await p.waitForTimeout(300);
+      } },
+      { name: 'consultant, an order placed from a customer card', open: async (p) => {
+        await p.getByTestId('me-tabs').getByText('我的客户', { exact: true }).click();
+        await p.getByTestId('my-customers').locator('.my-customer').first().getByTestId('place-order').click();
+        await p.getByTestId('order-submit').waitFor({ timeout: 5000 });
+        await p.keyboard.press('Escape');
+      } },
+      { name: 'consultant, published orders', open: async (p) => {
+        await p.getByTestId('me-tabs').getByText('公示', { exact: true }).click();
+        await p.getByTestId('published-orders').waitFor({ timeout: 5000 });
+        await p.waitForTimeout(300);
+      } },
     ],
   },
   {
@@ -82,6 +99,17 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
       manager('performance', (p) => p.locator('[data-testid="perf-chart-list"] li').first().waitFor({ state: 'attached', timeout: 5000 })),
       manager('queue', (p) => p.getByTestId('queue-tab').waitFor({ timeout: 5000 })),
       manager('reads', (p) => p.getByTestId('reads-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 5000 })),
+      manager('orders', (p) => p.getByTestId('orders-table').waitFor({ timeout: 5000 })),
+      { name: 'manager order detail', open: async (p) => {
+        await p.goto('/p/demo/manager/orders');
+        await p.getByTestId('orders-state').getByText('全部').click();
+        const row = p.locator('[data-testid^="order-row-"]').first();
+        await row.waitFor({ timeout: 5000 });
+        await row.click();
+        await p.getByTestId('order-timeline').waitFor({ timeout: 5000 });
+        await p.waitForTimeout(300);
+      } },
+      manager('disputes', (p) => p.getByTestId('disputes-tab').waitFor({ timeout: 5000 })),
       manager('policy', (p) => p.locator('[data-testid^="knob-row-"]').first().waitFor({ timeout: 5000 })),
     ],
   },

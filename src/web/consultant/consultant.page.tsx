@@ -1,22 +1,29 @@
 // 置业顾问, phone first (390×844): my place on the floor and its buttons, my customers by protection
-// running out, follow-ups and family links, registering a visit or a call, and my figures. Live: the
+// running out, follow-ups, family links and orders, my orders (stages, swaps, names, refunds), today's
+// published orders to dispute (DEAL-6), registering a visit or a call, and my figures. Live: the
 // floor stream refreshes the card and the list, and tells me at once when my customer walks in (RISK-2).
 import { App, Button, Segmented, Space } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getMyCustomers } from '../api/api-client.ts';
-import type { OwnerAlert } from '../../contracts/index.ts';
+import type { Answer, OrderSummaryView, OwnerAlert } from '../../contracts/index.ts';
 import { RegistrationForm } from '../customers/registration-form.component.tsx';
 import { useFloorStream } from '../floor/use-floor-stream.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
+import { AnswerNote, type Answered } from '../orders/answer-note.component.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { useNow } from '../shared/use-now.ts';
 import { MyCustomers } from './my-customers.component.tsx';
 import { MyFloorCard } from './my-floor-card.component.tsx';
+import { MyOrders } from './my-orders.component.tsx';
+import { PublishedOrdersList } from './published-orders.component.tsx';
 import { MySummary } from './my-summary.component.tsx';
 import { useMyCustomers } from './use-my-customers.ts';
 
-type Tab = 'customers' | 'register' | 'summary';
+type Tab = 'customers' | 'orders' | 'published' | 'register' | 'summary';
+/** Facts that change my orders or today's published list. */
+const ORDER_FACTS = new Set(['ordered', 'orderEnded', 'orderSwapped', 'buyerChanged', 'disputed', 'disputeResolved']);
+const ANSWER_TITLES = { order: 'ord.placed', advance: 'ord.advanced', swap: 'ord.swapped', buyer: 'ord.buyerChanged', end: 'ord.ended' } as const;
 
 export function ConsultantPage() {
   const { t } = useI18n();
@@ -28,6 +35,23 @@ export function ConsultantPage() {
   const [via, setVia] = useState<'visit' | 'call'>('visit');
   const preset = useMemo(() => ({ via }), [via]);
   const { state, reload } = useMyCustomers(project);
+  const [ordersVersion, setOrdersVersion] = useState(0);
+  const [answered, setAnswered] = useState<Answered | null>(null);
+  const onFacts = useCallback(
+    (facts: readonly { readonly type: string }[]) => {
+      reload();
+      if (facts.some((f) => ORDER_FACTS.has(f.type))) setOrdersVersion((v) => v + 1);
+    },
+    [reload],
+  );
+  const onAnswer = useCallback(
+    (kind: keyof typeof ANSWER_TITLES, answer: Answer, unit: string, to?: string) => {
+      setAnswered({ ok: true, answer, title: t(ANSWER_TITLES[kind], { unit, to: to ?? '' }) });
+      setOrdersVersion((v) => v + 1);
+      setTab('orders');
+    },
+    [t],
+  );
   // RISK-2: my customer walked in — who, when, and who is with them; it stays until I close it.
   const onOwnerAlert = useCallback(
     (a: OwnerAlert) => {
@@ -46,7 +70,7 @@ export function ConsultantPage() {
     },
     [notification, nameOf, reload, t],
   );
-  const { board } = useFloorStream(project, reload, onOwnerAlert);
+  const { board } = useFloorStream(project, onFacts, onOwnerAlert);
   useEffect(() => {
     if (board) learn(board.names);
   }, [board, learn]);
@@ -76,12 +100,23 @@ export function ConsultantPage() {
         onChange={setTab}
         options={[
           { value: 'customers', label: t('me.customers') },
+          { value: 'orders', label: t('me.orders') },
+          { value: 'published', label: t('me.published') },
           { value: 'register', label: t('me.register') },
           { value: 'summary', label: t('me.performance') },
         ]}
         data-testid="me-tabs"
       />
-      {tab === 'customers' && <MyCustomers state={state} now={now} onFollowedUp={(p, r) => void onFollowedUp(p, r)} onLinked={() => void message.success(t('me.linked'))} />}
+      {tab === 'customers' && (
+        <MyCustomers state={state} now={now} onFollowedUp={(p, r) => void onFollowedUp(p, r)} onLinked={() => void message.success(t('me.linked'))} onOrdered={(answer, unit) => onAnswer('order', answer, unit)} />
+      )}
+      {tab === 'orders' && (
+        <>
+          <AnswerNote answered={answered} onClose={() => setAnswered(null)} testId="order-answer" />
+          <MyOrders version={ordersVersion} onAnswer={(kind, answer, order: OrderSummaryView, to) => onAnswer(kind, answer, order.unit, to)} />
+        </>
+      )}
+      {tab === 'published' && <PublishedOrdersList version={ordersVersion} />}
       {tab === 'register' && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Segmented<'visit' | 'call'> block value={via} onChange={setVia} options={[{ value: 'visit', label: t('me.registerVisit') }, { value: 'call', label: t('me.registerCall') }]} />

@@ -1,27 +1,33 @@
 // My customers, protection running out first (OWN-2), each with its countdown and the two things a
-// consultant does to them from the phone: log a follow-up (OWN-3) and link family (OWN-7).
+// consultant does to them from the phone: log a follow-up (OWN-3) and link family (OWN-7), and place an
+// order on a free unit (DEAL-1, DEAL-2).
 import { Button, Drawer, Empty, List, Space, Typography } from 'antd';
 import { useState } from 'react';
-import type { OwnedCustomer } from '../../contracts/index.ts';
+import type { Answer, OwnedCustomer } from '../../contracts/index.ts';
 import { FollowUpForm } from '../customers/follow-up-form.component.tsx';
 import { LinkFamilyForm } from '../customers/link-family-form.component.tsx';
 import { useI18n } from '../i18n/i18n.context.tsx';
+import { PlaceOrderForm } from '../orders/place-order-form.component.tsx';
 import { ProtectionCountdown } from './protection-countdown.component.tsx';
 import type { MyCustomersState } from './use-my-customers.ts';
 import { ErrorAlert, problemOf } from '../shared/error-alert.component.tsx';
 
-type Sheet = { readonly kind: 'followUp' | 'link'; readonly customer: OwnedCustomer } | null;
+type Sheet = { readonly kind: 'followUp' | 'link' | 'order'; readonly customer: OwnedCustomer } | null;
+
+const SHEET_TITLES = { followUp: 'me.logFollowUp', link: 'me.link', order: 'ord.placeFor' } as const;
 
 export function MyCustomers({
   state,
   now,
   onFollowedUp,
   onLinked,
+  onOrdered,
 }: {
   readonly state: MyCustomersState;
   readonly now: number;
   readonly onFollowedUp: (phone: string, reached: boolean) => void;
   readonly onLinked: () => void;
+  readonly onOrdered: (answer: Answer, unit: string) => void;
 }) {
   const { t } = useI18n();
   const [sheet, setSheet] = useState<Sheet>(null);
@@ -55,6 +61,9 @@ export function MyCustomers({
               <Button size="small" onClick={() => setSheet({ kind: 'link', customer: c })} data-testid="link-family">
                 {t('me.link')}
               </Button>
+              <Button size="small" onClick={() => setSheet({ kind: 'order', customer: c })} data-testid="place-order">
+                {t('ord.place')}
+              </Button>
             </Space>
           </List.Item>
         )}
@@ -64,7 +73,7 @@ export function MyCustomers({
         size="auto"
         open={sheet !== null}
         onClose={() => setSheet(null)}
-        title={sheet ? `${t(sheet.kind === 'followUp' ? 'me.logFollowUp' : 'me.link')} · ${sheet.customer.name ?? sheet.customer.phone}` : ''}
+        title={sheet ? `${t(SHEET_TITLES[sheet.kind])} · ${sheet.customer.name ?? sheet.customer.phone}` : ''}
         destroyOnHidden
       >
         {sheet?.kind === 'followUp' && (
@@ -73,6 +82,15 @@ export function MyCustomers({
             onDone={(_answer, reached) => {
               setSheet(null);
               onFollowedUp(sheet.customer.phone, reached);
+            }}
+          />
+        )}
+        {sheet?.kind === 'order' && (
+          <PlaceOrderForm
+            phone={sheet.customer.phone}
+            onDone={(answer, unit) => {
+              setSheet(null);
+              onOrdered(answer, unit);
             }}
           />
         )}

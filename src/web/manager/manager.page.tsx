@@ -1,9 +1,10 @@
 // 经理工作台: the register (unmasked, SEC-1), the public pool with reassigning (OWN-10), a customer's
 // timeline with reassigning (OWN-5, OWN-15), the whole roster (suspension ROT-14, departure OWN-10), the
-// consultants' month (REP-1), the queue (ROT-1), the read log (SEC-2) and the policy with its what-if. Each tab is a URL below
+// consultants' month (REP-1), the queue (ROT-1), the read log (SEC-2), the order register (认购/签约台账,
+// DEAL-2) and the disputes inbox (DEAL-5), and the policy with its what-if. Each tab is a URL below
 // /p/:project/manager/.
 import { Tabs } from 'antd';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { PageLoading } from '../app/page-loading.component.tsx';
 import { useFloorStream } from '../floor/use-floor-stream.ts';
@@ -11,7 +12,9 @@ import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { CustomerTimeline } from './customer-timeline.component.tsx';
+import { DisputesTab } from './disputes-tab.component.tsx';
 import { managerPath } from './manager-path.ts';
+import { OrdersTab } from './orders-tab.component.tsx';
 import { PerformanceTab } from './performance-tab.component.tsx';
 import { PoolTab } from './pool-tab.component.tsx';
 import { QueueTab } from './queue-tab.component.tsx';
@@ -23,10 +26,12 @@ import { useRoster } from './use-roster.ts';
 /** 规则设置 is its own chunk: most visits to the workspace never open it. */
 const PolicyTab = lazy(() => import('./policy-tab.component.tsx').then((m) => ({ default: m.PolicyTab })));
 
-const TABS = ['register', 'pool', 'customer', 'staff', 'performance', 'queue', 'reads', 'policy'] as const;
-const LABELS = { register: 'mgr.register', pool: 'mgr.pool', customer: 'mgr.timeline', staff: 'mgr.staff', performance: 'mgr.performance', queue: 'mgr.queue', reads: 'mgr.reads', policy: 'mgr.policy' } as const;
+const TABS = ['register', 'pool', 'customer', 'staff', 'performance', 'orders', 'disputes', 'queue', 'reads', 'policy'] as const;
+const LABELS = { register: 'mgr.register', pool: 'mgr.pool', customer: 'mgr.timeline', staff: 'mgr.staff', performance: 'mgr.performance', orders: 'mgr.orders', disputes: 'mgr.disputes', queue: 'mgr.queue', reads: 'mgr.reads', policy: 'mgr.policy' } as const;
 /** Facts that change the roster's columns (who is on the floor, suspended, gone). */
 const ROSTER_FACTS = new Set(['staffJoined', 'signedIn', 'signedOut', 'suspended', 'departed', 'partyArrived']);
+/** Facts that change the order register or the disputes inbox. */
+const ORDER_FACTS = new Set(['ordered', 'orderEnded', 'orderSwapped', 'buyerChanged', 'disputed', 'disputeResolved', 'departed']);
 
 export function ManagerPage() {
   const { t } = useI18n();
@@ -34,8 +39,10 @@ export function ManagerPage() {
   const { learn } = useStaffNames();
   const roster = useRoster(project);
   const { reload: reloadRoster } = roster;
+  const [ordersVersion, setOrdersVersion] = useState(0);
   const { board } = useFloorStream(project, (facts) => {
     if (facts.some((f) => ROSTER_FACTS.has(f.type))) reloadRoster();
+    if (facts.some((f) => ORDER_FACTS.has(f.type))) setOrdersVersion((v) => v + 1);
   });
   const navigate = useNavigate();
   const location = useLocation();
@@ -56,6 +63,8 @@ export function ManagerPage() {
         <Route path="customer/:phone" element={<CustomerTimeline staff={consultants} />} />
         <Route path="staff" element={<StaffTab roster={roster} />} />
         <Route path="performance" element={<PerformanceTab />} />
+        <Route path="orders" element={<OrdersTab consultants={everyConsultant} version={ordersVersion} />} />
+        <Route path="disputes" element={<DisputesTab version={ordersVersion} onDecided={() => setOrdersVersion((v) => v + 1)} />} />
         <Route path="queue" element={<QueueTab board={board} />} />
         <Route path="reads" element={<ReadsTab />} />
         <Route
