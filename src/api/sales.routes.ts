@@ -222,8 +222,8 @@ function summaryView(o: OrderSummary, engine: Engine, viewer: Viewer, zone: stri
   return {
     id: o.id,
     unit: o.unit,
-    // The register is the manager's (SEC-1); a consultant sees their own orders' customers in full.
-    customer: viewer.customer(o.phone, o.customerName, o.credit[viewer.caller.staffId ?? ''] !== undefined ? (viewer.caller.staffId ?? owner) : owner),
+    // The register is the manager's (SEC-1); a consultant sees in full the customers of orders they closed or share.
+    customer: viewer.customer(o.phone, o.customerName, mine(viewer, o) ? viewer.caller.staffId : owner),
     closer: o.closer,
     firstAt: o.firstAt,
     firstAtLocal: localTime(o.firstAt, zone),
@@ -237,6 +237,11 @@ function summaryView(o: OrderSummary, engine: Engine, viewer: Viewer, zone: stri
     dispute: o.dispute,
     counts: o.counts,
   };
+}
+
+function mine(viewer: Viewer, o: OrderSummary): boolean {
+  const me = viewer.caller.staffId;
+  return me !== null && (o.closer === me || o.credit[me] !== undefined);
 }
 
 function dossierView(d: DisputeDossier, engine: Engine, viewer: Viewer, zone: string): C.DisputeDossier {
