@@ -2,7 +2,8 @@
 // running out, follow-ups and family links, registering a visit or a call, and my figures. Live: the
 // floor stream refreshes the card and the list, and tells me at once when my customer walks in (RISK-2).
 import { App, Button, Segmented, Space } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { PageLoading } from '../app/page-loading.component.tsx';
 import { getMyCustomers } from '../api/api-client.ts';
 import type { OwnerAlert } from '../../contracts/index.ts';
 import { RegistrationForm } from '../customers/registration-form.component.tsx';
@@ -16,7 +17,10 @@ import { MyFloorCard } from './my-floor-card.component.tsx';
 import { MySummary } from './my-summary.component.tsx';
 import { useMyCustomers } from './use-my-customers.ts';
 
-type Tab = 'customers' | 'register' | 'summary';
+type Tab = 'customers' | 'register' | 'summary' | 'units';
+
+/** 房源: the 销控 grid read-only (what is still free), its own chunk. */
+const UnitGrid = lazy(() => import('../units/unit-grid.component.tsx').then((m) => ({ default: m.UnitGrid })));
 
 export function ConsultantPage() {
   const { t } = useI18n();
@@ -46,7 +50,15 @@ export function ConsultantPage() {
     },
     [notification, nameOf, reload, t],
   );
-  const { board } = useFloorStream(project, reload, onOwnerAlert);
+  const [liveSeq, setLiveSeq] = useState(0);
+  const onFacts = useCallback(
+    (facts: readonly { readonly seq: number }[]) => {
+      reload();
+      setLiveSeq((seq) => Math.max(seq, ...facts.map((f) => f.seq)));
+    },
+    [reload],
+  );
+  const { board } = useFloorStream(project, onFacts, onOwnerAlert);
   useEffect(() => {
     if (board) learn(board.names);
   }, [board, learn]);
@@ -78,6 +90,7 @@ export function ConsultantPage() {
           { value: 'customers', label: t('me.customers') },
           { value: 'register', label: t('me.register') },
           { value: 'summary', label: t('me.performance') },
+          { value: 'units', label: t('me.units') },
         ]}
         data-testid="me-tabs"
       />
@@ -94,6 +107,11 @@ export function ConsultantPage() {
             }}
           />
         </Space>
+      )}
+      {tab === 'units' && (
+        <Suspense fallback={<PageLoading />}>
+          <UnitGrid liveSeq={liveSeq} canManage={false} />
+        </Suspense>
       )}
       {tab === 'summary' && <MySummary customers={state.status === 'done' ? state.customers : []} newToday={seat?.newToday ?? 0} now={now} />}
       <Button type="link" block href={`/p/${encodeURIComponent(project)}/board`}>
