@@ -67,6 +67,11 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
         await p.getByTestId('me-tabs').getByText('我的概况').click();
         await p.getByTestId('my-month-received').waitFor({ timeout: 5000 });
       } },
+      { name: 'consultant, units (房源)', open: async (p) => {
+        await p.getByTestId('me-tabs').getByText('房源', { exact: true }).click();
+        await p.getByTestId('unit-cell-1-1801').click();
+        await p.getByTestId('unit-history').waitFor({ timeout: 5000 });
+      } },
     ],
   },
   {
@@ -81,6 +86,13 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
       manager('staff', (p) => p.getByTestId('staff-chen').waitFor({ timeout: 5000 })),
       manager('performance', (p) => p.locator('[data-testid="perf-chart-list"] li').first().waitFor({ state: 'attached', timeout: 5000 })),
       manager('queue', (p) => p.getByTestId('queue-tab').waitFor({ timeout: 5000 })),
+      manager('units', async (p) => {
+        // The demo's held unit: its drawer names the import and the hold.
+        await p.getByTestId('unit-cell-1-1801').click();
+        await p.getByTestId('unit-hold-info').waitFor({ timeout: 5000 });
+        await p.getByTestId('unit-history').waitFor({ timeout: 5000 });
+      }),
+      manager('import', (p) => p.getByTestId('unit-import').waitFor({ timeout: 5000 })),
       manager('reads', (p) => p.getByTestId('reads-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 5000 })),
       manager('policy', (p) => p.locator('[data-testid^="knob-row-"]').first().waitFor({ timeout: 5000 })),
     ],

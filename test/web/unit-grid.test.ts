@@ -5,8 +5,8 @@ import { translator } from '../../src/web/i18n/translate.ts';
 import { zhCN } from '../../src/web/i18n/zh-CN.ts';
 import { buildBoard, columnKey, matches, NO_FILTER, totalCounts, wan } from '../../src/web/units/grid-model.ts';
 import { problemText } from '../../src/web/units/import-problem-text.ts';
-import { columnLetter, remapped } from '../../src/web/units/import-mapping.component.tsx';
-import { unitOfValues } from '../../src/web/units/unit-edit-form.component.tsx';
+import { columnLetter, remapped } from '../../src/web/units/import-mapping.ts';
+import { unitOfValues } from '../../src/web/units/unit-edit-values.ts';
 
 const cell = (id: string, building: string, floor: number | null, room: string, extra: Partial<GridCell> = {}): GridCell => ({
   id,

@@ -5,31 +5,7 @@ import { Alert, Form, Radio, Select, Space, Typography } from 'antd';
 import type { ColumnMappingInput } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { fieldName, problemText, type ImportProblem } from './import-problem-text.ts';
-
-export const MAPPED_FIELDS = ['building', 'unitNo', 'floor', 'room', 'layout', 'area', 'price', 'id'] as const;
-export type MappedField = (typeof MAPPED_FIELDS)[number];
-const REQUIRED: ReadonlySet<MappedField> = new Set(['building', 'room']);
-const NONE = -1;
-
-/** Excel's column letter of a 0-based index (0 → A, 26 → AA). */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-/** The mapping with `field` moved to `column` (NONE: not imported). */
-export function remapped(mapping: ColumnMappingInput, field: MappedField, column: number): ColumnMappingInput {
-  const columns = { ...mapping.columns };
-  if (column === NONE) delete columns[field];
-  else columns[field] = column;
-  return { ...mapping, columns };
-}
+import { columnLetter, MAPPED_FIELDS, NONE, remapped, REQUIRED } from './import-mapping.ts';
 
 interface Props {
   readonly headers: readonly string[];

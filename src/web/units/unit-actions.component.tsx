@@ -25,12 +25,14 @@ function ReasonAction({ label, placeholder, required, danger, confirm, testId, b
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const lacking = () => {
+    const empty = required && reason.trim() === '';
+    setMissing(empty);
+    return empty;
+  };
   const go = () => {
-    if (required && reason.trim() === '') {
-      setMissing(true);
-      return;
-    }
-    onRun(reason.trim());
+    if (!lacking()) onRun(reason.trim());
   };
   const button = (
     <Button type={danger ? 'default' : 'primary'} danger={danger} loading={busy} onClick={confirm ? undefined : go} data-testid={testId}>
@@ -53,7 +55,18 @@ function ReasonAction({ label, placeholder, required, danger, confirm, testId, b
           data-testid={`${testId}-reason`}
         />
         {confirm ? (
-          <Popconfirm title={confirm} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={go}>
+          <Popconfirm
+            title={confirm}
+            okText={t('common.confirm')}
+            cancelText={t('common.cancel')}
+            open={confirming}
+            // The reason is asked for before the confirmation, not after it.
+            onOpenChange={(next) => setConfirming(next && !lacking())}
+            onConfirm={() => {
+              setConfirming(false);
+              go();
+            }}
+          >
             {button}
           </Popconfirm>
         ) : (

@@ -3,35 +3,7 @@
 import { Button, Form, Input, InputNumber, Space } from 'antd';
 import type { GridCell, UnitInput } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
-
-interface Values {
-  building: string;
-  unitNo?: string | null;
-  floor?: number | null;
-  room: string;
-  layout?: string | null;
-  area?: number | null;
-  priceWan?: number | null;
-}
-
-const text = (v: string | null | undefined) => (v === null || v === undefined || v.trim() === '' ? undefined : v.trim());
-const num = (v: number | null | undefined) => (v === null || v === undefined ? undefined : v);
-
-/** The form's values as the contract's unit: fields left empty are left out. */
-export function unitOfValues(id: string, v: Values): UnitInput {
-  const price = num(v.priceWan);
-  const entries = Object.entries({
-    id,
-    building: text(v.building),
-    unitNo: text(v.unitNo),
-    floor: num(v.floor),
-    room: text(v.room),
-    layout: text(v.layout),
-    area: num(v.area),
-    price: price === undefined ? undefined : Math.round(price * 10_000),
-  }).filter(([, value]) => value !== undefined);
-  return Object.fromEntries(entries) as UnitInput;
-}
+import { unitOfValues, type UnitValues as Values } from './unit-edit-values.ts';
 
 interface Props {
   readonly cell: GridCell;
