@@ -39,6 +39,12 @@ describe('the 销控 board', () => {
     const next = buildBoard(cells.map((c) => (c.id === '10-101' ? { ...c, status: 'deposit' as const } : { ...c })), [], first);
     expect(next[0]).toBe(first[0]);
     expect(next[1]).not.toBe(first[1]);
+    // Within a changed building, the floors that did not change are kept too.
+    const held = buildBoard(cells.map((c) => (c.id === '2-1801' ? { ...c, status: 'held' as const } : c)), [], first);
+    expect(held[0]).not.toBe(first[0]);
+    expect(held[0]!.floors[0]).not.toBe(first[0]!.floors[0]);
+    expect(held[0]!.floors[1]).toBe(first[0]!.floors[1]);
+    expect(held[0]!.columns).toBe(first[0]!.columns);
   });
 
   it('filters by layout and by price in 万元', () => {

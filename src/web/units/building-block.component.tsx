@@ -1,6 +1,7 @@
 // One building of the 销控 board: its counts and amounts on top, then its floors as rows (top floor first)
 // and its rooms as plain coloured divs in fixed columns — no antd component per cell, so 5,000 units draw
-// fast. Memoised: a building whose model, filter and language did not change does not render again.
+// fast. Memoised: a building (and within a building, a floor) whose cells, filter and language did not
+// change does not render again.
 // Clicks are handled once for the whole board (grid's `data-unit`), not per cell.
 import { memo } from 'react';
 import type { Translate } from '../i18n/translate.ts';
@@ -13,24 +14,7 @@ interface Props {
   readonly t: Translate;
 }
 
-const CELL_TRACK = 'var(--ug-cell-width)';
-const GAP_TRACK = '6px';
-
-/** The CSS grid's tracks: the floor label, then each room column, a narrow gap before each new entrance. */
-function layout(model: BuildingModel): { template: string; trackOf: readonly number[] } {
-  const tracks = ['auto'];
-  const trackOf: number[] = [];
-  model.columns.forEach((_c, i) => {
-    if (model.entranceStarts.has(i)) tracks.push(GAP_TRACK);
-    tracks.push(CELL_TRACK);
-    trackOf.push(tracks.length);
-  });
-  return { template: tracks.join(' '), trackOf };
-}
-
 function BuildingBlockView({ model, filter, filtering, t }: Props) {
-  const { template, trackOf } = layout(model);
-  const columnIndex = new Map(model.columns.map((c, i) => [c, i]));
   const s = model.summary;
   const building = model.building;
   return (
@@ -56,9 +40,9 @@ function BuildingBlockView({ model, filter, filtering, t }: Props) {
           </>
         )}
       </header>
-      <div className="ug-floors" style={{ gridTemplateColumns: template }}>
-        {model.floors.map((row, r) => (
-          <FloorCells key={row.floor ?? 'none'} row={row} rowNo={r + 1} trackOf={trackOf} columnIndex={columnIndex} filter={filter} filtering={filtering} t={t} building={building} />
+      <div className="ug-floors">
+        {model.floors.map((row) => (
+          <FloorRow key={row.floor ?? 'none'} row={row} columns={model.columns} entranceStarts={model.entranceStarts} filter={filter} filtering={filtering} t={t} />
         ))}
       </div>
     </section>
@@ -67,44 +51,38 @@ function BuildingBlockView({ model, filter, filtering, t }: Props) {
 
 interface FloorProps {
   readonly row: BuildingModel['floors'][number];
-  readonly rowNo: number;
-  readonly trackOf: readonly number[];
-  readonly columnIndex: ReadonlyMap<string, number>;
+  readonly columns: BuildingModel['columns'];
+  readonly entranceStarts: BuildingModel['entranceStarts'];
   readonly filter: GridFilter;
   readonly filtering: boolean;
   readonly t: Translate;
-  readonly building: string;
 }
 
-function FloorCells({ row, rowNo, trackOf, columnIndex, filter, filtering, t, building }: FloorProps) {
+/**
+ * One floor: its label, then a box per column — the room there, or an empty slot so columns line up.
+ * A cell carries only its class, test id and status: at 5,000 units every attribute counts (the hover
+ * text is set by the board when the pointer is over a cell).
+ */
+function FloorRowView({ row, columns, entranceStarts, filter, filtering, t }: FloorProps) {
+  const byColumn = new Map(row.cells.map((c) => [columnKey(c), c]));
   return (
-    <>
-      <div className="ug-floor" style={{ gridRow: rowNo, gridColumn: 1 }}>
-        {row.floor === null ? t('units.noFloor') : t('units.floor', { n: row.floor })}
-      </div>
-      {row.cells.map((c) => {
-        const dim = filtering && !matches(c, filter);
-        const column = trackOf[columnIndex.get(columnKey(c)) ?? 0] ?? 2;
-        const status = t(`unitStatus.${c.status}`);
-        const details = [c.layout, c.area === null ? null : t('units.area', { area: c.area }), c.price === null ? null : t('units.priceWan', { amount: wan(c.price, 2) })].filter(Boolean).join(' · ');
+    <div className="ug-row">
+      <div className="ug-floor">{row.floor === null ? t('units.noFloor') : t('units.floor', { n: row.floor })}</div>
+      {columns.map((column, i) => {
+        const c = byColumn.get(column);
+        const entrance = entranceStarts.has(i) ? ' entrance' : '';
+        if (!c) return <i key={column} className={`ug-slot${entrance}`} />;
+        const dim = filtering && !matches(c, filter) ? ' dim' : '';
         return (
-          <div
-            key={c.id}
-            className={`ug-cell s-${c.status}${dim ? ' dim' : ''}`}
-            style={{ gridRow: rowNo, gridColumn: column }}
-            data-testid={`unit-cell-${c.id}`}
-            data-status={c.status}
-            data-unit={c.id}
-            role="button"
-            tabIndex={0}
-            title={`${t('units.cellTitle', { building, room: c.room, status })}${details ? `\n${details}` : ''}`}
-          >
+          <div key={column} className={`ug-cell s-${c.status}${dim}${entrance}`} data-testid={`unit-cell-${c.id}`} data-status={c.status}>
             {c.room}
           </div>
         );
       })}
-    </>
+    </div>
   );
 }
+
+const FloorRow = memo(FloorRowView);
 
 export const BuildingBlock = memo(BuildingBlockView);

@@ -11,6 +11,8 @@ export interface FloorRow {
   /** `null`: the sheet gave no floor. */
   readonly floor: number | null;
   readonly cells: readonly GridCell[];
+  /** Changes whenever anything shown of the row changes. */
+  readonly signature: string;
 }
 
 export interface BuildingModel {
@@ -43,25 +45,33 @@ function summarySignature(s: BuildingSummary | null): string {
   return s ? `${s.units}|${s.soldAmount}|${s.freeAmount}|${UNIT_STATUSES.map((k) => s.counts[k] ?? 0).join(',')}` : '';
 }
 
-function buildingModel(building: string, cells: readonly GridCell[], summary: BuildingSummary | null, signature: string): BuildingModel {
-  const columns = [...new Set(cells.map(columnKey))].sort((a, b) => {
+function buildingModel(building: string, cells: readonly GridCell[], summary: BuildingSummary | null, signature: string, old: BuildingModel | undefined): BuildingModel {
+  const sorted = [...new Set(cells.map(columnKey))].sort((a, b) => {
     const [ea = '', pa = ''] = a.split('\u0000');
     const [eb = '', pb = ''] = b.split('\u0000');
     return compareText(ea, eb) || compareText(pa, pb);
   });
-  const entranceStarts = new Set<number>();
-  columns.forEach((c, i) => {
-    if (i > 0 && c.split('\u0000')[0] !== columns[i - 1]?.split('\u0000')[0]) entranceStarts.add(i);
-  });
+  // Kept as they were when unchanged, so the rows that did not change do not render again either.
+  const columns = old && old.columns.join('\u0001') === sorted.join('\u0001') ? old.columns : sorted;
+  const entranceStarts = old && old.columns === columns ? old.entranceStarts : new Set<number>();
+  if (!(old && old.columns === columns))
+    columns.forEach((c, i) => {
+      if (i > 0 && c.split('\u0000')[0] !== columns[i - 1]?.split('\u0000')[0]) (entranceStarts as Set<number>).add(i);
+    });
   const byFloor = new Map<number | null, GridCell[]>();
   for (const c of cells) {
     const row = byFloor.get(c.floor) ?? [];
     row.push(c);
     byFloor.set(c.floor, row);
   }
+  const oldRows = new Map((old?.floors ?? []).map((r) => [r.floor, r]));
   const floors = [...byFloor.entries()]
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : b - a))
-    .map(([floor, row]) => ({ floor, cells: row }));
+    .map(([floor, row]) => {
+      const rowSignature = row.map(cellSignature).join(';');
+      const before = oldRows.get(floor);
+      return before && before.signature === rowSignature ? before : { floor, cells: row, signature: rowSignature };
+    });
   return { building, columns, entranceStarts, floors, summary, signature };
 }
 
@@ -83,7 +93,7 @@ export function buildBoard(cells: readonly GridCell[], summaries: readonly Build
     const summary = summaryOf.get(building) ?? null;
     const signature = `${summarySignature(summary)}#${list.map(cellSignature).join(';')}`;
     const old = before.get(building);
-    return old && old.signature === signature ? old : buildingModel(building, list, summary, signature);
+    return old && old.signature === signature ? old : buildingModel(building, list, summary, signature, old);
   });
 }
 
@@ -124,5 +134,13 @@ export function totalCounts(summaries: readonly BuildingSummary[]): Record<UnitS
 
 /** Yuan as 万元 for the page: whole 万 for totals of a building, two decimals for one unit's price. */
 export function wan(yuan: number, digits = 0): string {
-  return (yuan / 10_000).toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return wanFormat(digits).format(yuan / 10_000);
+}
+
+// One formatter per precision: `toLocaleString` with options builds a new one on every call (slow × 5,000).
+const formats = new Map<number, Intl.NumberFormat>();
+function wanFormat(digits: number): Intl.NumberFormat {
+  let f = formats.get(digits);
+  if (!f) formats.set(digits, (f = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f;
 }

@@ -3,16 +3,24 @@
 // and a drawer with the unit's story (and, for a manager, hold, release, withdraw and edit). The same
 // component serves the consultant's phone read-only.
 import { Button, Empty, InputNumber, Select, Space, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { BuildingBlock } from './building-block.component.tsx';
-import { isFiltering, layoutsOf, matches, NO_FILTER, totalCounts, UNIT_STATUSES, type GridFilter } from './grid-model.ts';
+import { isFiltering, layoutsOf, matches, NO_FILTER, totalCounts, UNIT_STATUSES, wan, type GridFilter } from './grid-model.ts';
 import { UnitDrawer } from './unit-drawer.component.tsx';
 import './unit-grid.css';
 import { useUnitGrid } from './use-unit-grid.ts';
+
+const CELL_PREFIX = 'unit-cell-';
+
+/** The unit a click or a pointer landed on (its cell's test id names it). */
+function cellIdOf(target: EventTarget): string | null {
+  const testId = (target as HTMLElement).closest?.<HTMLElement>('.ug-cell')?.dataset.testid;
+  return testId?.startsWith(CELL_PREFIX) ? testId.slice(CELL_PREFIX.length) : null;
+}
 
 interface Props {
   /** The newest fact's seq the page's stream reported (each change re-reads the grid). */
@@ -38,16 +46,22 @@ export function UnitGrid({ liveSeq, canManage }: Props) {
   const filtering = isFiltering(filter);
   const matching = useMemo(() => (grid && filtering ? grid.cells.filter((c) => matches(c, filter)).length : null), [grid, filter, filtering]);
 
+  const byId = useMemo(() => new Map((grid?.cells ?? []).map((c) => [c.id, c])), [grid]);
   const pick = useCallback((target: EventTarget) => {
-    const cell = (target as HTMLElement).closest<HTMLElement>('[data-unit]');
-    if (cell?.dataset.unit) setOpen(cell.dataset.unit);
+    const id = cellIdOf(target);
+    if (id !== null) setOpen(id);
   }, []);
   const onClick = useCallback((e: MouseEvent) => pick(e.target), [pick]);
-  const onKey = useCallback(
-    (e: KeyboardEvent) => {
-      if (e.key === 'Enter' || e.key === ' ') pick(e.target);
+  // The hover text of a cell is written when the pointer first reaches it, not for 5,000 cells up front.
+  const onOver = useCallback(
+    (e: MouseEvent) => {
+      const id = cellIdOf(e.target);
+      const c = id === null ? undefined : byId.get(id);
+      if (!c) return;
+      const details = [c.layout, c.area === null ? null : t('units.area', { area: c.area }), c.price === null ? null : t('units.priceWan', { amount: wan(c.price, 2) })].filter(Boolean).join(' · ');
+      (e.target as HTMLElement).title = `${t('units.cellTitle', { building: c.building, room: c.room, status: t(`unitStatus.${c.status}`) })}${details ? `\n${details}` : ''}`;
     },
-    [pick],
+    [byId, t],
   );
 
   if (!grid) return loading ? <Spin /> : <ErrorAlert problem={problem} />;
@@ -94,7 +108,7 @@ export function UnitGrid({ liveSeq, canManage }: Props) {
       {buildings.length === 0 ? (
         <Empty description={t('units.empty')} />
       ) : (
-        <div className="ug-board" onClick={onClick} onKeyDown={onKey}>
+        <div className="ug-board" onClick={onClick} onMouseOver={onOver}>
           {buildings.map((b) => (
             <BuildingBlock key={b.building} model={b} filter={filter} filtering={filtering} t={t} />
           ))}
