@@ -31,6 +31,9 @@ describe('the 销控 board', () => {
     const two = board[0]!;
     expect(two.floors.map((f) => f.floor)).toEqual([18, 17, null]);
     expect(columnKey(cells[1]!)).toBe(columnKey(cells[2]!));
+    // Zero-padded room numbers (0201 on the 2nd floor) stand under 1801 too.
+    expect(columnKey({ unitNo: null, floor: 2, room: '0201' })).toBe(columnKey({ unitNo: null, floor: 18, room: '1801' }));
+    expect(columnKey({ unitNo: '1单元', floor: 2, room: '201' })).not.toBe(columnKey({ unitNo: null, floor: 2, room: '201' }));
     expect(two.columns).toHaveLength(3);
   });
 

@@ -27,10 +27,17 @@ export interface BuildingModel {
   readonly signature: string;
 }
 
-/** A cell's column: its entrance and the part of the room number after the floor ("1801" on 18 → "01"). */
+/**
+ * A cell's column: its entrance and the part of the room number after the floor ("1801" on 18 → "01";
+ * zero-padded floors too: "0201" on 2 → "01"). A room that does not start with its floor is its own column.
+ */
 export function columnKey(cell: Pick<GridCell, 'unitNo' | 'floor' | 'room'>): string {
-  const floor = cell.floor === null ? null : String(cell.floor);
-  const place = floor !== null && cell.room.length > floor.length && cell.room.startsWith(floor) ? cell.room.slice(floor.length) : cell.room;
+  let place = cell.room;
+  if (cell.floor !== null && cell.floor >= 0) {
+    const floor = String(cell.floor);
+    const prefix = [floor, floor.padStart(2, '0'), floor.padStart(3, '0')].find((p) => cell.room.length > p.length && cell.room.startsWith(p));
+    if (prefix) place = cell.room.slice(prefix.length);
+  }
   return `${cell.unitNo ?? ''}\u0000${place}`;
 }
 
