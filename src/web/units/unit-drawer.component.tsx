@@ -51,7 +51,7 @@ function UnitStory({ h, canManage, onChanged }: { readonly h: UnitHistory; reado
   const name = (id: string | null) => (id ? (h.names[id] ?? nameOf(id)) : t('common.nobody'));
   return (
     <>
-      <Descriptions size="small" column={2} bordered>
+      <Descriptions size="small" column={2} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('units.status')} span={2}>
           <Tag className={`ug-tag s-${u.status}`} data-testid="unit-drawer-status" data-status={u.status}>
             {t(`unitStatus.${u.status}`)}
