@@ -2,8 +2,9 @@
 // `npm run test:e2e` builds nothing: run `npm run build:web` first. The server under test:
 // - E2E_BASE_URL=http://127.0.0.1:3000: one already running (the restart check is then skipped);
 // - otherwise the composition root's startServer (the product as `npm start` runs it) on a scratch SQLite folder.
-// Screenshots go to test-output/. E2E_ONLY=language runs only the walk of every screen in zh-CN (one-language.e2e.ts);
-// E2E_ONLY=orders the money side's journey (orders.e2e.ts) and then that walk.
+// Screenshots go to test-output/. E2E_ONLY takes a comma-separated list: `language` the walk of every screen in
+// zh-CN (one-language.e2e.ts), `units` the 销控 grid and unit import (units.e2e.ts), `orders` the orders' journey
+// (orders.e2e.ts); e.g. E2E_ONLY=units,orders,language.
 // Prints one line per check and closes with "N passed, N failed".
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launchBrowser, newContext, PHONE, signIn } from './browser.ts';
 import { walkEveryScreenInChinese } from './one-language.e2e.ts';
 import { ordersJourney } from './orders.e2e.ts';
+import { unitJourneys } from './units.e2e.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/start-server.ts';
 
@@ -98,13 +100,12 @@ async function main(): Promise<void> {
   const state = { receiver: null as string | null, customer: null as string | null };
 
   try {
-    if (process.env.E2E_ONLY === 'language') {
-      await walkEveryScreenInChinese(browser, base, check, shot);
-      return;
-    }
-    if (process.env.E2E_ONLY === 'orders') {
-      await ordersJourney(browser, base, check, shot);
-      await walkEveryScreenInChinese(browser, base, check, shot);
+    // E2E_ONLY=language, units, orders, or several comma-separated: only those parts.
+    const only = new Set((process.env.E2E_ONLY ?? '').split(',').filter(Boolean));
+    if (only.size > 0) {
+      if (only.has('units')) await unitJourneys(browser, base, check, shot);
+      if (only.has('orders')) await ordersJourney(browser, base, check, shot);
+      if (only.has('language')) await walkEveryScreenInChinese(browser, base, check, shot);
       return;
     }
     const desk = await (await newContext(browser, base, DESKTOP)).newPage();
@@ -391,6 +392,7 @@ async function main(): Promise<void> {
       await mgr.context().close();
     });
 
+    await unitJourneys(browser, base, check, shot);
     await ordersJourney(browser, base, check, shot);
 
     await walkEveryScreenInChinese(browser, base, check, shot);

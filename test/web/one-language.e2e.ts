@@ -39,7 +39,11 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
     landing: /\/p\/demo\/desk$/,
     viewport: DESKTOP,
     screens: [
-      { name: 'front desk', open: (p) => p.getByTestId('lookup-phone').waitFor() },
+      // The board's names arrive with its first answer: wait for them, or the walk sees bare login ids.
+      { name: 'front desk', open: async (p) => {
+        await p.getByTestId('lookup-phone').waitFor();
+        await p.getByText('王磊').first().waitFor({ timeout: 5000 });
+      } },
       { name: 'front desk, an owned customer judged', open: (p) => judge(p, KNOWN_CUSTOMER) },
       { name: 'front desk, a broker-reported customer judged', open: (p) => judge(p, REPORTED) },
     ],
@@ -84,6 +88,11 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
         await p.getByTestId('published-orders').waitFor({ timeout: 5000 });
         await p.waitForTimeout(300);
       } },
+      { name: 'consultant, units (房源)', open: async (p) => {
+        await p.getByTestId('me-tabs').getByText('房源', { exact: true }).click();
+        await p.getByTestId('unit-cell-1-1801').click();
+        await p.getByTestId('unit-history').waitFor({ timeout: 5000 });
+      } },
     ],
   },
   {
@@ -98,6 +107,13 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
       manager('staff', (p) => p.getByTestId('staff-chen').waitFor({ timeout: 5000 })),
       manager('performance', (p) => p.locator('[data-testid="perf-chart-list"] li').first().waitFor({ state: 'attached', timeout: 5000 })),
       manager('queue', (p) => p.getByTestId('queue-tab').waitFor({ timeout: 5000 })),
+      manager('units', async (p) => {
+        // The demo's held unit: its drawer names the import and the hold.
+        await p.getByTestId('unit-cell-1-1801').click();
+        await p.getByTestId('unit-hold-info').waitFor({ timeout: 5000 });
+        await p.getByTestId('unit-history').waitFor({ timeout: 5000 });
+      }),
+      manager('import', (p) => p.getByTestId('unit-import').waitFor({ timeout: 5000 })),
       manager('reads', (p) => p.getByTestId('reads-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 5000 })),
       manager('orders', (p) => p.getByTestId('orders-table').waitFor({ timeout: 5000 })),
       { name: 'manager order detail', open: async (p) => {

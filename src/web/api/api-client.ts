@@ -1,9 +1,10 @@
 // The typed API client: one function per endpoint the web app calls, project-scoped below
 // /api/projects/:project. Writes are commands (POST /commands/:action) carrying an idempotency key.
-import { request, query, seg, setCsrfToken, type WriteOptions } from './http.ts';
+import { request, requestIfChanged, query, seg, setCsrfToken, type Conditional, type WriteOptions } from './http.ts';
 import type {
   Answer,
   Board,
+  ColumnMappingInput,
   CommandAction,
   CommandAnswer,
   CommandBody,
@@ -19,6 +20,9 @@ import type {
   SessionInfo,
   Timeline,
   TodayAnswer,
+  UnitGridView,
+  UnitHistory,
+  UnitImportPlan,
   WhatIfAnswer,
 } from '../../contracts/index.ts';
 
@@ -119,6 +123,34 @@ export function getPolicy(project: string): Promise<PolicyCatalogue> {
 /** What would differ had `policy` been in force for the last `days` (default 30); records nothing. */
 export function policyWhatIf(project: string, policy: PolicyDoc, days?: number): Promise<WhatIfAnswer> {
   return request<WhatIfAnswer>('POST', `${base(project)}/policy/what-if`, days === undefined ? { policy } : { policy, days });
+}
+
+// ---- units (DEAL-1) ----
+
+/** The 销控 grid; `etag` from the last answer turns an unchanged grid into `body: null` (304). */
+export function getUnitGrid(project: string, etag: string | null): Promise<Conditional<UnitGridView>> {
+  return requestIfChanged<UnitGridView>(`${base(project)}/units/grid`, etag);
+}
+
+export function getUnitHistory(project: string, unit: string): Promise<UnitHistory> {
+  return request<UnitHistory>('GET', `${base(project)}/units/${seg(unit)}`);
+}
+
+/** A unit list to import: the file as base64, and the mapping (the server suggests one when left out). */
+export interface UnitImportInput {
+  readonly fileName: string;
+  readonly contentBase64: string;
+  readonly mapping?: ColumnMappingInput;
+}
+
+/** Dry run: what the sheet would add and change, or every bad row; records nothing. */
+export function planUnitImport(project: string, body: UnitImportInput): Promise<UnitImportPlan> {
+  return request<UnitImportPlan>('POST', `${base(project)}/units/import`, body);
+}
+
+/** The import as one fact (all rows or none); the same key on a retry records it once. */
+export function commitUnitImport(project: string, body: UnitImportInput, options?: WriteOptions): Promise<UnitImportPlan> {
+  return request<UnitImportPlan>('POST', `${base(project)}/units/import/commit`, body, options);
 }
 
 export function streamUrl(project: string): string {

@@ -73,6 +73,42 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   return parsed as T;
 }
 
+/** A conditional read's answer: the fresh body and its ETag, or `null` when the server said 304 (keep yours). */
+export interface Conditional<T> {
+  readonly body: T | null;
+  readonly etag: string | null;
+}
+
+/**
+ * GET with If-None-Match: a 304 (nothing changed since `etag`) answers `body: null`, so the caller keeps
+ * what it has. The conditional header makes the browser pass the 304 through instead of answering from
+ * its cache, and `no-store` keeps a second copy of a large answer out of it.
+ */
+export async function requestIfChanged<T>(path: string, etag: string | null): Promise<Conditional<T>> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+  if (etag) headers['if-none-match'] = etag;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'GET', headers, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    throw new ApiError(0, timedOut ? 'timeout' : 'network', String(error));
+  }
+  if (response.status === 304) return { body: null, etag };
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    if (response.ok) throw new ApiError(response.status, 'bad_response', text.slice(0, 200));
+  }
+  if (!response.ok) {
+    if (response.status === 401) for (const listener of unauthorisedListeners) listener();
+    throw errorFromBody(response.status, parsed);
+  }
+  return { body: parsed as T, etag: response.headers.get('etag') };
+}
+
 /** Encodes a path segment (phones contain + and spaces). */
 export function seg(value: string): string {
   return encodeURIComponent(value);

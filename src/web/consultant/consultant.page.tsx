@@ -3,7 +3,8 @@
 // published orders to dispute (DEAL-6), registering a visit or a call, and my figures. Live: the
 // floor stream refreshes the card and the list, and tells me at once when my customer walks in (RISK-2).
 import { App, Button, Segmented, Space } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { PageLoading } from '../app/page-loading.component.tsx';
 import { getMyCustomers } from '../api/api-client.ts';
 import type { Answer, OrderSummaryView, OwnerAlert } from '../../contracts/index.ts';
 import { RegistrationForm } from '../customers/registration-form.component.tsx';
@@ -20,10 +21,13 @@ import { PublishedOrdersList } from './published-orders.component.tsx';
 import { MySummary } from './my-summary.component.tsx';
 import { useMyCustomers } from './use-my-customers.ts';
 
-type Tab = 'customers' | 'orders' | 'published' | 'register' | 'summary';
+type Tab = 'customers' | 'orders' | 'published' | 'register' | 'summary' | 'units';
 /** Facts that change my orders or today's published list. */
 const ORDER_FACTS = new Set(['ordered', 'orderEnded', 'orderSwapped', 'buyerChanged', 'disputed', 'disputeResolved']);
 const ANSWER_TITLES = { order: 'ord.placed', advance: 'ord.advanced', swap: 'ord.swapped', buyer: 'ord.buyerChanged', end: 'ord.ended' } as const;
+
+/** 房源: the 销控 grid read-only (what is still free), its own chunk. */
+const UnitGrid = lazy(() => import('../units/unit-grid.component.tsx').then((m) => ({ default: m.UnitGrid })));
 
 export function ConsultantPage() {
   const { t } = useI18n();
@@ -37,10 +41,12 @@ export function ConsultantPage() {
   const { state, reload } = useMyCustomers(project);
   const [ordersVersion, setOrdersVersion] = useState(0);
   const [answered, setAnswered] = useState<Answered | null>(null);
+  const [liveSeq, setLiveSeq] = useState(0);
   const onFacts = useCallback(
-    (facts: readonly { readonly type: string }[]) => {
+    (facts: readonly { readonly type: string; readonly seq: number }[]) => {
       reload();
       if (facts.some((f) => ORDER_FACTS.has(f.type))) setOrdersVersion((v) => v + 1);
+      setLiveSeq((seq) => Math.max(seq, ...facts.map((f) => f.seq)));
     },
     [reload],
   );
@@ -104,6 +110,7 @@ export function ConsultantPage() {
           { value: 'published', label: t('me.published') },
           { value: 'register', label: t('me.register') },
           { value: 'summary', label: t('me.performance') },
+          { value: 'units', label: t('me.units') },
         ]}
         data-testid="me-tabs"
       />
@@ -129,6 +136,11 @@ export function ConsultantPage() {
             }}
           />
         </Space>
+      )}
+      {tab === 'units' && (
+        <Suspense fallback={<PageLoading />}>
+          <UnitGrid liveSeq={liveSeq} canManage={false} />
+        </Suspense>
       )}
       {tab === 'summary' && <MySummary customers={state.status === 'done' ? state.customers : []} newToday={seat?.newToday ?? 0} now={now} />}
       <Button type="link" block href={`/p/${encodeURIComponent(project)}/board`}>

@@ -1,7 +1,8 @@
 // 经理工作台: the register (unmasked, SEC-1), the public pool with reassigning (OWN-10), a customer's
 // timeline with reassigning (OWN-5, OWN-15), the whole roster (suspension ROT-14, departure OWN-10), the
-// consultants' month (REP-1), the queue (ROT-1), the read log (SEC-2), the order register (认购/签约台账,
-// DEAL-2) and the disputes inbox (DEAL-5), and the policy with its what-if. Each tab is a URL below
+// consultants' month (REP-1), the queue (ROT-1), the 销控 grid with holds and the unit import (DEAL-1), the order
+// register (认购/签约台账, DEAL-2) and the disputes inbox (DEAL-5), the read log (SEC-2), and the policy with its
+// what-if. Each tab is a URL below
 // /p/:project/manager/.
 import { Tabs } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -25,9 +26,25 @@ import { useRoster } from './use-roster.ts';
 
 /** 规则设置 is its own chunk: most visits to the workspace never open it. */
 const PolicyTab = lazy(() => import('./policy-tab.component.tsx').then((m) => ({ default: m.PolicyTab })));
+/** 销控 and 房源导入 are their own chunks too (DEAL-1). */
+const UnitGrid = lazy(() => import('../units/unit-grid.component.tsx').then((m) => ({ default: m.UnitGrid })));
+const UnitImport = lazy(() => import('../units/unit-import.component.tsx').then((m) => ({ default: m.UnitImport })));
 
-const TABS = ['register', 'pool', 'customer', 'staff', 'performance', 'orders', 'disputes', 'queue', 'reads', 'policy'] as const;
-const LABELS = { register: 'mgr.register', pool: 'mgr.pool', customer: 'mgr.timeline', staff: 'mgr.staff', performance: 'mgr.performance', orders: 'mgr.orders', disputes: 'mgr.disputes', queue: 'mgr.queue', reads: 'mgr.reads', policy: 'mgr.policy' } as const;
+const TABS = ['register', 'pool', 'customer', 'staff', 'performance', 'units', 'import', 'orders', 'disputes', 'queue', 'reads', 'policy'] as const;
+const LABELS = {
+  register: 'mgr.register',
+  pool: 'mgr.pool',
+  customer: 'mgr.timeline',
+  staff: 'mgr.staff',
+  performance: 'mgr.performance',
+  units: 'mgr.units',
+  import: 'mgr.unitImport',
+  orders: 'mgr.orders',
+  disputes: 'mgr.disputes',
+  queue: 'mgr.queue',
+  reads: 'mgr.reads',
+  policy: 'mgr.policy',
+} as const;
 /** Facts that change the roster's columns (who is on the floor, suspended, gone). */
 const ROSTER_FACTS = new Set(['staffJoined', 'signedIn', 'signedOut', 'suspended', 'departed', 'partyArrived']);
 /** Facts that change the order register or the disputes inbox. */
@@ -35,14 +52,17 @@ const ORDER_FACTS = new Set(['ordered', 'orderEnded', 'orderSwapped', 'buyerChan
 
 export function ManagerPage() {
   const { t } = useI18n();
-  const { project } = useProject();
+  const { project, role } = useProject();
   const { learn } = useStaffNames();
   const roster = useRoster(project);
   const { reload: reloadRoster } = roster;
   const [ordersVersion, setOrdersVersion] = useState(0);
+  // The newest fact the stream reported: the 销控 grid reads itself again when it moves.
+  const [liveSeq, setLiveSeq] = useState(0);
   const { board } = useFloorStream(project, (facts) => {
     if (facts.some((f) => ROSTER_FACTS.has(f.type))) reloadRoster();
     if (facts.some((f) => ORDER_FACTS.has(f.type))) setOrdersVersion((v) => v + 1);
+    setLiveSeq((seq) => Math.max(seq, ...facts.map((f) => f.seq)));
   });
   const navigate = useNavigate();
   const location = useLocation();
@@ -54,7 +74,7 @@ export function ManagerPage() {
 
   return (
     <div className="manager" data-testid="manager">
-      <Tabs activeKey={active} onChange={(k) => navigate(managerPath(project, k))} items={TABS.map((k) => ({ key: k, label: t(LABELS[k]) }))} />
+      <Tabs activeKey={active} onChange={(k) => navigate(managerPath(project, k))} items={TABS.filter((k) => k !== 'import' || role === 'manager').map((k) => ({ key: k, label: t(LABELS[k]) }))} />
       <Routes>
         <Route index element={<Navigate to="register" replace />} />
         <Route path="register" element={<RegisterTab consultants={everyConsultant} />} />
@@ -66,6 +86,22 @@ export function ManagerPage() {
         <Route path="orders" element={<OrdersTab consultants={everyConsultant} version={ordersVersion} />} />
         <Route path="disputes" element={<DisputesTab version={ordersVersion} onDecided={() => setOrdersVersion((v) => v + 1)} />} />
         <Route path="queue" element={<QueueTab board={board} />} />
+        <Route
+          path="units"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <UnitGrid liveSeq={liveSeq} canManage={role === 'manager'} />
+            </Suspense>
+          }
+        />
+        <Route
+          path="import"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              {role === 'manager' ? <UnitImport /> : <Navigate to="../units" replace />}
+            </Suspense>
+          }
+        />
         <Route path="reads" element={<ReadsTab />} />
         <Route
           path="policy"
