@@ -68,7 +68,7 @@ export function salesRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const cell = gridCell(engine, params.unit);
       if (!cell) throw new ApiError('not_found', { detail: `unknown unit "${params.unit}"` });
       const hold = engine.holds.get(params.unit);
-      const history = (engine.unitHistory.get(params.unit) ?? []).map((r) => ({ seq: r.seq, type: r.type, at: r.at, atLocal: localTime(r.at, zone), by: r.by ?? null, detail: null }));
+      const history = (engine.unitHistory.get(params.unit) ?? []).map((r) => ({ seq: r.seq, type: r.type, at: r.at, atLocal: localTime(r.at, zone), by: r.by ?? null, detail: r.detail ?? null }));
       return {
         unit: cell,
         hold: hold ? { by: hold.by, reason: hold.reason, at: hold.at, atLocal: localTime(hold.at, zone) } : null,

@@ -179,7 +179,8 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
     case 'release':
       actor(engine, c.by, ['manager']);
       knownUnit(engine, c.unit);
-      if (!engine.holds.has(c.unit)) refuse('unit_not_held', `unit ${c.unit} is not held`);
+      // A withdrawn unit is put back on sale the same way as a held one.
+      if (!engine.holds.has(c.unit) && !engine.withdrawn.has(c.unit)) refuse('unit_not_held', `unit ${c.unit} is neither held nor withdrawn`);
       return { fact: { type: 'unitReleased', at, unit: c.unit, by: c.by, ...(c.reason ? { reason: c.reason } : {}) }, answer: { reasons: [reason('DEAL-1', 'unitReleasedBy', `${c.by} released unit ${c.unit}: it is for sale again`, { unit: c.unit, by: c.by })] } };
     case 'reorder': {
       actor(engine, c.by, ['manager', 'supervisor']);

@@ -29,6 +29,11 @@ export interface CustomerFile {
   readonly covers: { readonly receiver: StaffId; readonly at: Instant; readonly referral: boolean }[];
 }
 
+/** A fact in a unit's history, with what its line says (a reason, a stage, a move). */
+export interface UnitEvent extends RecordRef {
+  readonly detail?: string;
+}
+
 /** Every customer record that is, or has at some instant been made, one customer with another (OWN-6, OWN-7). */
 export interface Household {
   readonly keys: PhoneKey[];
@@ -55,7 +60,7 @@ export class Engine {
   readonly holds = new Map<UnitId, { readonly seq: number; readonly at: Instant; readonly by: StaffId; readonly reason: string }>();
   readonly withdrawn = new Map<UnitId, { readonly seq: number; readonly at: Instant; readonly by: StaffId; readonly reason: string }>();
   /** Every fact that touched a unit, oldest first: the history a cell of the 销控 grid opens. */
-  readonly unitHistory = new Map<UnitId, RecordRef[]>();
+  readonly unitHistory = new Map<UnitId, UnitEvent[]>();
   /** The live order on each unit (DEAL-1: at most one). */
   readonly orders = new Map<UnitId, Order>();
   /** Every order ever placed, live or ended, by id (the seq of its first fact). */
@@ -163,15 +168,17 @@ export class Engine {
       case 'unitWithdrawn':
         this.withdrawn.set(fact.unit, { seq: fact.seq, at: fact.at, by: fact.by, reason: fact.reason });
         this.holds.delete(fact.unit);
-        this.touchUnit(fact.unit, fact);
+        this.touchUnit(fact.unit, fact, fact.reason);
         return;
       case 'unitHeld':
         this.holds.set(fact.unit, { seq: fact.seq, at: fact.at, by: fact.by, reason: fact.reason });
-        this.touchUnit(fact.unit, fact);
+        this.touchUnit(fact.unit, fact, fact.reason);
         return;
       case 'unitReleased':
+        // Back on sale: a hold ends, and so does a withdrawal.
         this.holds.delete(fact.unit);
-        this.touchUnit(fact.unit, fact);
+        this.withdrawn.delete(fact.unit);
+        this.touchUnit(fact.unit, fact, fact.reason);
         return;
       case 'policySet':
         this.policy = fact.policy;
@@ -252,7 +259,7 @@ export class Engine {
         return this.applyOrdered(fact);
       case 'orderEnded': {
         const order = this.orders.get(fact.unit);
-        this.touchUnit(fact.unit, fact);
+        this.touchUnit(fact.unit, fact, fact.reason);
         if (!order) return;
         order.ended = { seq: fact.seq, at: fact.at, by: fact.by, end: fact.end, reason: fact.reason };
         this.orders.delete(fact.unit);
@@ -260,8 +267,8 @@ export class Engine {
       }
       case 'orderSwapped': {
         const order = this.orders.get(fact.unit);
-        this.touchUnit(fact.unit, fact);
-        this.touchUnit(fact.to, fact);
+        this.touchUnit(fact.unit, fact, `${fact.unit} → ${fact.to}`);
+        this.touchUnit(fact.to, fact, `${fact.unit} → ${fact.to}`);
         if (!order) return;
         this.orders.delete(fact.unit);
         order.unit = fact.to;
@@ -278,7 +285,7 @@ export class Engine {
         this.orders.get(fact.unit)?.disputes.push({ seq: fact.seq, at: fact.at, by: fact.by, phone: fact.phone ?? null, accepted: fact.accepted });
         return;
       case 'disputeResolved': {
-        this.touchUnit(fact.unit, fact);
+        this.touchUnit(fact.unit, fact, fact.reason);
         const order = this.orders.get(fact.unit);
         if (!order) return;
         order.resolution = { seq: fact.seq, at: fact.at, by: fact.by, computed: fact.computed, credit: fact.credit, overridden: fact.overridden, reason: fact.reason ?? null };
@@ -337,7 +344,7 @@ export class Engine {
   }
 
   private applyOrdered(fact: Recorded<Extract<Fact, { type: 'ordered' }>>): void {
-    this.touchUnit(fact.unit, fact);
+    this.touchUnit(fact.unit, fact, fact.stage);
     const stage = { stage: fact.stage, seq: fact.seq, at: fact.at, by: fact.by, amount: fact.amount ?? null };
     let order = this.orders.get(fact.unit);
     if (order && order.phone === fact.phone) {
@@ -368,10 +375,11 @@ export class Engine {
     if (fact.stage === 'fullPayment') order.fullPaidSeq = fact.seq;
   }
 
-  private touchUnit(unit: UnitId, fact: Recorded): void {
+  /** `detail`: what the history line says besides its kind (the reason given, the stage, the move). */
+  private touchUnit(unit: UnitId, fact: Recorded, detail?: string): void {
     const by = 'by' in fact && typeof fact.by === 'string' ? fact.by : undefined;
     const list = this.unitHistory.get(unit);
-    const ref: RecordRef = { seq: fact.seq, type: fact.type, at: fact.at, ...(by ? { by } : {}) };
+    const ref: UnitEvent = { seq: fact.seq, type: fact.type, at: fact.at, ...(by ? { by } : {}), ...(detail ? { detail } : {}) };
     if (list) list.push(ref);
     else this.unitHistory.set(unit, [ref]);
   }

@@ -35,6 +35,19 @@ describe('the 销控 grid (DEAL-1)', () => {
   });
 });
 
+describe('withdrawing and releasing a unit (DEAL-1)', () => {
+  it('a withdrawn unit takes no order until released; its history says why', () => {
+    const t = office();
+    t.ok('2026-03-03 10:00', { do: 'withdrawUnit', unit: '2-1201', by: 'M', reason: '开发商自留' });
+    expect(unitGrid(t.engine, at('2026-03-03 10:01')).cells.find((c) => c.id === '2-1201')?.status).toBe('withdrawn');
+    const refused = t.run('2026-03-03 10:05', { do: 'deal', phone: '13900001001', unit: '2-1201', by: 'A', stage: 'deposit' });
+    expect(refused.ok ? null : refused.refusal.code).toBe('unit_withdrawn');
+    t.ok('2026-03-04 10:00', { do: 'release', unit: '2-1201', by: 'M', reason: '重新推出' });
+    expect(t.engine.unitAvailability('2-1201')).toBe('free');
+    expect(t.engine.unitHistory.get('2-1201')?.map((e) => [e.type, e.detail])).toEqual([['unitListed', undefined], ['unitWithdrawn', '开发商自留'], ['unitReleased', '重新推出']]);
+  });
+});
+
 describe('the order register (DEAL-2)', () => {
   it('lists live and refunded orders with what was paid and the credit now', () => {
     const t = office();

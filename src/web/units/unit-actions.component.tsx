@@ -91,7 +91,7 @@ export function UnitActions({ cell, onChanged }: { readonly cell: GridCell; read
       <Space direction="vertical" style={{ width: '100%' }}>
         <ErrorAlert problem={problem} onClose={clearProblem} testId="unit-action-error" />
         {free && <ReasonAction label={t('units.hold')} placeholder={t('units.holdReasonHint')} required testId="unit-hold" busy={busy} onRun={(reason) => void run('hold', { unit, reason }, t('units.held'))} />}
-        {held && (
+        {(held || cell.status === 'withdrawn') && (
           <ReasonAction
             label={t('units.release')}
             placeholder={t('units.releaseReason')}

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { getUnitHistory } from '../api/api-client.ts';
 import type { UnitHistory } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
+import type { MessageKey } from '../i18n/zh-CN.ts';
 import { hasMessage } from '../i18n/translate.ts';
 import { useProject } from '../session/project.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
@@ -89,6 +90,7 @@ function UnitStory({ h, canManage, onChanged }: { readonly h: UnitHistory; reado
               <div className="unit-history-item">
                 <Typography.Text type="secondary">{r.atLocal}</Typography.Text> <b>{factLabel(r.type)}</b>
                 {r.by && <Typography.Text type="secondary"> · {t('units.historyBy', { by: name(r.by) })}</Typography.Text>}
+                {r.detail && <div className="unit-history-detail">{r.type === 'ordered' ? t(`stage.${r.detail}` as MessageKey) : r.detail}</div>}
               </div>
             ),
           }))}
