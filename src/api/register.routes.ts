@@ -8,7 +8,7 @@ import { monthReportSchema, performanceQuery, registerPageSchema, registerQuery,
 import { addProjectRoute, authorisedInput, inProject, type RouteDeps } from './api-route.ts';
 import { localTime, presentRegister, shownTo } from './customer-view.ts';
 import { ApiError } from './error-map.ts';
-import { monthOfConsultants, registerPage, roster } from '../app/register.queries.ts';
+import { monthOfConsultants, poolOfMonth, registerPage, roster } from '../app/register.queries.ts';
 
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { db, clock, indexes } = deps;
@@ -61,7 +61,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const month = monthRange(query.month ?? monthOf(now, zone), zone);
       if (!month) throw new ApiError('validation', { detail: 'not a month' });
       const rows = monthOfConsultants(engine, index, month, now);
-      return { month: month.month, start: month.start, end: month.end, consultants: typeof of === 'string' ? rows.filter((r) => r.who === of) : rows };
+      return { month: month.month, start: month.start, end: month.end, consultants: typeof of === 'string' ? rows.filter((r) => r.who === of) : rows, pool: poolOfMonth(engine, index, month, now) };
     },
   });
 }

@@ -86,6 +86,20 @@ export interface PerformanceInput {
   readonly creditNow?: (orderId: number, unit: UnitId) => Credit | undefined;
 }
 
+/**
+ * DEAL-5, DEAL-2: the team pool's (团奖) credit from the orders opened in the month — what a dispute with neither
+ * side's records complete gave it, and the shares of consultants who left before full payment.
+ */
+export function poolCreditOfMonth(input: Pick<PerformanceInput, 'month' | 'facts' | 'creditNow'> & Required<Pick<PerformanceInput, 'opensOrder'>>): number {
+  let pool = 0;
+  for (const f of input.facts) {
+    if (f.type !== 'ordered' || f.at < input.month.start || f.at >= input.month.end) continue;
+    if (!input.opensOrder(f)) continue;
+    pool += (input.creditNow?.(f.seq, f.unit) ?? f.credit).pool ?? 0;
+  }
+  return Math.round(pool * 1000) / 1000;
+}
+
 type Tally = { -readonly [K in Exclude<keyof ConsultantMonth, 'who' | 'name' | 'departedAt' | 'received' | 'owned'>]: number } & { received: Record<ReceivedAs, number> };
 
 const emptyTally = (): Tally => ({

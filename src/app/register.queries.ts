@@ -3,7 +3,7 @@
 // month (REP-1, REP-3). Plain reads of the caught-up engine and the API's index; nothing here masks or
 // logs (src/api/customer-view.ts does).
 import { floorView, type SeatView } from './queries.ts';
-import { consultantPerformance, type ConsultantMonth, type MonthRange } from './performance.ts';
+import { consultantPerformance, poolCreditOfMonth, type ConsultantMonth, type MonthRange } from './performance.ts';
 import type { Engine } from '../core/engine.ts';
 import type { Recorded, Role, StaffId } from '../core/facts.ts';
 import type { PhoneKey } from '../core/phone.ts';
@@ -129,16 +129,23 @@ export function roster(engine: Engine, index: CustomerIndex, now: Instant): Rost
 /** The consultants' month from the month's facts in the index (O(facts in the month)), owned counts from the book. */
 export function monthOfConsultants(engine: Engine, index: CustomerIndex, month: MonthRange, now: Instant): ConsultantMonth[] {
   const book = index.ownershipBook(engine, now);
-  return consultantPerformance({
+  return consultantPerformance({ ...monthOrders(engine, index, month, now), staff: engine.staff.values(), departed: engine.departed, ownedNow: (who) => book.ownedBy(who) });
+}
+
+/** The team pool's (团奖) credit in the month: a credit holder like a consultant (DEAL-5, DEAL-2). */
+export function poolOfMonth(engine: Engine, index: CustomerIndex, month: MonthRange, now: Instant): number {
+  return poolCreditOfMonth(monthOrders(engine, index, month, now));
+}
+
+/** The month's facts, which of them opened an order, and each order's credit as it stands now. */
+function monthOrders(engine: Engine, index: CustomerIndex, month: MonthRange, now: Instant) {
+  return {
     month,
     facts: index.factsInMonth(month.month),
-    staff: engine.staff.values(),
-    departed: engine.departed,
-    ownedNow: (who) => book.ownedBy(who),
     opensOrder: (f: Recorded) => index.opensOrder(f.seq),
-    creditNow: (id) => {
+    creditNow: (id: number) => {
       const order = engine.allOrders.get(id);
       return order ? (order.ended ? {} : engine.creditOf(order, now).credit) : undefined;
     },
-  });
+  };
 }

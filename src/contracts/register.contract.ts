@@ -106,5 +106,6 @@ export const consultantMonthSchema = z.strictObject({
 export type ConsultantMonth = ReadonlyDeep<z.infer<typeof consultantMonthSchema>>;
 
 /** GET /performance: a project-local month (REP-1); a consultant gets their own row only. */
-export const monthReportSchema = z.strictObject({ month: z.string(), start: instantSchema, end: instantSchema, consultants: z.array(consultantMonthSchema) });
+/** The consultants' month, and the team pool's (团奖) credit beside them: a credit holder in every report (DEAL-5). */
+export const monthReportSchema = z.strictObject({ month: z.string(), start: instantSchema, end: instantSchema, consultants: z.array(consultantMonthSchema), pool: z.number() });
 export type MonthReport = ReadonlyDeep<z.infer<typeof monthReportSchema>>;

@@ -95,9 +95,17 @@ describe.each(['memory', 'sql'] as const)('the money side over HTTP, offices %s'
     // A consultant's own orders: those that credit them, and the ones they closed that have since ended.
     expect(mine.orders.map((o: { unit: string; state: string; credit: Record<string, number> }) => [o.unit, o.state, o.credit.A ?? null])).toEqual([[u1, 'live', 0.5], [u2, 'refund', null]]);
 
+    // Neither side has complete records of a walk-in B sold to without registering: the team pool gets it, and the
+    // month's report shows the pool beside the consultants.
+    const u3 = units[3] as string;
+    expect((await post('consultantB', '/commands/deal', { phone: '13700137000', unit: u3, stage: 'deposit' })).statusCode).toBe(200);
+    expect((await post('consultant', '/commands/dispute', { unit: u3 })).json().answer.accepted).toBe(true);
+    expect((await post('manager', '/commands/resolve', { unit: u3 })).json().answer.credit).toEqual({ pool: 1 });
+    expect((await get('manager', '/performance?month=2026-03')).json().pool).toBe(1);
+
     const published = (await get('frontdesk', '/orders/published?day=2026-03-03')).json();
     // The day's two orders, where they stand now: the first moved to u2 (and was refunded), the second is on u1.
-    expect(published.orders.map((o: { unit: string }) => o.unit)).toEqual([u2, u1]);
+    expect(published.orders.map((o: { unit: string }) => o.unit)).toEqual([u2, u1, u3]);
     expect(published.orders.every((o: { customer: { masked: boolean; phone: string } }) => o.customer.masked && o.customer.phone.includes('****'))).toBe(true);
   });
 });

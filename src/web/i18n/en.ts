@@ -367,6 +367,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'perf.reached': 'Follow-ups reached',
   'perf.owned': 'Customers owned',
   'perf.orders': 'Orders',
+  'perf.pool': 'Team pool (团奖): {credit}',
   'perf.credit': 'Credit',
   'perf.chart': "Each consultant's parties received, valid registrations, follow-ups reached and orders this month",
   'perf.note': 'Parties received on the turn, as make-up, as owner, as designated or as cover (a declined party is taken off the decliner); orders are those opened this month, credit is the sum of your shares in them (REP-1, REP-3)',

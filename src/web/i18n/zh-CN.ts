@@ -367,6 +367,7 @@ export const zhCN = {
   'perf.reached': '有效跟进',
   'perf.owned': '名下客户',
   'perf.orders': '成交',
+  'perf.pool': '团奖（业绩归团队）：{credit}',
   'perf.credit': '业绩份额',
   'perf.chart': '本月各顾问接待、有效登记、有效跟进与成交',
   'perf.note': '接待按轮排、补接、归属人、指定、代接计（拒接的一次从拒接人处扣除）；成交按本月新下的订单计，业绩份额为各单中本人所占比例之和（REP-1、REP-3）',

@@ -63,6 +63,7 @@ export function PerformanceTab() {
           { title: t('perf.credit'), dataIndex: 'credit' },
         ]}
       />
+      {data && <Typography.Text data-testid="perf-pool">{t('perf.pool', { credit: data.pool })}</Typography.Text>}
       <Typography.Text type="secondary">{t('perf.note')}</Typography.Text>
     </Space>
   );
