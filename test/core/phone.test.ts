@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { maskPhone, normaliseMask, normalisePhone } from '../../src/core/phone.ts';
 
 describe('REG-4 phone identity', () => {
@@ -22,5 +23,34 @@ describe('CH-8 masks', () => {
     expect(normaliseMask('138 **** 8000', 'first3last4')).toBe('138****8000');
     expect(normaliseMask('138***8000', 'first3last4')).toBeNull();
     expect(normaliseMask('138****8000', 'first4last3')).toBeNull();
+  });
+});
+
+describe('REG-4 the mainland-mobile fast path agrees with the parser', () => {
+  // The parser's own answer, without the fast path: the same steps normalisePhone takes after it.
+  const parsed = (typed: string): string | null => {
+    const trimmed = typed.trim().replace(/^00/, '+');
+    if (trimmed === '' || /[^\d\s+\-().]/.test(trimmed)) return null;
+    const p = parsePhoneNumberFromString(trimmed, 'CN');
+    if (!p || !p.isValid()) return null;
+    return p.countryCallingCode === '86' ? String(p.nationalNumber) : p.number;
+  };
+  const forms = (n: string): string[] => [n, `+86 ${n}`, `0086${n}`, `86${n}`, `${n.slice(0, 3)}-${n.slice(3, 7)}-${n.slice(7)}`, `(+86) ${n.slice(0, 3)} ${n.slice(3)}`, `86 ${n.slice(0, 3)}.${n.slice(3)}`];
+
+  it('over every five-digit prefix 10000–19999, in the ways people type', () => {
+    let disagreements: string[] = [];
+    let fastValid = 0;
+    for (let prefix = 10000; prefix <= 19999; prefix++) {
+      for (const suffix of ['000000', '837261']) {
+        for (const typed of forms(`${prefix}${suffix}`)) {
+          const got = normalisePhone(typed);
+          if (got !== parsed(typed)) disagreements.push(typed);
+          if (got !== null) fastValid++;
+        }
+      }
+    }
+    disagreements = disagreements.slice(0, 10);
+    expect(disagreements).toEqual([]);
+    expect(fastValid).toBeGreaterThan(60_000); // most mobile prefixes are real: the sample is not trivially all-invalid
   });
 });
