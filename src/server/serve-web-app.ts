@@ -1,5 +1,5 @@
 // Serving the built web app (dist/web) beside the API: hashed assets cached for a year, index.html never
-// cached, and every other GET outside /api answered with index.html so the app's own routes
+// cached, the build's brotli or gzip file sent to a browser that accepts it (the build writes them), and every other GET outside /api answered with index.html so the app's own routes
 // (/p/demo/desk, /login) load on a reload. Unknown /api paths keep the API's JSON 404.
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -12,6 +12,7 @@ export async function serveWebApp(app: FastifyInstance, root: string): Promise<v
     root,
     wildcard: false,
     index: false,
+    preCompressed: true,
     setHeaders: (res, path) => {
       res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
