@@ -63,6 +63,11 @@ interface Slot {
   draining: Promise<void> | null;
   /** The catch-up that `engine()` callers waiting for the project are queued for (not yet started). */
   nextRead: Promise<Engine> | null;
+  /**
+   * PostgreSQL: the state was caught up while the LISTEN connection was up and no other process has announced a
+   * commit since, so a read needs no catch-up query. Cleared by every notice of the project (or a reconnect).
+   */
+  fresh: boolean;
 }
 
 /** A command waiting for its transaction. */
@@ -89,7 +94,7 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
   const delivered = new Map<string, number>();
   let closed = false;
 
-  const newSlot = (info: ProjectInfo): Slot => ({ info, mutex: new Mutex(), state: null, recent: [], queue: [], draining: null, nextRead: null });
+  const newSlot = (info: ProjectInfo): Slot => ({ info, mutex: new Mutex(), state: null, recent: [], queue: [], draining: null, nextRead: null, fresh: false });
 
   async function slotOf(id: string): Promise<Slot | null> {
     const known = slots.get(id);
@@ -102,6 +107,8 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
 
   /** The project's state caught up with every committed fact; reloaded from the log when absent or after an erasure. */
   async function current(conn: Db, slot: Slot): Promise<OfficeState> {
+    // Set before the query: a notice that arrives while it runs clears it again, so nothing is missed.
+    slot.fresh = listening?.connected() === true;
     if (slot.state) {
       const caught = await catchUp(conn, vault, slot.state);
       if (caught.kind === 'folded') {
@@ -246,6 +253,8 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
    * been missed, so every project whose head moved is caught up).
    */
   async function onNotice(project: string | null): Promise<void> {
+    if (project === null) for (const s of slots.values()) s.fresh = false;
+    else if (slots.has(project)) (slots.get(project) as Slot).fresh = false;
     if (closed || listeners.size === 0) return;
     await since.catch(() => undefined);
     const ids = project !== null ? [project] : (await readHeads(db)).filter((h) => h.seq > (delivered.get(h.project) ?? 0)).map((h) => h.project);
@@ -294,6 +303,10 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
         });
       },
       engine() {
+        // PostgreSQL, nothing announced since the last catch-up and nothing of this process in flight: the state
+        // is every committed fact but those committed elsewhere in the last moments, whose notices are on the way
+        // (a read may trail another process's commit by that delivery, never a write: writes catch up under the lock).
+        if (slot.fresh && slot.state && slot.draining === null && slot.mutex.idle && listening?.connected()) return Promise.resolve(slot.state.engine);
         // Reads that queue up behind a write (or another read) share the next catch-up: it starts after each of
         // them asked, so each still sees every fact committed before it asked.
         slot.nextRead ??= slot.mutex.run(async () => {

@@ -16,6 +16,8 @@ type Queryable = pg.Pool | pg.PoolClient;
 
 /** A LISTEN that stays up: `close` ends it. */
 export interface Listening {
+  /** The LISTEN connection is up: every commit of another process from now on will be heard. */
+  connected(): boolean;
   close(): Promise<void>;
 }
 
@@ -111,6 +113,7 @@ class PostgresDb implements Db {
     };
     await connect();
     return {
+      connected: () => client !== null,
       async close() {
         closed = true;
         if (retry) clearTimeout(retry);

@@ -1,0 +1,76 @@
+// PostgreSQL: a read asks the database nothing when no other process has announced a commit (issue 13), and
+// still sees another process's commit once its notice arrives; without LISTEN every read catches up.
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../src/store/sql/db.ts';
+import { scratch } from './support/dialects.ts';
+import { createProject, must, openOffices, phone, registration } from './support/store-fixture.ts';
+
+/** The same connection, counting the statements sent through it. */
+function counting(db: Db): { db: Db; count: () => number } {
+  let n = 0;
+  const counted = new Set(['all', 'get', 'run', 'exec', 'transaction']);
+  const proxy = new Proxy(db, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (counted.has(String(key))) n++;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { db: proxy, count: () => n };
+}
+
+async function until(condition: () => Promise<boolean>, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('reads on PostgreSQL between notices', () => {
+  const place = scratch('postgres');
+
+  it('ask nothing while no commit is announced, and see another process commit once it is', async () => {
+    const { db, place: where } = await place.fresh();
+    const writer = await openOffices(db);
+    const a = await createProject(writer, 'p1');
+    const b = counting(place.open(where));
+    const reader = await openOffices(b.db, undefined, { listen: true });
+    const office = (await reader.open('p1'))!;
+    const start = (await office.engine()).lastSeq;
+    await new Promise((r) => setTimeout(r, 200)); // the notices of the project's creation have arrived
+    await office.engine();
+
+    const before = b.count();
+    for (let i = 0; i < 100; i++) await office.engine();
+    expect(b.count() - before).toBe(0);
+
+    const seq = await must(a, registration('c1', phone(1)));
+    expect(seq).toBeGreaterThan(start);
+    await until(async () => (await office.engine()).lastSeq === seq);
+    const engine = await office.engine();
+    expect(engine.ownership(phone(1), engine.lastAt).owner).toBe('c1');
+
+    const after = b.count();
+    for (let i = 0; i < 100; i++) await office.engine();
+    expect(b.count() - after).toBe(0);
+    await Promise.all([writer.close(), reader.close()]);
+  });
+
+  it('catch up on every read when the process does not listen', async () => {
+    const { db, place: where } = await place.fresh();
+    const writer = await openOffices(db);
+    await createProject(writer, 'p1');
+    const b = counting(place.open(where));
+    const reader = await openOffices(b.db, undefined, { listen: false });
+    const office = (await reader.open('p1'))!;
+    await office.engine();
+    const before = b.count();
+    for (let i = 0; i < 10; i++) await office.engine();
+    expect(b.count() - before).toBe(10);
+    await Promise.all([writer.close(), reader.close()]);
+  });
+});
