@@ -327,13 +327,21 @@ export async function createSession(db: Db, userId: string, options: { readonly 
 export async function findSession(db: Db, token: string, now: number): Promise<Session | null> {
   if (token.length === 0 || token.length > 100) return null;
   const id = sha256(token);
-  const row = await db.get<UserRow & { expires_at: unknown }>(
-    `SELECT ${USER_COLUMNS}, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ? AND s.expires_at > ? AND u.active = 1`,
+  // One statement, one row per live membership: every request asks this, and on PostgreSQL each statement is a
+  // round trip (issue 13).
+  const rows = await db.all<UserRow & { expires_at: unknown; m_project: string | null; m_role: string; m_staff_id: string | null; m_broker_id: string | null; m_granted_at: unknown }>(
+    `SELECT ${USER_COLUMNS}, s.expires_at, m.project AS m_project, m.role AS m_role, m.staff_id AS m_staff_id, m.broker_id AS m_broker_id, m.granted_at AS m_granted_at
+       FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN memberships m ON m.user_id = u.id AND m.ended_at IS NULL
+      WHERE s.id = ? AND s.expires_at > ? AND u.active = 1 ORDER BY m.project`,
     [id, now],
   );
+  const row = rows[0];
   if (!row) return null;
   const user = userOf(row);
-  return { id, user, memberships: await membershipsOf(db, user.id), expiresAt: int(row.expires_at) };
+  const memberships = rows
+    .filter((r) => r.m_project !== null)
+    .map((r) => membershipOf({ user_id: user.id, project: r.m_project as string, role: r.m_role, staff_id: r.m_staff_id, broker_id: r.m_broker_id, granted_at: r.m_granted_at }));
+  return { id, user, memberships, expiresAt: int(row.expires_at) };
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {
