@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import metadata from 'libphonenumber-js/metadata.max.json';
+import { MAINLAND_MOBILE_PATTERN } from '../../src/core/mainland-mobile.ts';
 import { maskPhone, normaliseMask, normalisePhone } from '../../src/core/phone.ts';
 
 describe('REG-4 phone identity', () => {
@@ -36,6 +38,11 @@ describe('REG-4 the mainland-mobile fast path agrees with the parser', () => {
     return p.countryCallingCode === '86' ? String(p.nationalNumber) : p.number;
   };
   const forms = (n: string): string[] => [n, `+86 ${n}`, `0086${n}`, `86${n}`, `${n.slice(0, 3)}-${n.slice(3, 7)}-${n.slice(7)}`, `(+86) ${n.slice(0, 3)} ${n.slice(3)}`, `86 ${n.slice(0, 3)}.${n.slice(3)}`];
+
+  it('uses the CN mobile pattern of the metadata the parser validates with', () => {
+    const types = (metadata as unknown as { countries: Record<string, unknown[]> }).countries['CN']?.[11] as unknown[][];
+    expect(types[1]?.[0]).toBe(MAINLAND_MOBILE_PATTERN);
+  });
 
   it('over every five-digit prefix 10000–19999, in the ways people type', () => {
     let disagreements: string[] = [];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { errorFromBody } from '../../src/web/api/api-error.ts';
 import type { Board } from '../../src/contracts/index.ts';
 import { boardModel } from '../../src/web/floor/board-model.ts';
-import { phoneProblem } from '../../src/web/shared/phone-check.ts';
+import { loadPhoneParser, phoneProblem } from '../../src/web/shared/phone-check.ts';
 
 describe('errorFromBody', () => {
   it('keeps the code and the fields the validation issues name', () => {
@@ -25,6 +25,15 @@ describe('phoneProblem (REG-4)', () => {
     expect(phoneProblem('12345', true)).toBe('invalid');
     expect(phoneProblem('  ', true)).toBe('required');
     expect(phoneProblem('', false)).toBeNull();
+  });
+
+  it('checks other numbers with the full parser once it has arrived, loosely before', async () => {
+    expect(phoneProblem('10123456789', true)).toBeNull(); // 11 digits, no mobile prefix: plausible until the parser is here
+    await loadPhoneParser();
+    expect(phoneProblem('10123456789', true)).toBe('invalid');
+    expect(phoneProblem('010-6552 9988', true)).toBeNull(); // a Beijing landline
+    expect(phoneProblem('+1 415 555 2671', true)).toBeNull();
+    expect(phoneProblem('+1 415 555', true)).toBe('invalid');
   });
 });
 
