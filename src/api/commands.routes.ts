@@ -9,6 +9,7 @@ import { normalisePhone } from '../core/phone.ts';
 import type { Executed } from '../store/offices.ts';
 import { addProjectRoute, authorisedInput, inProject, type RouteDeps } from './api-route.ts';
 import { ApiError } from './error-map.ts';
+import { reasonsForBroker } from '../app/channel.queries.ts';
 
 type BodyOf<A extends Action> = Omit<Extract<Command, { do: A }>, 'do'>;
 
@@ -58,6 +59,15 @@ const SUMMARIES: Readonly<Record<Action, string>> = {
   editUnit: 'Re-describe a unit: a new fact, never an update (DEAL-1)',
   withdrawUnit: 'Take a unit off sale, with a reason (DEAL-1)',
   setPolicy: 'Change the policy from now on',
+  // ---- the broker side ----
+  applyBroker: 'A broker applies, or a consultant enters an individual broker (全民经纪人) (CH-1, CH-2)',
+  approveBroker: 'The channel manager approves a broker (CH-2)',
+  rejectBroker: 'The channel manager rejects a broker, with a reason (CH-2)',
+  leave: 'The desk logs the exit of a broker-brought party (CH-6)',
+  confirmViewing: 'The receiving consultant completes the viewing confirmation (看房确认单) (CH-7)',
+  refuseConfirmation: 'The consultant refuses the confirmation: a violation by the consultant (CH-7)',
+  markFake: 'The manager marks a fake customer: a violation by the broker (CH-7)',
+  decideManualCheck: 'The channel assistant decides a masked report or arrival by hand, with a reason (CH-8)',
 };
 
 /** A refused command is an error answer with the refusal's code and reasons; nothing was recorded. */
@@ -86,6 +96,8 @@ export function commandRoutes(app: FastifyInstance, { clock }: RouteDeps): void 
         const input = await authorisedInput(action, caller, body, ownerOf);
         const key = headers['idempotency-key'];
         const executed = await handle.execute(commandOf(action, input), { kind: 'user', id: caller.userId }, key === undefined ? {} : { idempotencyKey: key });
+        // Issue 14 item 5: a broker is told "already protected", never the owner or the rival broker.
+        if (action === 'report' && caller.role === 'broker' && executed.ok) return answerOf({ ...executed, answer: { ...executed.answer, reasons: reasonsForBroker(executed.answer.reasons, executed.answer.accepted === true) } });
         return answerOf(executed);
       },
     });
