@@ -1,0 +1,36 @@
+// The live countdown of a broker's protection (CH-4, CH-9): days and a ticking clock to the instant the
+// stage ends, so the broker sees the report run out second by second; red under a day.
+import { Tag } from 'antd';
+import { useI18n } from '../i18n/i18n.context.tsx';
+import { useNow } from '../shared/use-now.ts';
+
+const SECOND = 1000;
+const DAY = 86_400 * SECOND;
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "3 天 04:05:06" parts of a span (ms, not negative). */
+export function countdownParts(left: number): { readonly days: number; readonly clock: string } {
+  const seconds = Math.floor(Math.max(0, left) / SECOND);
+  const days = Math.floor(seconds / 86_400);
+  const rest = seconds % 86_400;
+  return { days, clock: `${two(Math.floor(rest / 3600))}:${two(Math.floor((rest % 3600) / 60))}:${two(rest % 60)}` };
+}
+
+export function LiveCountdown({ until, testId = 'broker-countdown' }: { readonly until: number; readonly testId?: string }) {
+  const { t } = useI18n();
+  const now = useNow(SECOND);
+  const left = until - now;
+  if (left <= 0)
+    return (
+      <Tag color="default" data-testid={testId} data-left="0">
+        {t('common.expired')}
+      </Tag>
+    );
+  const { days, clock } = countdownParts(left);
+  return (
+    <Tag color={left < DAY ? 'red' : left < 7 * DAY ? 'orange' : 'green'} className="live-countdown" data-testid={testId} data-left={Math.floor(left / SECOND)}>
+      {days > 0 ? t('broker.countdownDays', { days, clock }) : t('broker.countdownClock', { clock })}
+    </Tag>
+  );
+}
