@@ -22,7 +22,9 @@ export type ReadName =
   | 'unitGrid' | 'unitHistory' | 'unitImportPlan' | 'unitImportCommit' | 'orders' | 'order' | 'disputes' | 'publishedOrders';
 /** The policy editor: the policy with its knobs, and the what-if of an edited one (a POST that records nothing). */
 export type PolicyEditorName = 'policy' | 'policyWhatIf';
-export type EndpointName = Action | ReadName | PolicyEditorName;
+/** The broker side (CH-1..10): the broker's own reads, the desk's escort admission, the channel assistant's desk. */
+export type ChannelReadName = 'myApplication' | 'myReports' | 'escortCode' | 'admitEscort' | 'channelWorkspace' | 'channelBrokers';
+export type EndpointName = Action | ReadName | PolicyEditorName | ChannelReadName;
 
 export interface Endpoint {
   readonly method: 'GET' | 'POST';
@@ -44,6 +46,8 @@ const floorSelf = { consultant: 'self', supervisor: 'any', manager: 'any' } as c
 const supervisors = { supervisor: 'any', manager: 'any' } as const;
 const staffReads = { consultant: 'any', supervisor: 'any', manager: 'any', frontdesk: 'any', channelAssistant: 'any' } as const;
 const setup = { admin: 'any', manager: 'any' } as const;
+/** The channel manager (CH-2, CH-8): the manager and the channel assistant. */
+const channelManagers = { channelAssistant: 'any', manager: 'any' } as const;
 
 const command = (action: Action, grants: Endpoint['grants'], more: Omit<Endpoint, 'method' | 'path' | 'grants'> = {}): Endpoint => ({
   method: 'POST',
@@ -117,7 +121,25 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   // ---- the policy editor: supervisors read it; the manager tries changes out, and saves with setPolicy ----
   policy: { method: 'GET', path: '/policy', grants: { ...supervisors, admin: 'any' } },
   policyWhatIf: { method: 'POST', path: '/policy/what-if', grants: { manager: 'any' } },
+  // ---- the broker side (CH-1..10): the channel manager is the manager and the channel assistant ----
+  applyBroker: command('applyBroker', { consultant: 'any', channelAssistant: 'any', manager: 'any' }, { recorder: 'by' }),
+  approveBroker: command('approveBroker', channelManagers, { recorder: 'by' }),
+  rejectBroker: command('rejectBroker', channelManagers, { recorder: 'by' }),
+  leave: command('leave', { frontdesk: 'any', channelAssistant: 'any', supervisor: 'any', manager: 'any' }, { recorder: 'by' }),
+  confirmViewing: command('confirmViewing', { consultant: 'self', manager: 'any' }, { subject: 'by' }),
+  refuseConfirmation: command('refuseConfirmation', { consultant: 'self', manager: 'any' }, { subject: 'by' }),
+  markFake: command('markFake', { manager: 'any' }, { recorder: 'by' }),
+  decideManualCheck: command('decideManualCheck', channelManagers, { recorder: 'by' }),
+  myApplication: { method: 'GET', path: '/channel/my-application', grants: { broker: 'self' }, subject: 'broker' },
+  myReports: { method: 'GET', path: '/channel/my-reports', grants: { broker: 'self' }, subject: 'broker' },
+  escortCode: { method: 'GET', path: '/channel/reports/:report/escort', grants: { broker: 'self' }, subject: 'broker' },
+  admitEscort: { method: 'POST', path: '/channel/admit', grants: { frontdesk: 'any', channelAssistant: 'any', supervisor: 'any', manager: 'any' } },
+  channelWorkspace: { method: 'GET', path: '/channel/workspace', grants: channelManagers },
+  channelBrokers: { method: 'GET', path: '/channel/brokers', grants: channelManagers },
 };
+
+/** Endpoints an approved broker is yet to be: before approval a broker may only read their application (CH-2). */
+export const UNAPPROVED_BROKER_MAY: readonly EndpointName[] = ['myApplication'];
 
 /** Endpoints outside a project: who may call them. */
 export type SiteAccess = 'public' | 'session' | 'admin';

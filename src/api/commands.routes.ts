@@ -58,6 +58,15 @@ const SUMMARIES: Readonly<Record<Action, string>> = {
   editUnit: 'Re-describe a unit: a new fact, never an update (DEAL-1)',
   withdrawUnit: 'Take a unit off sale, with a reason (DEAL-1)',
   setPolicy: 'Change the policy from now on',
+  // ---- the broker side ----
+  applyBroker: 'A broker applies, or a consultant enters an individual broker (全民经纪人) (CH-1, CH-2)',
+  approveBroker: 'The channel manager approves a broker (CH-2)',
+  rejectBroker: 'The channel manager rejects a broker, with a reason (CH-2)',
+  leave: 'The desk logs the exit of a broker-brought party (CH-6)',
+  confirmViewing: 'The receiving consultant completes the viewing confirmation (看房确认单) (CH-7)',
+  refuseConfirmation: 'The consultant refuses the confirmation: a violation by the consultant (CH-7)',
+  markFake: 'The manager marks a fake customer: a violation by the broker (CH-7)',
+  decideManualCheck: 'The channel assistant decides a masked report or arrival by hand, with a reason (CH-8)',
 };
 
 /** A refused command is an error answer with the refusal's code and reasons; nothing was recorded. */

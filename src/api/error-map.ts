@@ -22,7 +22,13 @@ export type ApiCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'project_exists'
-  | 'internal';
+  | 'internal'
+  // the broker side (CH-2, CH-10)
+  | 'broker_not_approved'
+  | 'escort_invalid'
+  | 'escort_expired'
+  | 'escort_attempts'
+  | 'login_taken';
 
 export type ErrorCode = ApiCode | RefusalCode;
 
@@ -43,6 +49,11 @@ export const API_STATUS: Readonly<Record<ApiCode, number>> = {
   unsupported_media_type: 415,
   project_exists: 409,
   internal: 500,
+  broker_not_approved: 403,
+  escort_invalid: 422,
+  escort_expired: 422,
+  escort_attempts: 429,
+  login_taken: 409,
 };
 
 function unreachable(value: never): never {
@@ -54,7 +65,7 @@ function unreachable(value: never): never {
  * a race on time, something already there) — retrying after a fresh look may succeed; 422 when the
  * command names something that is not so (unknown or departed person, wrong role, bad phone or value).
  */
-export function refusalStatus(code: RefusalCode): 409 | 422 {
+export function refusalStatus(code: RefusalCode): 409 | 422 | 429 {
   switch (code) {
     case 'not_signed_in':
     case 'not_away':
@@ -68,7 +79,11 @@ export function refusalStatus(code: RefusalCode): 409 | 422 {
     case 'stage_backwards':
     case 'time_backwards':
     case 'already_exists':
+    case 'already_decided':
+    case 'escort_used':
       return 409;
+    case 'probe_limited':
+      return 429;
     case 'unknown_staff':
     case 'unknown_broker':
     case 'unknown_unit':
@@ -76,6 +91,7 @@ export function refusalStatus(code: RefusalCode): 409 | 422 {
     case 'wrong_role':
     case 'invalid_phone':
     case 'invalid_input':
+    case 'unknown_record':
       return 422;
     default:
       return unreachable(code);
@@ -120,6 +136,16 @@ export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Lang, string>>
   no_open_dispute: { en: 'there is no open dispute to decide: none was accepted, or it is already decided', 'zh-CN': '没有待裁决的异议：异议未受理或已裁决' },
   time_backwards: { en: 'a later fact is already recorded: try again', 'zh-CN': '已有更晚的记录，请重试' },
   already_exists: { en: 'already exists', 'zh-CN': '已存在' },
+  // ---- the broker side (CH-2, CH-7, CH-8, CH-10) ----
+  unknown_record: { en: 'no such record for this', 'zh-CN': '找不到对应的记录' },
+  already_decided: { en: 'already decided', 'zh-CN': '已处理，不能重复操作' },
+  escort_used: { en: 'this escort code was already used', 'zh-CN': '该带看码已使用过' },
+  probe_limited: { en: 'too many refused reports: reporting is held back for a while', 'zh-CN': '被拒报备过多，暂时不能继续报备' },
+  broker_not_approved: { en: 'your broker application is not approved yet: you may only see your application', 'zh-CN': '您的经纪人申请尚未通过审核，只能查看申请状态' },
+  escort_invalid: { en: 'the escort code is not valid for this customer', 'zh-CN': '带看码无效或与该客户不符' },
+  escort_expired: { en: 'the escort code has expired: ask the broker for the current one', 'zh-CN': '带看码已过期，请经纪人出示最新的码' },
+  escort_attempts: { en: 'too many wrong escort codes: try again later', 'zh-CN': '带看码错误次数过多，请稍后再试' },
+  login_taken: { en: 'this login is taken', 'zh-CN': '该用户名已被使用' },
 };
 
 /** The JSON body of every error answer (src/contracts/errors.contract.ts), its code one of ours. */

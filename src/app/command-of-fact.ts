@@ -41,7 +41,7 @@ export function commandOfFact(fact: Fact): Command | null {
     case 'partyArrived':
       return {
         do: 'arrive',
-        ...defined({ phone: fact.phone, name: fact.name, plate: fact.plate, asksFor: fact.asksFor, broker: fact.broker, referrer: fact.referrer, referredBy: fact.referredBy }),
+        ...defined({ phone: fact.phone, name: fact.name, plate: fact.plate, asksFor: fact.asksFor, broker: fact.broker, referrer: fact.referrer, referredBy: fact.referredBy, escortOf: fact.escortOf }),
         ...(fact.nonCustomer ? { nonCustomer: true } : {}),
       };
     case 'receptionEnded':
@@ -71,7 +71,7 @@ export function commandOfFact(fact: Fact): Command | null {
     case 'suspended':
       return { do: 'suspend', who: fact.who, days: fact.days };
     case 'reported':
-      return { do: 'report', broker: fact.broker, phone: fact.phone, ...defined({ name: fact.name }) };
+      return { do: 'report', broker: fact.broker, phone: fact.phone, ...defined({ name: fact.name, expectedAt: fact.expectedAt }) };
     case 'ordered':
       return { do: 'deal', phone: fact.phone, unit: fact.unit, by: fact.by, stage: fact.stage, ...defined({ amount: fact.amount }) };
     case 'orderEnded':
@@ -89,6 +89,23 @@ export function commandOfFact(fact: Fact): Command | null {
       return { do: 'reorder', by: fact.by, order: fact.order, reason: fact.reason };
     case 'outOfTurn':
       return { do: 'outOfTurn', who: fact.who, by: fact.by };
+    // ---- the broker side (CH-1..8) ----
+    case 'brokerApplied':
+      return { do: 'applyBroker', broker: fact.broker, ...defined({ by: fact.by }) };
+    case 'brokerApproved':
+      return { do: 'approveBroker', broker: fact.broker, by: fact.by };
+    case 'brokerRejected':
+      return { do: 'rejectBroker', broker: fact.broker, by: fact.by, reason: fact.reason };
+    case 'partyLeft':
+      return { do: 'leave', arrival: fact.arrival, by: fact.by };
+    case 'viewingConfirmed':
+      return { do: 'confirmViewing', arrival: fact.arrival, by: fact.by, customerConfirmed: true };
+    case 'confirmationRefused':
+      return { do: 'refuseConfirmation', arrival: fact.arrival, by: fact.by, reason: fact.reason };
+    case 'fakeCustomerMarked':
+      return { do: 'markFake', arrival: fact.arrival, by: fact.by, reason: fact.reason };
+    case 'manualCheckDecided':
+      return { do: 'decideManualCheck', ref: fact.ref, by: fact.by, recognised: fact.recognised, reason: fact.reason, ...defined({ phone: fact.phone }) };
     case 'personalDataErased':
       return null;
   }

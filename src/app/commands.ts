@@ -1,6 +1,6 @@
 // The commands an office issues: one per scenario action, one per API write. Inputs are as people type
 // them (phones unnormalised); the handlers validate them.
-import type { AwayReason, Broker, BrokerId, BuyerChange, ContactVia, DealStage, OrderEnd, ReceiveAs, RegisterVia, Relation, StaffId, StaffMember, Unit, UnitId } from '../core/facts.ts';
+import type { AwayReason, Broker, BrokerId, BrokerProfile, BuyerChange, ContactVia, DealStage, OrderEnd, ReceiveAs, RegisterVia, Relation, StaffId, StaffMember, Unit, UnitId } from '../core/facts.ts';
 import type { Policy } from '../core/policy.ts';
 import type { Credit } from '../core/deal.rules.ts';
 import type { Reason } from '../core/reasons.ts';
@@ -20,6 +20,8 @@ export type Command =
       readonly broker?: BrokerId;
       readonly referrer?: string;
       readonly referredBy?: StaffId;
+      /** CH-10: the live report whose escort code the desk checked (set by the escort admission, never by a client). */
+      readonly escortOf?: number;
     }
   | { readonly do: 'done'; readonly who: StaffId }
   | { readonly do: 'reclassify'; readonly who: StaffId }
@@ -42,7 +44,7 @@ export type Command =
   | { readonly do: 'depart'; readonly who: StaffId; readonly transferTo?: string }
   | { readonly do: 'reassign'; readonly phone: string; readonly to: StaffId; readonly by: StaffId; readonly reason?: string }
   | { readonly do: 'suspend'; readonly who: StaffId; readonly days: number }
-  | { readonly do: 'report'; readonly broker: BrokerId; readonly phone: string; readonly name?: string }
+  | { readonly do: 'report'; readonly broker: BrokerId; readonly phone: string; readonly name?: string; readonly expectedAt?: number }
   | { readonly do: 'deal'; readonly phone: string; readonly unit: UnitId; readonly by: StaffId; readonly stage: DealStage; readonly amount?: number }
   | { readonly do: 'refund'; readonly unit: UnitId; readonly by: StaffId; readonly reason: string; readonly end?: OrderEnd }
   | { readonly do: 'swap'; readonly unit: UnitId; readonly to: UnitId; readonly by: StaffId; readonly reason?: string }
@@ -61,7 +63,16 @@ export type Command =
   | { readonly do: 'importUnits'; readonly units: readonly Unit[]; readonly by: StaffId; readonly file: string }
   | { readonly do: 'editUnit'; readonly unit: Unit; readonly by: StaffId; readonly reason?: string }
   | { readonly do: 'withdrawUnit'; readonly unit: UnitId; readonly by: StaffId; readonly reason: string }
-  | { readonly do: 'setPolicy'; readonly policy: Policy; readonly by?: StaffId };
+  | { readonly do: 'setPolicy'; readonly policy: Policy; readonly by?: StaffId }
+  // ---- the broker side (CH-1..10) ----
+  | { readonly do: 'applyBroker'; readonly broker: BrokerProfile; readonly by?: StaffId }
+  | { readonly do: 'approveBroker'; readonly broker: BrokerId; readonly by: StaffId }
+  | { readonly do: 'rejectBroker'; readonly broker: BrokerId; readonly by: StaffId; readonly reason: string }
+  | { readonly do: 'leave'; readonly arrival: number; readonly by: StaffId }
+  | { readonly do: 'confirmViewing'; readonly arrival: number; readonly by: StaffId; readonly customerConfirmed: true }
+  | { readonly do: 'refuseConfirmation'; readonly arrival: number; readonly by: StaffId; readonly reason: string }
+  | { readonly do: 'markFake'; readonly arrival: number; readonly by: StaffId; readonly reason: string }
+  | { readonly do: 'decideManualCheck'; readonly ref: number; readonly by: StaffId; readonly recognised: boolean; readonly phone?: string; readonly reason: string };
 
 export type Action = Command['do'];
 /** Setting up an office; not scenario actions (a scenario's roster, brokers and units are its opening state). */
@@ -105,6 +116,11 @@ export type RefusalCode =
   | 'no_open_dispute'
   | 'stage_backwards'
   | 'time_backwards'
-  | 'already_exists';
+  | 'already_exists'
+  // the broker side (CH-1..10)
+  | 'unknown_record'
+  | 'already_decided'
+  | 'escort_used'
+  | 'probe_limited';
 
 export type Outcome = { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly refusal: Refusal };

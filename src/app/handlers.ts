@@ -10,6 +10,8 @@ import { judgeRegistration } from '../core/registration.rules.ts';
 import { decideReception, isPermutationOfQueue, type Floor, type FloorContext, type PartyFacts } from '../core/rotation.rules.ts';
 import { DAY_MS, type Instant } from '../core/time.ts';
 import type { Answer, Command, Outcome, Refusal, RefusalCode } from './commands.ts';
+import { channelCommand } from './channel.handlers.ts';
+import { PROBE_LIMIT, PROBE_WINDOW_MS } from '../core/channel.rules.ts';
 
 /** Where facts go. The in-memory store, SQLite and PostgreSQL each provide one; `append` also folds the fact into `engine`. */
 export interface Office {
@@ -30,7 +32,7 @@ class Refused extends Error {
   }
 }
 
-function refuse(code: RefusalCode, message: string, reasons?: readonly Reason[]): never {
+export function refuse(code: RefusalCode, message: string, reasons?: readonly Reason[]): never {
   throw new Refused({ code, message, ...(reasons ? { reasons } : {}) });
 }
 
@@ -135,6 +137,16 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
     }
     case 'report':
       return report(engine, c, now);
+    // ---- the broker side (CH-1, CH-2, CH-6..8): channel.handlers.ts ----
+    case 'applyBroker':
+    case 'approveBroker':
+    case 'rejectBroker':
+    case 'leave':
+    case 'confirmViewing':
+    case 'refuseConfirmation':
+    case 'markFake':
+    case 'decideManualCheck':
+      return channelCommand(engine, c, now);
     case 'deal':
       return deal(engine, c, now);
     case 'refund': {
@@ -296,6 +308,13 @@ function arrive(engine: Engine, floor: Floor, c: Extract<Command, { do: 'arrive'
   const decision = decideReception(floor, engine.floorContext, party, now);
 
   let channel: string | null = null;
+  let manualCheck = false;
+  // CH-10: an escort code admits once; the admission route checked the code against this report and broker.
+  if (c.escortOf !== undefined) {
+    if (!broker || !phone) refuse('invalid_input', 'an escort admission names the broker and the phone');
+    if (engine.channelBook.escortUsed.has(c.escortOf)) refuse('escort_used', 'this escort code was already used at an arrival (CH-10)');
+    why.push(reason('CH-10', 'escortProved', `${broker.id} brought the customer: escort code checked at the desk`, { broker: broker.id, report: c.escortOf }));
+  }
   if (broker && phone) {
     const judged = judgeArrivalChannel(policy, broker, arrivalReports(engine, phone, c.name), now);
     channel = judged.channel;
@@ -306,6 +325,7 @@ function arrive(engine: Engine, floor: Floor, c: Extract<Command, { do: 'arrive'
       const others = engine.customersFittingMask(mask, policy.channel.reportNumber, surnameOf(c.name ?? engine.customers.get(phone)?.name)).filter((k) => k !== phone);
       if (others.length > 0) {
         channel = null;
+        manualCheck = true;
         why.push(reason('CH-8', 'maskAmbiguous', `the masked report fits ${others.length + 1} customers: the channel assistant checks it by hand`));
       }
     }
@@ -326,6 +346,8 @@ function arrive(engine: Engine, floor: Floor, c: Extract<Command, { do: 'arrive'
     reception: { receiver: decision.receiver, as: decision.as, ...(decision.turnOf !== undefined ? { turnOf: decision.turnOf } : {}) },
     channel,
     ...(designee ? { designee } : {}),
+    ...(c.escortOf !== undefined ? { escortOf: c.escortOf } : {}),
+    ...(manualCheck ? { manualCheck: true as const } : {}),
   };
   return { fact, answer: { receiver: decision.receiver, as: decision.as, channel, reasons: [...why, ...decision.reasons] } };
 }
@@ -377,11 +399,16 @@ function report(engine: Engine, c: Extract<Command, { do: 'report' }>, now: Inst
   const policy = engine.policy;
   const broker = engine.brokers.get(c.broker);
   if (!broker) refuse('unknown_broker', `unknown broker "${c.broker}"`);
+  // Issue 14 item 5: a broker probing phones (many refused reports) is held back for a while; nothing is recorded.
+  if (engine.channelBook.refusedSince(c.broker, now - PROBE_WINDOW_MS) >= PROBE_LIMIT)
+    refuse('probe_limited', `${c.broker} had ${PROBE_LIMIT} refused reports within the hour: try again later`, [reason('CH-3', 'probeLimited', 'too many refused reports: reporting is held back for a while', { limit: PROBE_LIMIT })]);
+  if (c.expectedAt !== undefined && !(Number.isFinite(c.expectedAt) && c.expectedAt > now - DAY_MS)) refuse('invalid_input', 'the expected visit time is an instant from now on');
   const style = policy.channel.reportNumber;
   let key: string;
   let owner: StaffId | null = null;
   let reports: ReportRecord[];
   let lastArrival: Instant | null = null;
+  let manualCheck = false;
   if (style === 'full') {
     key = phoneOf(c.phone);
     owner = engine.ownership(key, now).owner;
@@ -399,11 +426,25 @@ function report(engine: Engine, c: Extract<Command, { do: 'report' }>, now: Inst
     reports = [...engine.maskedReportsFor(mask, c.name), ...fitting.flatMap((k) => engine.customers.get(k)?.reports ?? [])].sort((a, b) => a.seq - b.seq);
     for (const k of fitting) lastArrival = Math.max(lastArrival ?? Number.NEGATIVE_INFINITY, engine.customers.get(k)?.lastArrival ?? Number.NEGATIVE_INFINITY);
     if (lastArrival === Number.NEGATIVE_INFINITY) lastArrival = null;
+    // CH-8: a masked report that fits more than one known customer goes to the channel assistant's queue.
+    manualCheck = fitting.length > 1;
   }
   const judged = judgeReport(policy, broker, reports, owner, now, lastArrival);
+  const why = manualCheck && judged.accepted ? [...judged.reasons, reason('CH-8', 'maskAmbiguous', 'the masked report fits more than one customer: the channel assistant checks it by hand')] : judged.reasons;
   return {
-    fact: { type: 'reported', at: now, broker: c.broker, phone: key, masked: style !== 'full', ...(c.name ? { name: c.name } : {}), accepted: judged.accepted },
-    answer: { accepted: judged.accepted, reasons: judged.reasons },
+    fact: {
+      type: 'reported',
+      at: now,
+      broker: c.broker,
+      phone: key,
+      masked: style !== 'full',
+      ...(c.name ? { name: c.name } : {}),
+      accepted: judged.accepted,
+      ...(judged.accepted ? {} : { refusedFor: judged.reasons[0]?.code ?? 'refused' }),
+      ...(c.expectedAt !== undefined ? { expectedAt: c.expectedAt } : {}),
+      ...(manualCheck && judged.accepted ? { manualCheck: true as const } : {}),
+    },
+    answer: { accepted: judged.accepted, reasons: why },
   };
 }
 

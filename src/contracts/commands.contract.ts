@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DEAL_STAGES } from '../core/facts.ts';
 import { policySchema } from '../core/policy.ts';
 import { unitSchema } from './sales.contract.ts';
+import { CHANNEL_COMMAND_BODIES, reportExpectedAtSchema } from './channel.contract.ts';
 import { awayReasonSchema, contactViaSchema, idSchema, rawPhoneSchema, reasonSchema, receiveAsSchema, relationSchema, staffRoleSchema, type ReadonlyDeep } from './common.contract.ts';
 
 const nameSchema = z.string().trim().min(1).max(64);
@@ -51,7 +52,7 @@ export const COMMAND_BODIES = {
   depart: z.strictObject({ who: idSchema, transferTo: nameSchema.optional() }),
   reassign: z.strictObject({ phone: rawPhoneSchema, to: idSchema, by: idSchema.optional(), reason: textSchema.optional() }),
   suspend: z.strictObject({ who: idSchema, days: z.number().positive().max(365) }),
-  report: z.strictObject({ broker: idSchema.optional(), phone: rawPhoneSchema, name: nameSchema.optional() }),
+  report: z.strictObject({ broker: idSchema.optional(), phone: rawPhoneSchema, name: nameSchema.optional(), expectedAt: reportExpectedAtSchema }),
   deal: z.strictObject({ phone: rawPhoneSchema, unit: idSchema, by: idSchema.optional(), stage: z.enum(DEAL_STAGES), amount: z.number().nonnegative().max(1e11).optional() }),
   refund: z.strictObject({ unit: idSchema, by: idSchema.optional(), reason: reasonText, end: z.enum(['refund', 'default']).optional() }),
   swap: z.strictObject({ unit: idSchema, to: idSchema, by: idSchema.optional(), reason: textSchema.optional() }),
@@ -69,6 +70,8 @@ export const COMMAND_BODIES = {
   editUnit: z.strictObject({ unit: unitSchema, by: idSchema.optional(), reason: textSchema.optional() }),
   withdrawUnit: z.strictObject({ unit: idSchema, by: idSchema.optional(), reason: reasonText }),
   setPolicy: z.strictObject({ policy: policySchema, by: idSchema.optional() }),
+  // ---- the broker side (CH-1..10): see channel.contract.ts ----
+  ...CHANNEL_COMMAND_BODIES,
 } as const;
 
 export type CommandAction = keyof typeof COMMAND_BODIES;

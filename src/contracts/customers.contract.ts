@@ -2,6 +2,7 @@
 // a consultant's own customers, and the log of full reads (SEC-2). Customers appear as the caller may
 // see them (SEC-1): in full, or masked with the owner's name.
 import { z } from 'zod';
+import { protectionStageViewSchema } from './channel.contract.ts';
 import { countSchema, explained, idSchema, instantSchema, localTimeSchema, namesSchema, phoneLookupSchema, projectIdSchema, receiveAsSchema, recordedAt, shownCustomerSchema, staffRefSchema, type ReadonlyDeep } from './common.contract.ts';
 
 export const phoneParams = z.strictObject({ project: projectIdSchema, phone: phoneLookupSchema });
@@ -30,7 +31,7 @@ export const recordReadsQuery = z.strictObject({
 });
 
 /** The broker whose protection covers the customer now (CH-4), until when, and why. */
-export const channelViewSchema = z.strictObject({ broker: z.string(), until: instantSchema, untilLocal: localTimeSchema, ...explained });
+export const channelViewSchema = z.strictObject({ broker: z.string(), until: instantSchema, untilLocal: localTimeSchema, ...explained, /** CH-9: the stage and when it ends. */ stage: protectionStageViewSchema.optional() });
 export type ChannelView = ReadonlyDeep<z.infer<typeof channelViewSchema>>;
 
 /** Whose the customer is now and until when (OWN-2). */

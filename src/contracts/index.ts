@@ -11,3 +11,4 @@ export * from './register.contract.ts';
 export * from './policy.contract.ts';
 export * from './system.contract.ts';
 export * from './sales.contract.ts';
+export * from './channel.contract.ts';

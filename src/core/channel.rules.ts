@@ -5,6 +5,10 @@ import type { Policy } from './policy.ts';
 import { reason, type Reason, type RecordRef } from './reasons.ts';
 import { DAY_MS, MINUTE_MS, type Instant } from './time.ts';
 
+/** Issue 14 item 5: refused reports a broker may file within an hour before reporting is held back (probing). */
+export const PROBE_LIMIT = 30;
+export const PROBE_WINDOW_MS = 60 * MINUTE_MS;
+
 /** A report as the channel rules see it. */
 export interface ReportRecord {
   readonly seq: number;

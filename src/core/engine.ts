@@ -4,6 +4,7 @@
 import type { Broker, BrokerId, Fact, Recorded, StaffId, StaffMember, Unit, UnitId } from './facts.ts';
 import type { PhoneKey } from './phone.ts';
 import { maskPhone, type MaskStyle } from './phone.ts';
+import { ChannelBook } from './channel-book.ts';
 import type { Policy } from './policy.ts';
 import { liveProtection, type Protection, type ReportRecord } from './channel.rules.ts';
 import { creditAt, lookBackCredit, type Credit, type CreditInput, type Departure, type Order, type UnitAvailability } from './deal.rules.ts';
@@ -54,6 +55,8 @@ export class Engine {
   readonly staff = new Map<StaffId, StaffMember>();
   readonly departed = new Map<StaffId, Instant>();
   readonly brokers = new Map<BrokerId, Broker>();
+  /** The broker side's records: applications, reports by broker, broker-brought arrivals (CH-1..10). */
+  readonly channelBook = new ChannelBook();
   readonly departures = new Map<StaffId, Departure>();
   readonly units = new Map<UnitId, Unit>();
   /** 预留/锁定 (DEAL-1): units a manager holds back from sale. */
@@ -143,6 +146,7 @@ export class Engine {
   // ---- folding facts ----
 
   apply(fact: Recorded): void {
+    this.channelBook.apply(fact, this.brokers);
     this.lastSeq = fact.seq;
     this.lastAt = Math.max(this.lastAt, fact.at);
     const floor = this.advanceFloor(fact.at);
@@ -296,6 +300,17 @@ export class Engine {
       case 'queueReordered':
         rot.applyReorder(floor, fact.order);
         return;
+      // ---- the broker side (CH-1, CH-2, CH-6..8): folded by the channel book above ----
+      case 'brokerApplied':
+      case 'brokerApproved':
+      case 'brokerRejected':
+      case 'partyLeft':
+      case 'viewingConfirmed':
+      case 'confirmationRefused':
+      case 'fakeCustomerMarked':
+        return;
+      case 'manualCheckDecided':
+        return this.applyManualCheck(fact);
       case 'personalDataErased':
         return; // the store destroys the personal data; ownership and credit history are untouched
       case 'outOfTurn': {
@@ -308,6 +323,18 @@ export class Engine {
         return;
       }
     }
+  }
+
+  /** CH-8: the channel assistant recognised the broker's masked report for this customer: as a recognised visit would. */
+  private applyManualCheck(fact: Recorded<Extract<Fact, { type: 'manualCheckDecided' }>>): void {
+    if (!fact.recognised) return;
+    const arrival = this.channelBook.arrivals.get(fact.ref);
+    const phone = fact.phone ?? arrival?.phone ?? null;
+    if (!phone) return;
+    const file = this.file(phone);
+    if (this.matchingMaskedReports(phone, file.name).some((r) => r.broker === fact.broker && r.accepted)) this.bindMaskedReports(phone, file.name);
+    const live = liveProtection(this.policy, file.reports, fact.at);
+    if (arrival && live && live.broker === fact.broker && live.report.visitAt === null) live.report.visitAt = arrival.at;
   }
 
   private applyArrival(fact: Recorded<Extract<Fact, { type: 'partyArrived' }>>): void {

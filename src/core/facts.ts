@@ -36,6 +36,20 @@ export interface Broker {
   readonly id: BrokerId;
   readonly kind: BrokerKind;
   readonly approved: boolean;
+  /** CH-1: the channel company (中介/分销公司) and store; a lead sees the company's reports. */
+  readonly company?: string;
+  readonly store?: string;
+  readonly companyLead?: boolean;
+  readonly name?: string;
+}
+/** CH-1: who applies to report: an individual (全民经纪人) or a channel company's broker in a store. */
+export interface BrokerProfile {
+  readonly id: BrokerId;
+  readonly kind: BrokerKind;
+  readonly company?: string;
+  readonly store?: string;
+  readonly companyLead?: boolean;
+  readonly name: string;
 }
 /** A unit for sale (DEAL-1): its place in the building, what it is, and its list price in yuan. */
 export interface Unit {
@@ -95,6 +109,10 @@ export type Fact =
       readonly channel: BrokerId | null;
       /** The consultant the customer will belong to once registered (ROT-12, OWN-8), if not the receiver. */
       readonly designee?: StaffId;
+      /** CH-10: the live report whose escort code the desk checked (single use). */
+      readonly escortOf?: number;
+      /** CH-8: the masked report fits several customers: the channel assistant decides. */
+      readonly manualCheck?: true;
     })
   | (FactShape<'receptionEnded'> & { readonly who: StaffId })
   | (FactShape<'partyReclassified'> & { readonly who: StaffId })
@@ -120,7 +138,19 @@ export type Fact =
   | (FactShape<'departed'> & { readonly who: StaffId; readonly transferTo?: string })
   | (FactShape<'reassigned'> & { readonly phone: PhoneKey; readonly to: StaffId; readonly by: StaffId; readonly reason?: string })
   | (FactShape<'suspended'> & { readonly who: StaffId; readonly until: Instant; readonly days: number })
-  | (FactShape<'reported'> & { readonly broker: BrokerId; readonly phone: string; readonly masked: boolean; readonly name?: string; readonly accepted: boolean })
+  | (FactShape<'reported'> & {
+      readonly broker: BrokerId;
+      readonly phone: string;
+      readonly masked: boolean;
+      readonly name?: string;
+      readonly accepted: boolean;
+      /** CH-5: when the broker expects to bring the customer. */
+      readonly expectedAt?: Instant;
+      /** The reason code of a refusal (CH-2, CH-3, CH-4, CH-10), as judged. */
+      readonly refusedFor?: string;
+      /** CH-8: the masked report fits several known customers: the channel assistant decides. */
+      readonly manualCheck?: true;
+    })
   | (FactShape<'ordered'> & {
       readonly unit: UnitId;
       readonly phone: PhoneKey;
@@ -163,6 +193,20 @@ export type Fact =
   | (FactShape<'queueReordered'> & { readonly by: StaffId; readonly order: readonly string[]; readonly reason: string })
   | (FactShape<'outOfTurn'> & { readonly who: StaffId; readonly by: StaffId })
   /** SEC-5: an approved destruction of a customer's personal data; the history stays, keyed by an opaque token. */
+  // ---- the broker side (CH-1, CH-2, CH-6..8) ----
+  | (FactShape<'brokerApplied'> & { readonly broker: BrokerProfile; readonly by?: StaffId })
+  | (FactShape<'brokerApproved'> & { readonly broker: BrokerId; readonly by: StaffId })
+  | (FactShape<'brokerRejected'> & { readonly broker: BrokerId; readonly by: StaffId; readonly reason: string })
+  /** CH-6: the desk logs when a broker-brought party left. */
+  | (FactShape<'partyLeft'> & { readonly arrival: number; readonly by: StaffId })
+  /** CH-7: the viewing confirmation (看房确认单), completed with the customer's confirmation. */
+  | (FactShape<'viewingConfirmed'> & { readonly arrival: number; readonly by: StaffId; readonly broker: BrokerId })
+  /** CH-7: the consultant refused the confirmation: a violation by the consultant. */
+  | (FactShape<'confirmationRefused'> & { readonly arrival: number; readonly by: StaffId; readonly broker: BrokerId; readonly reason: string })
+  /** CH-7: the manager confirmed a fake customer: a violation by the broker. */
+  | (FactShape<'fakeCustomerMarked'> & { readonly arrival: number; readonly by: StaffId; readonly broker: BrokerId; readonly reason: string })
+  /** CH-8: the channel assistant's decision on a manual check (an arrival or a masked report). */
+  | (FactShape<'manualCheckDecided'> & { readonly ref: number; readonly by: StaffId; readonly broker: BrokerId; readonly recognised: boolean; readonly phone?: PhoneKey; readonly reason: string })
   | (FactShape<'personalDataErased'> & { readonly phone: PhoneKey; readonly by: StaffId | 'system'; readonly approvedBy: string; readonly reason: string });
 
 export type FactType = Fact['type'];

@@ -88,6 +88,15 @@ const ACTION_FIELDS: Record<FloorAction, { required: string[]; optional: string[
   release: { required: ['unit', 'by'], optional: ['reason'], expect: [] },
   reorder: { required: ['by', 'order', 'reason'], optional: [], expect: [] },
   outOfTurn: { required: ['who', 'by'], optional: [], expect: [] },
+  // ---- the broker side (Anchang extension; see docs/SCENARIOS-EXTENSIONS.md): `arrival`/`ref` is a fact's seq ----
+  applyBroker: { required: ['broker', 'kind', 'name'], optional: ['company', 'store', 'companyLead', 'by'], expect: [] },
+  approveBroker: { required: ['broker', 'by'], optional: [], expect: [] },
+  rejectBroker: { required: ['broker', 'by', 'reason'], optional: [], expect: [] },
+  leave: { required: ['arrival', 'by'], optional: [], expect: [] },
+  confirmViewing: { required: ['arrival', 'by'], optional: [], expect: [] },
+  refuseConfirmation: { required: ['arrival', 'by', 'reason'], optional: [], expect: [] },
+  markFake: { required: ['arrival', 'by', 'reason'], optional: [], expect: [] },
+  decideManualCheck: { required: ['ref', 'by', 'recognised', 'reason'], optional: ['phone'], expect: ['channel'] },
 };
 const ENUMS: Record<string, readonly string[]> = {
   relation: ['spouse', 'parent', 'child', 'sibling', 'grandparent'],
@@ -383,6 +392,27 @@ function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: s
       return [{ do: 'reorder', by: String(raw.by), order: (raw.order as Json[]).map(String), reason: String(raw.reason) }];
     case 'outOfTurn':
       return [{ do: 'outOfTurn', who: String(raw.who), by: String(raw.by) }];
+    // ---- the broker side ----
+    case 'applyBroker':
+      if (!BROKER_KINDS.includes(raw.kind as BrokerKind)) where('"kind" must be agency, distributor or individual');
+      return [defined({ do: 'applyBroker', by: str('by'), broker: defined({ id: String(raw.broker), kind: raw.kind as BrokerKind, name: String(raw.name), company: str('company'), store: str('store'), companyLead: bool('companyLead') }) }) as Command];
+    case 'approveBroker':
+      return [{ do: 'approveBroker', broker: String(raw.broker), by: String(raw.by) }];
+    case 'rejectBroker':
+      return [{ do: 'rejectBroker', broker: String(raw.broker), by: String(raw.by), reason: String(raw.reason) }];
+    case 'leave':
+    case 'confirmViewing':
+    case 'refuseConfirmation':
+    case 'markFake': {
+      if (typeof raw.arrival !== 'number') where('"arrival" must be the seq of the arrival');
+      const arrival = raw.arrival as number;
+      if (action === 'leave') return [{ do: 'leave', arrival, by: String(raw.by) }];
+      if (action === 'confirmViewing') return [{ do: 'confirmViewing', arrival, by: String(raw.by), customerConfirmed: true }];
+      return [{ do: action, arrival, by: String(raw.by), reason: String(raw.reason) }];
+    }
+    case 'decideManualCheck':
+      if (typeof raw.ref !== 'number') where('"ref" must be the seq of the arrival or report');
+      return [defined({ do: 'decideManualCheck', ref: raw.ref as number, by: String(raw.by), recognised: bool('recognised') ?? false, phone: str('phone'), reason: String(raw.reason) }) as Command];
   }
 }
 

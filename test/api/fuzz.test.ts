@@ -46,6 +46,15 @@ const VALID: Readonly<Record<Action, Record<string, unknown>>> = {
   addBroker: { broker: { id: 'NEWB', kind: 'agency', approved: true } },
   addUnit: { unit: { id: 'NEWU', price: 100 } },
   setPolicy: { policy: STANDARD_POLICY, by: 'M' },
+  // the broker side
+  applyBroker: { broker: { id: 'NEWB2', kind: 'individual', name: '王经纪' }, by: 'A' },
+  approveBroker: { broker: 'NEWB2', by: 'M' },
+  rejectBroker: { broker: 'NEWB2', by: 'M', reason: '资料不全' },
+  leave: { arrival: 1, by: 'M' },
+  confirmViewing: { arrival: 1, by: 'A', customerConfirmed: true },
+  refuseConfirmation: { arrival: 1, by: 'A', reason: '非本人带访' },
+  markFake: { arrival: 1, by: 'M', reason: '假客户' },
+  decideManualCheck: { ref: 1, by: 'M', recognised: false, reason: '核对不符' },
 };
 
 const HUGE = 'x'.repeat(70_000);

@@ -71,6 +71,21 @@ const SAMPLES: Readonly<Record<EndpointName, Sample>> = {
   performance: { path: '/performance?month=2026-03' },
   policy: {},
   policyWhatIf: { body: { policy: STANDARD_POLICY, days: 1 } },
+  // the broker side: samples that name no real record, so nothing changes
+  applyBroker: { body: { broker: { id: 'X', kind: 'individual', name: '角色表' } } },
+  approveBroker: { body: { broker: 'NOBODY' } },
+  rejectBroker: { body: { broker: 'NOBODY', reason: 'role table' } },
+  leave: { body: { arrival: 999999 } },
+  confirmViewing: { body: { arrival: 999999, customerConfirmed: true } },
+  refuseConfirmation: { body: { arrival: 999999, reason: 'role table' } },
+  markFake: { body: { arrival: 999999, reason: 'role table' } },
+  decideManualCheck: { body: { ref: 999999, recognised: false, reason: 'role table' } },
+  myApplication: {},
+  myReports: {},
+  escortCode: { path: '/channel/reports/999999/escort' },
+  admitEscort: { body: { phone: '13900000011', code: '000000' } },
+  channelWorkspace: {},
+  channelBrokers: {},
 };
 
 const names = Object.keys(ENDPOINTS) as EndpointName[];

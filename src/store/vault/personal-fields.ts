@@ -16,6 +16,7 @@ const PHONE_FIELDS: { readonly [T in FactType]?: readonly string[] } = {
   disputed: ['phone'],
   buyerChanged: ['phone'],
   personalDataErased: ['phone'],
+  manualCheckDecided: ['phone'],
 };
 
 /** Fields that identify a person without being a phone (names, car plates): the body leaves them out. */
