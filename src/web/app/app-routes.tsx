@@ -19,6 +19,7 @@ const ConsultantPage = page(() => import('../consultant/consultant.page.tsx'), (
 const ManagerPage = page(() => import('../manager/manager.page.tsx'), (m) => m.ManagerPage);
 // The channel (issue 10): the broker's phone portal and the channel assistant's workspace.
 const BrokerPortalPage = page(() => import('../broker/broker-portal.page.tsx'), (m) => m.BrokerPortalPage);
+const BrokerApplyPage = page(() => import('../broker/broker-apply.page.tsx'), (m) => m.BrokerApplyPage);
 const ChannelDeskPage = page(() => import('../channel/channel-desk.page.tsx'), (m) => m.ChannelDeskPage);
 
 export function AppRoutes() {
@@ -26,6 +27,7 @@ export function AppRoutes() {
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/broker/apply" element={<BrokerApplyPage />} />
         <Route element={<RequireSession />}>
           <Route index element={<HomeRedirect />} />
           <Route path="/p/:project" element={<HomeRedirect />} />
