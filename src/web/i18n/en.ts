@@ -177,6 +177,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'slip.refuse': 'Refuse the confirmation',
   'slip.refuseTitle': 'Refuse the confirmation (recorded against you)',
   'slip.refused': 'Refusal recorded',
+  'fake.mark': 'Mark a fake customer',
+  'fake.title': 'Fake customer (a violation by {broker})',
+  'fake.marked': 'Marked as a fake customer',
   // ---- end channel web ----
 
   'login.title': 'Sign in',

@@ -177,6 +177,9 @@ export const zhCN = {
   'slip.refuse': '拒绝填写确认单',
   'slip.refuseTitle': '拒绝填写看房确认单（将记为顾问违规）',
   'slip.refused': '已记录拒绝填写',
+  'fake.mark': '标记假客',
+  'fake.title': '标记假客（记为渠道 {broker} 违规）',
+  'fake.marked': '已标记假客',
   // ---- end channel web ----
 
   'login.title': '登录案场系统',
