@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { csrfMatches, findSession, type Session } from '../accounts/accounts-store.ts';
 import type { Db } from '../store/sql/db.ts';
 import type { Offices } from '../store/offices.ts';
-import { callerFor, ENDPOINTS } from './access.policy.ts';
+import { callerFor, ENDPOINTS, UNAPPROVED_BROKER_MAY } from './access.policy.ts';
 import type { RequestContext } from './api-route.ts';
 import { ApiError, langOf } from './error-map.ts';
 
@@ -50,6 +50,11 @@ async function contextOf(req: FastifyRequest, deps: AuthDeps): Promise<RequestCo
   if (!caller || typeof project !== 'string') throw new ApiError('forbidden');
   const handle = await deps.offices.open(project);
   if (!handle) throw new ApiError('not_found', { detail: 'no such project' });
+  // CH-2: an unapproved broker may only see their application.
+  if (caller.role === 'broker' && !UNAPPROVED_BROKER_MAY.includes(access.endpoint)) {
+    const broker = caller.brokerId === null ? undefined : (await handle.engine()).brokers.get(caller.brokerId);
+    if (!broker?.approved) throw new ApiError('broker_not_approved');
+  }
   return { ...known, caller, handle };
 }
 

@@ -14,6 +14,9 @@ import type { RouteDeps } from './api-route.ts';
 import { installAuth, SESSION_COOKIE } from './auth.plugin.ts';
 import { salesRoutes } from './sales.routes.ts';
 import { commandRoutes } from './commands.routes.ts';
+import { randomBytes } from 'node:crypto';
+import { channelRoutes } from './channel.routes.ts';
+import { EscortCodes } from './escort-codes.ts';
 import { CustomerIndexes } from '../app/customer-index.ts';
 import { customerRoutes } from './customers.routes.ts';
 import { ApiError, langOf } from './error-map.ts';
@@ -42,6 +45,8 @@ export interface ApiOptions {
   /** Requests to the login route per address and window, before any password is checked. Default 30 a minute. */
   readonly loginRateLimit?: { readonly max: number; readonly timeWindowMs: number };
   readonly hashCost?: HashCost;
+  /** CH-10: the secret escort codes are signed with (the installation's); a random one per process when absent. */
+  readonly escortSecret?: Buffer;
   /** SSE heartbeat; default 15 s. */
   readonly heartbeatMs?: number;
   /** Largest request body; default 256 KiB (a policy is a few KiB). */
@@ -158,6 +163,7 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     policyRoutes(api, deps);
     salesRoutes(api, deps);
     commandRoutes(api, deps);
+    channelRoutes(api, { ...deps, escortCodes: new EscortCodes(options.escortSecret ?? randomBytes(32)) });
   });
   return app;
 }

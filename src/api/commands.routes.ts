@@ -9,6 +9,7 @@ import { normalisePhone } from '../core/phone.ts';
 import type { Executed } from '../store/offices.ts';
 import { addProjectRoute, authorisedInput, inProject, type RouteDeps } from './api-route.ts';
 import { ApiError } from './error-map.ts';
+import { reasonsForBroker } from '../app/channel.queries.ts';
 
 type BodyOf<A extends Action> = Omit<Extract<Command, { do: A }>, 'do'>;
 
@@ -95,6 +96,8 @@ export function commandRoutes(app: FastifyInstance, { clock }: RouteDeps): void 
         const input = await authorisedInput(action, caller, body, ownerOf);
         const key = headers['idempotency-key'];
         const executed = await handle.execute(commandOf(action, input), { kind: 'user', id: caller.userId }, key === undefined ? {} : { idempotencyKey: key });
+        // Issue 14 item 5: a broker is told "already protected", never the owner or the rival broker.
+        if (action === 'report' && caller.role === 'broker' && executed.ok) return answerOf({ ...executed, answer: { ...executed.answer, reasons: reasonsForBroker(executed.answer.reasons, executed.answer.accepted === true) } });
         return answerOf(executed);
       },
     });

@@ -79,7 +79,11 @@ export async function shownTo<T>(db: Db, caller: Caller, project: string, endpoi
 const explained = (reasons: readonly Reason[]): Explained => ({ reasons, rules: ruleIds(reasons) });
 
 function channelView(c: ChannelInfo | null, zone: string): ChannelView | null {
-  return c ? { broker: c.broker, until: c.until, untilLocal: localTime(c.until, zone), ...explained(c.reasons) } : null;
+  if (!c) return null;
+  // CH-9: the stage is the one the protection's reason names (one-stage protection is report→deal).
+  const staged = c.reasons.find((r) => r.rule === 'CH-9')?.code;
+  const stage = staged === 'visitToDeal' || staged === 'reportToVisit' ? staged : 'reportToDeal';
+  return { broker: c.broker, until: c.until, untilLocal: localTime(c.until, zone), ...explained(c.reasons), stage: { stage, until: c.until, untilLocal: localTime(c.until, zone) } };
 }
 
 function ownershipView(engine: Engine, o: OwnershipAnswer | null, zone: string): OwnershipView {

@@ -5,6 +5,7 @@
 import type { Broker, BrokerId, BrokerProfile, Fact, Recorded, StaffId } from './facts.ts';
 import type { PhoneKey } from './phone.ts';
 import type { Instant } from './time.ts';
+import type { ReportRecord } from './channel.rules.ts';
 
 export type BrokerStanding = 'pending' | 'approved' | 'rejected';
 
@@ -62,6 +63,8 @@ export class ChannelBook {
   readonly applications = new Map<BrokerId, BrokerApplicationRecord>();
   readonly reportsByBroker = new Map<BrokerId, BrokerReportEntry[]>();
   readonly reports = new Map<number, BrokerReportEntry>();
+  /** The engine's own report records (with the CH-9 visit), by seq: registered by the engine as it folds them. */
+  readonly records = new Map<number, ReportRecord>();
   readonly arrivals = new Map<number, BrokerArrival>();
   /** CH-10: the report whose escort code admitted an arrival → that arrival (single use). */
   readonly escortUsed = new Map<number, number>();

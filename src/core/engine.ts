@@ -255,7 +255,9 @@ export class Engine {
         const list = file ? file.reports : this.maskedReportList(fact.phone, fact.name);
         let nth = 0; // CH-4: the how-many-th accepted report this is
         for (const r of list) if (r.accepted) nth++;
-        list.push({ seq: fact.seq, at: fact.at, broker: fact.broker, accepted: fact.accepted, nth, visitAt: null });
+        const record: ReportRecord = { seq: fact.seq, at: fact.at, broker: fact.broker, accepted: fact.accepted, nth, visitAt: null };
+        list.push(record);
+        this.channelBook.records.set(fact.seq, record);
         if (file && fact.name) file.name ??= fact.name;
         return;
       }

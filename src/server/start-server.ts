@@ -47,6 +47,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       // A sales office's PCs and phones usually share one public address, and fifty consultants sign in
       // around opening time; guessing is stopped by the per-login lockout, this only stops floods.
       loginRateLimit: { max: 300, timeWindowMs: 60_000 },
+      escortSecret: config.secret,
     });
     if (hasWeb) await serveWebApp(app, webDist);
     const address = await app.listen({ port: config.port, host: config.host });

@@ -1,0 +1,35 @@
+// CH-10: wrong escort codes are limited, per desk user and per customer phone, so six digits cannot be
+// guessed: after MAX_FAILURES wrong codes within WINDOW_MS the key is held back until the window passes.
+// Kept in memory: a restart forgives, which costs an attacker a restart they cannot cause.
+const MAX_FAILURES = 5;
+const WINDOW_MS = 15 * 60_000;
+
+export class EscortAttempts {
+  private readonly failures = new Map<string, number[]>();
+
+  /** Seconds to wait if any key is held back now, else null. */
+  blocked(keys: readonly string[], now: number): number | null {
+    let wait: number | null = null;
+    for (const key of keys) {
+      const recent = this.recent(key, now);
+      if (recent.length >= MAX_FAILURES) {
+        const seconds = Math.ceil(((recent[0] as number) + WINDOW_MS - now) / 1000);
+        wait = Math.max(wait ?? 0, seconds);
+      }
+    }
+    return wait;
+  }
+
+  fail(keys: readonly string[], now: number): void {
+    for (const key of keys) this.failures.set(key, [...this.recent(key, now), now]);
+    if (this.failures.size > 10_000) for (const [k, v] of this.failures) if ((v.at(-1) ?? 0) < now - WINDOW_MS) this.failures.delete(k);
+  }
+
+  clear(keys: readonly string[]): void {
+    for (const key of keys) this.failures.delete(key);
+  }
+
+  private recent(key: string, now: number): number[] {
+    return (this.failures.get(key) ?? []).filter((t) => t > now - WINDOW_MS);
+  }
+}
