@@ -1,10 +1,9 @@
 // The broker side's pure pieces of the web app: the CH-8 masks the report form sends, what the desk's
 // escort field accepts (six digits typed, or a scanned token), and the countdown's wording.
 import { describe, expect, it } from 'vitest';
-import { countdownParts } from '../../src/web/broker/live-countdown.component.tsx';
+import { countdownParts } from '../../src/web/broker/countdown-parts.ts';
 import { fullNumberProblem, maskedNumber, maskPartProblem } from '../../src/web/broker/masked-phone.ts';
-import { spacedDigits } from '../../src/web/broker/escort-code.component.tsx';
-import { readEscortCode } from '../../src/web/front-desk/escort-code-field.component.tsx';
+import { readEscortCode, spacedDigits } from '../../src/web/shared/escort-code-text.ts';
 
 describe('the broker portal (CH-8, CH-10)', () => {
   it('masks 前三后四 and 前四后三 into eleven characters', () => {

@@ -5,6 +5,7 @@ import { Button, QRCode, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useNow } from '../shared/use-now.ts';
+import { spacedDigits } from '../shared/escort-code-text.ts';
 
 export interface EscortCodeShown {
   /** The signed token the QR carries (a USB scanner types it into the desk's field). */
@@ -12,11 +13,6 @@ export interface EscortCodeShown {
   /** The same code, six digits. */
   readonly digits: string;
   readonly expiresAt: number;
-}
-
-/** "123456" → "123 456", easier to read aloud. */
-export function spacedDigits(digits: string): string {
-  return digits.length === 6 ? `${digits.slice(0, 3)} ${digits.slice(3)}` : digits;
 }
 
 export function EscortCode({ code, onExpired, loading }: { readonly code: EscortCodeShown; readonly onExpired: () => void; readonly loading?: boolean }) {

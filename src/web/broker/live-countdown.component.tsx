@@ -3,19 +3,10 @@
 import { Tag } from 'antd';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useNow } from '../shared/use-now.ts';
+import { countdownParts } from './countdown-parts.ts';
 
 const SECOND = 1000;
 const DAY = 86_400 * SECOND;
-
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** "3 天 04:05:06" parts of a span (ms, not negative). */
-export function countdownParts(left: number): { readonly days: number; readonly clock: string } {
-  const seconds = Math.floor(Math.max(0, left) / SECOND);
-  const days = Math.floor(seconds / 86_400);
-  const rest = seconds % 86_400;
-  return { days, clock: `${two(Math.floor(rest / 3600))}:${two(Math.floor((rest % 3600) / 60))}:${two(rest % 60)}` };
-}
 
 export function LiveCountdown({ until, testId = 'broker-countdown' }: { readonly until: number; readonly testId?: string }) {
   const { t } = useI18n();

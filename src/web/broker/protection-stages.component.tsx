@@ -17,6 +17,7 @@ export function ProtectionStages({ stage, untilLocal, visited }: { readonly stag
         { title: t('broker.stage.visitToDeal'), description: current === 1 ? until : undefined },
         { title: t('broker.stage.deal') },
       ]
-    : [{ title: t('broker.stage.reportToDeal'), description: stage ? until : undefined }, { title: t('broker.stage.deal') }];
+    : // One period from the report to the deal: the visit is a milestone inside it, not a new period.
+      [{ title: t('broker.stage.reportToDeal'), description: stage ? until : undefined }, { title: t('broker.stage.visit') }, { title: t('broker.stage.deal') }];
   return <Steps size="small" direction="horizontal" responsive={false} className="protection-stages" data-testid="protection-stages" data-stage={stage ?? 'none'} current={current} items={items} />;
 }

@@ -4,15 +4,7 @@
 import { Button, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.context.tsx';
-
-/** The code as the broker's phone shows it: six digits (spaces allowed), or the QR's longer token. */
-export function readEscortCode(raw: string): string | null {
-  const text = raw.trim();
-  const digits = text.replace(/\s+/g, '');
-  if (/^\d{6}$/.test(digits)) return digits;
-  if (text.length >= 16 && !/\s/.test(text)) return text;
-  return null;
-}
+import { readEscortCode } from '../shared/escort-code-text.ts';
 
 export function EscortCodeField({ onSubmit, loading }: { readonly onSubmit: (code: string) => void; readonly loading: boolean }) {
   const { t } = useI18n();

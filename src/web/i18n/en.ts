@@ -180,6 +180,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'fake.mark': 'Mark a fake customer',
   'fake.title': 'Fake customer (a violation by {broker})',
   'fake.marked': 'Marked as a fake customer',
+  'broker.stage.visit': 'Visit',
   // ---- end channel web ----
 
   'login.title': 'Sign in',

@@ -180,6 +180,7 @@ export const zhCN = {
   'fake.mark': '标记假客',
   'fake.title': '标记假客（记为渠道 {broker} 违规）',
   'fake.marked': '已标记假客',
+  'broker.stage.visit': '到访',
   // ---- end channel web ----
 
   'login.title': '登录案场系统',
