@@ -10,7 +10,7 @@ export const IMPLEMENTED = [
   ...range('ROT', 1, 15),
   'REG-2', 'REG-4', 'REG-7', 'REG-8',
   ...range('OWN', 1, 8), 'OWN-10', 'OWN-12', 'OWN-15',
-  ...range('CH', 1, 5), 'CH-8', 'CH-9',
+  ...range('CH', 1, 10),
   'DEAL-1', 'DEAL-3', 'DEAL-4',
 ];
 

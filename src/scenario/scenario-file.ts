@@ -246,6 +246,8 @@ export function parseScenario(file: string, source: string): Scenario {
       if (v === undefined || (field === 'to' && (action === 'link' || action === 'swap'))) continue;
       for (const id of Array.isArray(v) ? v : [v]) if (!staffIds.has(String(id))) where(`unknown staff id "${String(id)}"`);
     }
+    // A broker's application (Anchang extension) introduces the broker: later steps may name it.
+    if (action === 'applyBroker' && raw.broker !== undefined) brokerIds.add(String(raw.broker));
     if (raw.broker !== undefined && !brokerIds.has(String(raw.broker))) where(`unknown broker id "${String(raw.broker)}"`);
     const enums: Record<string, readonly string[]> = {
       ...ENUMS,
