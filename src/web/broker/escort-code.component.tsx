@@ -2,7 +2,7 @@
 // the same code as six digits to read out; it is short-lived, so the card shows how long it lasts and asks
 // for a fresh one when it runs out. No photo of the customer is ever taken.
 import { Button, QRCode, Space, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useNow } from '../shared/use-now.ts';
 import { spacedDigits } from '../shared/escort-code-text.ts';
@@ -19,9 +19,13 @@ export function EscortCode({ code, onExpired, loading }: { readonly code: Escort
   const { t } = useI18n();
   const now = useNow(1000);
   const left = Math.max(0, Math.ceil((code.expiresAt - now) / 1000));
+  // Ask for a fresh code once per code that runs out (not on every render while it stays expired).
+  const askedFor = useRef<number | null>(null);
   useEffect(() => {
-    if (left === 0) onExpired();
-  }, [left, onExpired]);
+    if (left > 0 || askedFor.current === code.expiresAt) return;
+    askedFor.current = code.expiresAt;
+    onExpired();
+  }, [left, code.expiresAt, onExpired]);
   return (
     <div className="escort-code" data-testid="escort-code">
       <QRCode value={code.token} size={168} status={left === 0 ? 'expired' : loading ? 'loading' : 'active'} onRefresh={onExpired} bordered={false} />
