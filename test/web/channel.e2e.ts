@@ -17,6 +17,7 @@ const BROKER_LOGIN = 'e2e-broker';
 const BROKER_NAME = '张经纪';
 const CUSTOMER_PHONE = '13955501234';
 const CUSTOMER_NAME = '钱女士';
+const FAKE_PHONE = '13955507788';
 const FIRST_LOAD_BUDGET = 700 * 1024;
 
 function assert(condition: unknown, message: string): asserts condition {
@@ -171,10 +172,40 @@ export async function channelJourney(browser: Browser, base: string, check: Chec
       await desk.getByText('已登记离场时间').waitFor({ timeout: 3000 });
     });
 
+    await check('channel: the manager marks a fake customer on a broker-brought arrival (against the broker)', async () => {
+      // A second party, brought the same way through the API: report, code, admission.
+      const csrfOf = async (p: Page) => ((await (await p.request.get('/api/session')).json()) as { csrfToken: string }).csrfToken;
+      const reported = await broker.request.post('/api/projects/demo/commands/report', { data: { phone: FAKE_PHONE, name: '孙先生' }, headers: { 'x-csrf-token': await csrfOf(broker) } });
+      assert(reported.ok(), `report answered ${reported.status()} ${await reported.text()}`);
+      const mine = (await (await broker.request.get('/api/projects/demo/channel/my-reports')).json()) as { reports: { seq: number; customer: { phone: string } }[] };
+      const seq = mine.reports.find((r) => r.customer.phone.replace(/\D/g, '').endsWith(FAKE_PHONE.slice(-4)))?.seq;
+      assert(seq !== undefined, 'the second report is not listed');
+      const code = (await (await broker.request.get(`/api/projects/demo/channel/reports/${seq}/escort`)).json()) as { code: string };
+      const admitted = await desk.request.post('/api/projects/demo/channel/admit', { data: { phone: FAKE_PHONE, code: code.code }, headers: { 'x-csrf-token': await csrfOf(desk) } });
+      assert(admitted.ok(), `admit answered ${admitted.status()} ${await admitted.text()}`);
+      const mgr = await (await newContext(browser, base, DESKTOP)).newPage();
+      mgr.on('pageerror', (e) => errors.push(e.message));
+      await signIn(mgr, 'liu', /\/p\/demo\/manager/);
+      await mgr.goto(`/p/demo/manager/customer/${FAKE_PHONE}`);
+      const mark = mgr.locator('[data-testid^="mark-fake-"]').first();
+      await mark.waitFor({ timeout: 5000 });
+      await mark.click();
+      await mgr.getByTestId('fake-form-reason').fill('只领礼品，无购房意向');
+      const marked = mgr.waitForResponse((r) => r.url().endsWith('/commands/markFake'));
+      await mgr.getByTestId('fake-form-submit').click();
+      const answer = await marked;
+      assert(answer.ok(), `markFake answered ${answer.status()} ${await answer.text()}`);
+      await mgr.getByText('已标记假客').waitFor({ timeout: 3000 });
+      await shot(mgr, 'manager-mark-fake-1366x768');
+      await mgr.context().close();
+    });
+
     await check('channel: the assistant workspace shows the ranking table and chart', async () => {
       await assistant.goto('/p/demo/channel/ranking');
       await assistant.getByTestId('ranking-table').waitFor({ timeout: 5000 });
       await assistant.locator('[data-testid="rank-chart-list"] li').first().waitFor({ state: 'attached', timeout: 5000 });
+      const row = assistant.getByTestId('ranking-table').locator('tr', { hasText: BROKER_NAME });
+      await row.waitFor({ timeout: 5000 });
       await shot(assistant, 'channel-ranking-1366x768');
     });
 
