@@ -172,7 +172,7 @@ export async function channelJourney(browser: Browser, base: string, check: Chec
       await desk.getByText('已登记离场时间').waitFor({ timeout: 3000 });
     });
 
-    await check('channel: the manager marks a fake customer on a broker-brought arrival (against the broker)', async () => {
+    await check('channel: a second party comes on the scanned QR; the manager marks them a fake customer (against the broker)', async () => {
       // A second party, brought the same way through the API: report, code, admission.
       const csrfOf = async (p: Page) => ((await (await p.request.get('/api/session')).json()) as { csrfToken: string }).csrfToken;
       const reported = await broker.request.post('/api/projects/demo/commands/report', { data: { phone: FAKE_PHONE, name: '孙先生' }, headers: { 'x-csrf-token': await csrfOf(broker) } });
@@ -180,9 +180,19 @@ export async function channelJourney(browser: Browser, base: string, check: Chec
       const mine = (await (await broker.request.get('/api/projects/demo/channel/my-reports')).json()) as { reports: { seq: number; customer: { phone: string } }[] };
       const seq = mine.reports.find((r) => r.customer.phone.replace(/\D/g, '').endsWith(FAKE_PHONE.slice(-4)))?.seq;
       assert(seq !== undefined, 'the second report is not listed');
-      const code = (await (await broker.request.get(`/api/projects/demo/channel/reports/${seq}/escort`)).json()) as { code: string };
-      const admitted = await desk.request.post('/api/projects/demo/channel/admit', { data: { phone: FAKE_PHONE, code: code.code }, headers: { 'x-csrf-token': await csrfOf(desk) } });
-      assert(admitted.ok(), `admit answered ${admitted.status()} ${await admitted.text()}`);
+      // The desk scans the QR this time: a USB scanner types the token and presses Enter.
+      const code = (await (await broker.request.get(`/api/projects/demo/channel/reports/${seq}/escort`)).json()) as { token: string };
+      await desk.keyboard.press('Escape');
+      await desk.getByTestId('lookup-phone').fill(FAKE_PHONE);
+      await desk.keyboard.press('Enter');
+      await desk.getByTestId('escort-input').waitFor({ timeout: 5000 });
+      const admitting = desk.waitForResponse((r) => r.url().endsWith('/channel/admit'));
+      await desk.getByTestId('escort-input').click();
+      await desk.keyboard.type(code.token, { delay: 2 });
+      await desk.keyboard.press('Enter');
+      const admitted = await admitting;
+      assert(admitted.ok(), `admit by the scanned token answered ${admitted.status()} ${await admitted.text()}`);
+      await desk.getByTestId('escort-admitted').waitFor({ timeout: 5000 });
       const mgr = await (await newContext(browser, base, DESKTOP)).newPage();
       mgr.on('pageerror', (e) => errors.push(e.message));
       await signIn(mgr, 'liu', /\/p\/demo\/manager/);
