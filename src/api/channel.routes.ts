@@ -91,7 +91,8 @@ function brokerOf(caller: { brokerId: string | null }): string {
 
 export function channelRoutes(app: FastifyInstance, deps: ChannelRouteDeps): void {
   const { db, clock, offices, escortCodes } = deps;
-  const attempts = new EscortAttempts();
+  const perDesk = new EscortAttempts(20);
+  const perPhone = new EscortAttempts(5);
 
   // ---- the public sign-up (CH-2): the account is made with role broker; it can do nothing until approved ----
   addRoute(app, {
@@ -193,18 +194,20 @@ export function channelRoutes(app: FastifyInstance, deps: ChannelRouteDeps): voi
       const now = clock();
       const phone = normalisePhone(body.phone);
       if (phone === null) throw new ApiError('invalid_phone', { detail: `"${body.phone}" is not a valid phone number` });
-      const keys = [`${handle.project.id}|u|${caller.userId}`, `${handle.project.id}|p|${phone}`];
-      const wait = attempts.blocked(keys, now);
-      if (wait !== null) throw new ApiError('escort_attempts', { retryAfterSeconds: wait });
+      const deskKey = [`${handle.project.id}|${caller.userId}`];
+      const phoneKey = [`${handle.project.id}|${phone}`];
+      const wait = Math.max(perDesk.blocked(deskKey, now) ?? -1, perPhone.blocked(phoneKey, now) ?? -1);
+      if (wait >= 0) throw new ApiError('escort_attempts', { retryAfterSeconds: wait });
       const engine = await handle.engine();
       const live = engine.channel(phone, now);
       const entry = live ? engine.channelBook.reports.get(live.report.seq) : undefined;
       const verdict = live && entry ? escortCodes.check({ project: handle.project.id, report: entry.seq, broker: entry.broker, customer: entry.key }, body, now) : 'invalid';
       if (verdict !== 'ok' || !live) {
-        attempts.fail(keys, now);
+        perDesk.fail(deskKey, now);
+        perPhone.fail(phoneKey, now);
         throw new ApiError(verdict === 'expired' ? 'escort_expired' : 'escort_invalid');
       }
-      attempts.clear(keys);
+      perPhone.clear(phoneKey);
       if (engine.channelBook.escortUsed.has(live.report.seq)) throw new ApiError('escort_used');
       const executed = await handle.execute({ do: 'arrive', phone, ...(body.name ? { name: body.name } : {}), broker: live.broker, escortOf: live.report.seq }, { kind: 'user', id: caller.userId });
       if (!executed.ok) throw new ApiError(executed.refusal.code, { detail: executed.refusal.message, ...(executed.refusal.reasons ? { reasons: executed.refusal.reasons } : {}) });
