@@ -197,8 +197,12 @@ export async function channelJourney(browser: Browser, base: string, check: Chec
       mgr.on('pageerror', (e) => errors.push(e.message));
       await signIn(mgr, 'liu', /\/p\/demo\/manager/);
       await mgr.goto(`/p/demo/manager/customer/${FAKE_PHONE}`);
+      await mgr.getByTestId('timeline-records').locator('tbody tr').first().waitFor({ timeout: 10_000 });
       const mark = mgr.locator('[data-testid^="mark-fake-"]').first();
-      await mark.waitFor({ timeout: 5000 });
+      await mark.waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+        await shot(mgr, 'manager-mark-fake-missing-1366x768');
+        throw error;
+      });
       await mark.click();
       await mgr.getByTestId('fake-form-reason').fill('只领礼品，无购房意向');
       const marked = mgr.waitForResponse((r) => r.url().endsWith('/commands/markFake'));
