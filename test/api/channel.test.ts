@@ -5,6 +5,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBE_LIMIT } from '../../src/core/channel.rules.ts';
+import { brokerApplicationSchema, brokerApplyAnswerSchema, channelBrokersSchema, channelWorkspaceSchema, escortAdmitAnswerSchema, escortCodeSchema, myReportsSchema } from '../../src/contracts/channel.contract.ts';
 import { p, PASSWORD, startHarness, type Agent, type Harness } from './api-harness.ts';
 
 interface Json {
@@ -255,5 +256,19 @@ describe('the broker side', () => {
     const j = res.json() as { channel: { broker: string; until: number; stage: { stage: string; until: number } } };
     expect(j.channel).toMatchObject({ broker: 'X', stage: { stage: 'reportToDeal' } });
     expect(j.channel.stage.until).toBe(j.channel.until);
+  });
+
+  it('every broker-side answer parses strictly with its contract schema', async () => {
+    const applied = await apply(h, 'contract1');
+    expect(brokerApplyAnswerSchema.parse(applied.json())).toBeTruthy();
+    brokerApplicationSchema.parse((await x.call('GET', p('/channel/my-application'))).json());
+    myReportsSchema.parse((await lead.call('GET', p('/channel/my-reports?scope=company'))).json());
+    channelWorkspaceSchema.parse((await ca.call('GET', p('/channel/workspace'))).json());
+    channelBrokersSchema.parse((await ca.call('GET', p('/channel/brokers'))).json());
+    expect(reasonsOf(await report(x, '13900007080')).accepted).toBe(true);
+    const rows = ((await x.call('GET', p('/channel/my-reports'))).json() as { reports: { seq: number; customer: { phone: string } }[] }).reports;
+    const seq = rows.find((r) => r.customer.phone === '13900007080')?.seq;
+    const code = escortCodeSchema.parse((await x.call('GET', p(`/channel/reports/${seq}/escort`))).json());
+    escortAdmitAnswerSchema.parse((await desk.call('POST', p('/channel/admit'), { body: { phone: '13900007080', code: code.code } })).json());
   });
 });
