@@ -20,6 +20,10 @@ export const ROUTES: Readonly<Record<string, string>> = {
   'floor board': 'floor/floor-board.page.tsx',
   consultant: 'consultant/consultant.page.tsx',
   manager: 'manager/manager.page.tsx',
+  // the channel (issue 10)
+  'broker portal': 'broker/broker-portal.page.tsx',
+  'broker sign-up': 'broker/broker-apply.page.tsx',
+  'channel assistant': 'channel/channel-desk.page.tsx',
 };
 
 function closure(manifest: Readonly<Record<string, ManifestChunk>>, start: string, into: Set<string>): void {

@@ -4,8 +4,8 @@
 // - otherwise the composition root's startServer (the product as `npm start` runs it) on a scratch SQLite folder.
 // Screenshots go to test-output/. E2E_ONLY takes a comma-separated list: `language` the walk of every screen in
 // zh-CN (one-language.e2e.ts), `units` the 销控 grid and unit import (units.e2e.ts), `orders` the orders' journey
-// (orders.e2e.ts), `firstload` each screen's compressed JavaScript on the wire (first-load.e2e.ts); e.g.
-// E2E_ONLY=units,orders,language.
+// (orders.e2e.ts), `channel` the broker side (channel.e2e.ts), `firstload` each screen's compressed JavaScript on
+// the wire (first-load.e2e.ts); e.g. E2E_ONLY=units,orders,language.
 // Prints one line per check and closes with "N passed, N failed".
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import { measureFirstLoads } from './first-load.e2e.ts';
 import { walkEveryScreenInChinese } from './one-language.e2e.ts';
 import { ordersJourney } from './orders.e2e.ts';
 import { unitJourneys } from './units.e2e.ts';
+import { channelJourney } from './channel.e2e.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/start-server.ts';
 
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
     if (only.size > 0) {
       if (only.has('units')) await unitJourneys(browser, base, check, shot);
       if (only.has('orders')) await ordersJourney(browser, base, check, shot);
+      if (only.has('channel')) await channelJourney(browser, base, check, shot);
       if (only.has('language')) await walkEveryScreenInChinese(browser, base, check, shot);
       if (only.has('firstload')) await measureFirstLoads(browser, base, check);
       return;
@@ -389,6 +391,7 @@ async function main(): Promise<void> {
 
     await unitJourneys(browser, base, check, shot);
     await ordersJourney(browser, base, check, shot);
+    await channelJourney(browser, base, check, shot);
 
     await walkEveryScreenInChinese(browser, base, check, shot);
 

@@ -129,7 +129,35 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
       manager('policy', (p) => p.locator('[data-testid^="knob-row-"]').first().waitFor({ timeout: 5000 })),
     ],
   },
-  { login: 'lianjia', landing: /\/$/, viewport: PHONE, screens: [{ name: "broker's landing page", open: (p) => p.getByTestId('landing').waitFor() }] },
+  // ---- the channel (issue 10): the broker's portal on a phone, the channel assistant's workspace ----
+  {
+    login: 'lianjia',
+    landing: /\/p\/demo\/broker$/,
+    viewport: PHONE,
+    screens: [
+      { name: "broker's reports", open: async (p) => {
+        await p.locator('[data-testid^="report-"][data-status]').first().waitFor({ timeout: 5000 });
+        await p.waitForTimeout(300);
+      } },
+      { name: "broker's report form", open: async (p) => {
+        await p.getByTestId('broker-tabs').getByText('报备', { exact: true }).click();
+        await p.getByTestId('report-form').waitFor();
+      } },
+    ],
+  },
+  {
+    login: 'wu',
+    landing: /\/p\/demo\/channel/,
+    viewport: DESKTOP,
+    screens: (['arrivals', 'approvals', 'checks', 'confirmations', 'natural', 'ranking', 'admit'] as const).map((tab): Screen => ({
+      name: `channel assistant ${tab}`,
+      open: async (p) => {
+        await p.goto(`/p/demo/channel/${tab}`);
+        await p.getByTestId('channel-tabs').waitFor({ timeout: 5000 });
+        await p.waitForTimeout(500);
+      },
+    })),
+  },
   { login: 'admin', landing: /\/$/, viewport: DESKTOP, screens: [{ name: "admin's landing page", open: (p) => p.getByTestId('landing').waitFor() }] },
 ];
 

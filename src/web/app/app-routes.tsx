@@ -17,12 +17,17 @@ const FrontDeskPage = page(() => import('../front-desk/front-desk.page.tsx'), (m
 const FloorBoardPage = page(() => import('../floor/floor-board.page.tsx'), (m) => m.FloorBoardPage);
 const ConsultantPage = page(() => import('../consultant/consultant.page.tsx'), (m) => m.ConsultantPage);
 const ManagerPage = page(() => import('../manager/manager.page.tsx'), (m) => m.ManagerPage);
+// The channel (issue 10): the broker's phone portal and the channel assistant's workspace.
+const BrokerPortalPage = page(() => import('../broker/broker-portal.page.tsx'), (m) => m.BrokerPortalPage);
+const BrokerApplyPage = page(() => import('../broker/broker-apply.page.tsx'), (m) => m.BrokerApplyPage);
+const ChannelDeskPage = page(() => import('../channel/channel-desk.page.tsx'), (m) => m.ChannelDeskPage);
 
 export function AppRoutes() {
   return (
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/broker/apply" element={<BrokerApplyPage />} />
         <Route element={<RequireSession />}>
           <Route index element={<HomeRedirect />} />
           <Route path="/p/:project" element={<HomeRedirect />} />
@@ -30,6 +35,8 @@ export function AppRoutes() {
           <Route path="/p/:project/board" element={<WorkspaceGate workspace="board" page={FloorBoardPage} bare />} />
           <Route path="/p/:project/me" element={<WorkspaceGate workspace="me" page={ConsultantPage} />} />
           <Route path="/p/:project/manager/*" element={<WorkspaceGate workspace="manager" page={ManagerPage} />} />
+          <Route path="/p/:project/broker" element={<WorkspaceGate workspace="broker" page={BrokerPortalPage} />} />
+          <Route path="/p/:project/channel/*" element={<WorkspaceGate workspace="channel" page={ChannelDeskPage} />} />
         </Route>
         <Route path="/index.html" element={<Navigate to="/" replace />} />
         <Route path="*" element={<NotFound />} />

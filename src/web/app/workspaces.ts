@@ -2,7 +2,7 @@
 import type { AccountRole } from '../../contracts/index.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
-export type WorkspaceId = 'desk' | 'board' | 'me' | 'manager';
+export type WorkspaceId = 'desk' | 'board' | 'me' | 'manager' | 'broker' | 'channel';
 
 export interface Workspace {
   readonly id: WorkspaceId;
@@ -15,6 +15,9 @@ export const WORKSPACES: readonly Workspace[] = [
   { id: 'me', label: 'nav.me', roles: ['consultant'] },
   { id: 'manager', label: 'nav.manager', roles: ['manager', 'supervisor'] },
   { id: 'board', label: 'nav.board', roles: ['frontdesk', 'channelAssistant', 'consultant', 'supervisor', 'manager'] },
+  // ---- the channel (issue 10): the broker's own portal, the channel assistant's workspace ----
+  { id: 'broker', label: 'nav.broker', roles: ['broker'] },
+  { id: 'channel', label: 'nav.channel', roles: ['channelAssistant', 'manager'] },
 ];
 
 export function workspacesFor(role: AccountRole): Workspace[] {
@@ -22,7 +25,7 @@ export function workspacesFor(role: AccountRole): Workspace[] {
 }
 
 /** Where a role starts: its own workspace (the manager's desk is the register, not the front desk). */
-const LANDING: Readonly<Partial<Record<AccountRole, WorkspaceId>>> = { manager: 'manager', supervisor: 'manager', consultant: 'me', frontdesk: 'desk', channelAssistant: 'desk' };
+const LANDING: Readonly<Partial<Record<AccountRole, WorkspaceId>>> = { manager: 'manager', supervisor: 'manager', consultant: 'me', frontdesk: 'desk', channelAssistant: 'channel', broker: 'broker' };
 
 export function landingFor(role: AccountRole): WorkspaceId | null {
   return LANDING[role] ?? null;

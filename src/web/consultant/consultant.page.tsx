@@ -20,6 +20,7 @@ import { MyOrders } from './my-orders.component.tsx';
 import { PublishedOrdersList } from './published-orders.component.tsx';
 import { MySummary } from './my-summary.component.tsx';
 import { useMyCustomers } from './use-my-customers.ts';
+import { ViewingConfirmations } from './viewing-confirmations.component.tsx';
 
 type Tab = 'customers' | 'orders' | 'published' | 'register' | 'summary' | 'units';
 /** Facts that change my orders or today's published list. */
@@ -99,6 +100,8 @@ export function ConsultantPage() {
   return (
     <div className="consultant" data-testid="consultant">
       <MyFloorCard board={board} />
+      {/* CH-7: a broker-brought party I received needs its 看房确认单. */}
+      <ViewingConfirmations refreshKey={board} />
       <Segmented<Tab>
         block
         size="large"

@@ -19,6 +19,9 @@ import { asLabel, ReceiverPanel, type Admission } from './receiver-panel.compone
 import { RegistrationForm, type RegistrationValues } from '../customers/registration-form.component.tsx';
 import { useJudge } from './use-judge.ts';
 import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
+import type { EscortAdmitAnswer } from '../../contracts/index.ts';
+import { EscortAdmission } from './escort-admission.component.tsx';
+import { EscortedParties } from './escorted-parties.component.tsx';
 
 interface Admitted {
   readonly answer: Answer;
@@ -37,6 +40,8 @@ export function FrontDeskPage() {
   const [admitting, setAdmitting] = useState(false);
   const [preset, setPreset] = useState<Partial<RegistrationValues> | null>(null);
   const admitKey = useRef(newIdempotencyKey());
+  /** A broker-brought party admitted on the broker's code (CH-10): the card is re-judged once, then frozen. */
+  const [escorted, setEscorted] = useState<EscortAdmitAnswer | null>(null);
   /** Once the desk admits the party, the card shows what was decided: no more re-judging. */
   const frozen = useRef(false);
   const { state, judge, refresh, clear } = useJudge(project);
@@ -54,6 +59,7 @@ export function FrontDeskPage() {
     clear();
     setLookup(EMPTY_LOOKUP);
     setAdmitted(null);
+    setEscorted(null);
     setAdmitError(null);
     admitKey.current = newIdempotencyKey();
     phoneRef.current?.focus();
@@ -62,6 +68,7 @@ export function FrontDeskPage() {
   const onJudge: typeof judge = (q) => {
     frozen.current = false;
     setAdmitted(null);
+    setEscorted(null);
     setAdmitError(null);
     admitKey.current = newIdempotencyKey();
     return judge(q);
@@ -69,7 +76,7 @@ export function FrontDeskPage() {
 
   const admit = useCallback(
     async (admission: Admission) => {
-      if (state.status !== 'done' || admitted || admitting) return;
+      if (state.status !== 'done' || admitted || escorted || admitting) return;
       const phone = lookup.phone.trim();
       const body: ArriveInput = {
         ...(phone ? { phone } : { name: lookup.surname.trim(), plate: lookup.plate.trim() }),
@@ -93,7 +100,7 @@ export function FrontDeskPage() {
         setAdmitting(false);
       }
     },
-    [state, admitted, admitting, lookup, project, nameOf, message, t],
+    [state, admitted, escorted, admitting, lookup, project, nameOf, message, t],
   );
 
   useEffect(() => {
@@ -106,6 +113,14 @@ export function FrontDeskPage() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [admit, reset]);
+
+  const onEscorted = (answer: EscortAdmitAnswer) => {
+    setEscorted(answer);
+    refresh();
+    frozen.current = true;
+    const phone = lookup.phone.trim();
+    setPreset({ via: 'visit', phone, ...(answer.receiver ? { for: answer.receiver } : {}) });
+  };
 
   const onRegistered = (answer: Answer) => {
     void message.success(t(answer.valid === false ? 'desk.registeredInvalid' : 'desk.registered'));
@@ -125,7 +140,13 @@ export function FrontDeskPage() {
           {state.status === 'done' && (
             <div className="desk-answer">
               <JudgeCard judgement={state.judgement} />
-              {admitted ? (
+              {lookup.phone.trim() !== '' && !admitted && (
+                <div className="desk-escort">
+                  <Typography.Text strong>{t('desk.escortTitle')}</Typography.Text>
+                  <EscortAdmission key={lookup.phone.trim()} phone={lookup.phone.trim()} onAdmitted={onEscorted} />
+                </div>
+              )}
+              {escorted ? null : admitted ? (
                 <Alert
                   type={admitted.answer.receiver ? 'success' : 'warning'}
                   showIcon
@@ -146,6 +167,7 @@ export function FrontDeskPage() {
         </Col>
         <Col span={10}>
           <RegistrationForm consultants={consultants} preset={preset} onRegistered={onRegistered} />
+          <EscortedParties refreshKey={board} />
           <FloorMini board={board} live={status === 'live'} />
         </Col>
       </Row>

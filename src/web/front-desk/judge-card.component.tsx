@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProjectTime } from '../shared/project-time.ts';
 import { ReasonList } from '../shared/reason-list.component.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
+import { ProtectionStages } from '../broker/protection-stages.component.tsx';
 
 function relationLabel(t: ReturnType<typeof useI18n>['t'], relation: string): string {
   switch (relation) {
@@ -54,8 +55,16 @@ export function JudgeCard({ judgement }: { readonly judgement: Judgement }) {
         )}
         {j.lastContact !== null && <Descriptions.Item label={t('mgr.lastContact')}>{dateTime(j.lastContact)}</Descriptions.Item>}
         <Descriptions.Item label={t('desk.brokerLabel')}>
-          {j.channel ? t('desk.brokerValue', { broker: nameOf(j.channel.broker), until: j.channel.untilLocal ?? dateTime(j.channel.until) }) : t('desk.noBroker')}
+          <span data-testid="judge-channel" data-broker={j.channel?.broker ?? ''}>
+            {j.channel ? t('desk.brokerValue', { broker: nameOf(j.channel.broker), until: j.channel.untilLocal ?? dateTime(j.channel.until) }) : t('desk.noBroker')}
+          </span>
         </Descriptions.Item>
+        {/* CH-9: which stage of the broker's protection runs now (report→visit, visit→deal) and until when. */}
+        {j.channel?.stage && (
+          <Descriptions.Item label={t('desk.channelStage')}>
+            <ProtectionStages stage={j.channel.stage.stage} untilLocal={j.channel.stage.untilLocal ?? dateTime(j.channel.stage.until)} visited={j.channel.stage.stage === 'visitToDeal'} />
+          </Descriptions.Item>
+        )}
         {j.family.length > 0 && (
           <Descriptions.Item label={t('desk.family')}>
             {j.family.map((m) => (

@@ -55,6 +55,10 @@ export function LoginPage() {
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
             {t('login.submit')}
           </Button>
+          {/* The channel (issue 10): a broker without an account applies first (CH-2). */}
+          <Button type="link" block href="/broker/apply" data-testid="apply-link">
+            {t('apply.link')}
+          </Button>
         </Form>
       </Card>
     </div>

@@ -16,6 +16,7 @@ import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { describeFact } from './describe-fact.ts';
 import { managerPath } from './manager-path.ts';
 import { ReassignForm } from './reassign-form.component.tsx';
+import { MarkFake } from './mark-fake.component.tsx';
 
 type Loaded = { readonly status: 'loading' } | { readonly status: 'done'; readonly timeline: Timeline } | { readonly status: 'failed'; readonly error: unknown };
 
@@ -122,6 +123,8 @@ export function CustomerTimeline({ staff }: { readonly staff: readonly string[] 
               { title: t('mgr.record'), key: 'what', width: 110, render: (_v, f) => <Tag>{describeFact(f, t, nameOf).label}</Tag> },
               { title: t('common.details'), key: 'detail', render: (_v, f) => describeFact(f, t, nameOf).detail },
               { title: t('mgr.explanation'), key: 'why', render: (_v, f) => <ReasonList reasons={reasonsBySeq.get(f.seq) ?? []} /> },
+              // CH-7: a broker-brought arrival can be marked a fake customer (the manager only).
+              { title: '', key: 'channel', width: 100, render: (_v, f) => <MarkFake fact={f} onDone={load} /> },
             ]}
           />
         </>

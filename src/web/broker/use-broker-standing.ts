@@ -1,0 +1,34 @@
+// The signed-in broker's standing (CH-2): their application as the channel manager last decided it, and
+// what the report form needs from the project (the CH-8 number style, the CH-5 lead time).
+import { useMemo } from 'react';
+import { getMyApplication } from '../api/channel-client.ts';
+import type { BrokerApplication, BrokerStatus } from '../../contracts/index.ts';
+import { useLoad, type Loaded } from '../shared/use-load.ts';
+import type { ReportNumber } from './masked-phone.ts';
+
+export interface BrokerStanding {
+  readonly application: BrokerApplication;
+  readonly status: BrokerStatus;
+  readonly companyLead: boolean;
+  readonly reportNumber: ReportNumber;
+  readonly leadMinutes: number;
+}
+
+/** CH-5's standard lead time for distribution agencies (分销), when the answer names none. */
+const DISTRIBUTOR_LEAD_MINUTES = 30;
+
+export function useBrokerStanding(project: string): Omit<Loaded<BrokerStanding>, 'data'> & { readonly data: BrokerStanding | null } {
+  const loaded = useLoad(() => getMyApplication(project), [project]);
+  const data = useMemo<BrokerStanding | null>(() => {
+    const a = loaded.data;
+    if (!a) return null;
+    return {
+      application: a,
+      status: a.status,
+      companyLead: a.broker.companyLead,
+      reportNumber: 'full',
+      leadMinutes: a.broker.kind === 'distributor' ? DISTRIBUTOR_LEAD_MINUTES : 0,
+    };
+  }, [loaded.data]);
+  return { ...loaded, data };
+}
