@@ -5,6 +5,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import type { Db } from '../store/sql/db.ts';
 import { int } from '../store/sql/db.ts';
 import { dummyHash, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword, type HashCost } from './passwords.ts';
+import { clearFailures, deviceUser, lockOf, recordFailure, rememberDevice, STANDARD_THROTTLE, throttleKeys, type ThrottlePolicy } from './login-throttle.ts';
 import { isProjectRole, type ProjectRole } from './roles.ts';
 
 export interface User {
@@ -193,20 +194,11 @@ export async function brokerNames(db: Db, project: string): Promise<Record<strin
 
 // ---- login throttling ----
 
-export interface ThrottlePolicy {
-  /** Failed logins for one login name before it is locked. */
-  readonly maxFailures: number;
-  /** Failed logins from one address before it is locked; higher, since a sales office shares one address. */
-  readonly ipMaxFailures: number;
-  /** Failures older than this are forgotten. */
-  readonly windowMs: number;
-  readonly lockMs: number;
-}
-
-export const STANDARD_THROTTLE: ThrottlePolicy = Object.freeze({ maxFailures: 5, ipMaxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 });
+export { STANDARD_THROTTLE, type ThrottlePolicy } from './login-throttle.ts';
 
 export type LoginResult =
-  | { readonly ok: true; readonly user: User }
+  /** `device`: the token of the device signed in from, for its cookie (a known device keeps its own). */
+  | { readonly ok: true; readonly user: User; readonly device: string }
   | { readonly ok: false; readonly code: 'invalid_credentials' }
   | { readonly ok: false; readonly code: 'login_locked'; readonly retryAfterMs: number };
 
@@ -215,6 +207,8 @@ export interface LoginAttempt {
   readonly password: string;
   /** The client's address, for the per-address lock. */
   readonly ip: string;
+  /** The device cookie, when the browser has one: a device known for this login counts its failures alone. */
+  readonly device?: string;
 }
 
 export interface LoginOptions {
@@ -225,59 +219,30 @@ export interface LoginOptions {
 }
 
 /**
- * Checks a login. A locked login or address is refused without looking at the password; a failure counts
- * against both; the failure that reaches a limit locks for `lockMs`; a success clears the login's count.
+ * Checks a login. A locked key is refused without looking at the password; a failure counts against every
+ * key of the attempt (login-throttle.ts); a success clears the (login, address) or device count.
  * Unknown logins and inactive users fail exactly like a wrong password.
  */
 export async function verifyLogin(db: Db, attempt: LoginAttempt, options: LoginOptions): Promise<LoginResult> {
   const throttle = options.throttle ?? STANDARD_THROTTLE;
   const now = options.now;
   const login = normaliseLogin(attempt.login).slice(0, 100);
-  const keys = [
-    { key: `login:${login}`, max: throttle.maxFailures },
-    { key: `ip:${attempt.ip}`, max: throttle.ipMaxFailures },
-  ];
+  const row = await db.get<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.login = ?`, [login]);
+  const user = row ? userOf(row) : null;
+  const known = user && attempt.device !== undefined && (await deviceUser(db, attempt.device)) === user.id ? (attempt.device as string) : null;
+  const keys = throttleKeys(throttle, login, attempt.ip, known);
   const lockedUntil = Math.max(0, ...(await Promise.all(keys.map((k) => lockOf(db, k.key, now)))));
   if (lockedUntil > now) return { ok: false, code: 'login_locked', retryAfterMs: lockedUntil - now };
 
-  const row = await db.get<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.login = ?`, [login]);
-  const user = row ? userOf(row) : null;
   // An unknown login is checked against a dummy hash, so it takes as long as a wrong password.
   const passwordOk = await verifyPassword(row?.password_hash ?? (await dummyHash(options.hashCost)), attempt.password);
   if (user && user.active && passwordOk) {
-    await db.run('DELETE FROM login_failures WHERE key = ?', [keys[0]?.key ?? '']);
-    return { ok: true, user };
+    await clearFailures(db, keys[0]?.key ?? '');
+    return { ok: true, user, device: await rememberDevice(db, user.id, attempt.device, now) };
   }
   let locked = 0;
-  for (const k of keys) locked = Math.max(locked, await recordFailure(db, k.key, k.max, throttle, now));
+  for (const k of keys) locked = Math.max(locked, await recordFailure(db, k, throttle, now));
   return locked > now ? { ok: false, code: 'login_locked', retryAfterMs: locked - now } : { ok: false, code: 'invalid_credentials' };
-}
-
-async function lockOf(db: Db, key: string, now: number): Promise<number> {
-  const row = await db.get<{ locked_until: unknown }>('SELECT locked_until FROM login_failures WHERE key = ?', [key]);
-  const until = row?.locked_until === null || row?.locked_until === undefined ? 0 : int(row.locked_until);
-  return until > now ? until : 0;
-}
-
-/** Counts one failure; returns the instant the key is locked until (0 when not locked). */
-async function recordFailure(db: Db, key: string, max: number, throttle: ThrottlePolicy, now: number): Promise<number> {
-  return db.transaction(
-    async (tx) => {
-      const row = await tx.get<{ failures: unknown; first_at: unknown; locked_until: unknown }>('SELECT failures, first_at, locked_until FROM login_failures WHERE key = ?', [key]);
-      const lockOver = row?.locked_until !== null && row?.locked_until !== undefined && int(row.locked_until) <= now;
-      const fresh = !row || int(row.first_at) + throttle.windowMs <= now || lockOver;
-      const failures = fresh ? 1 : int(row.failures) + 1;
-      const firstAt = fresh ? now : int(row.first_at);
-      const lockedUntil = failures >= max ? now + throttle.lockMs : null;
-      await tx.run(
-        `INSERT INTO login_failures (key, failures, first_at, locked_until) VALUES (?, ?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, first_at = excluded.first_at, locked_until = excluded.locked_until`,
-        [key, lockedUntil === null ? failures : 0, firstAt, lockedUntil],
-      );
-      return lockedUntil ?? 0;
-    },
-    { lock: `anchang:login:${key}` },
-  );
 }
 
 // ---- sessions ----

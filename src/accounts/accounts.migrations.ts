@@ -2,6 +2,7 @@
 // dialects. Ids 0100–0199 belong to accounts; the composition root runs them with the other lists:
 // `migrate(db, STORE_MIGRATIONS, ACCOUNT_MIGRATIONS)`. Booleans are 0/1 integers, instants epoch-ms BIGINT.
 import type { Migration } from '../store/sql/migrate.ts';
+import { LOGIN_THROTTLE_SCHEMA } from './login-throttle.ts';
 
 const accounts = `
 CREATE TABLE users (
@@ -73,4 +74,5 @@ CREATE TRIGGER record_reads_no_truncate BEFORE TRUNCATE ON record_reads FOR EACH
 export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
   { id: '0100-accounts', sql: { sqlite: accounts, postgres: accounts } },
   { id: '0101-record-reads', sql: { sqlite: recordReadsSqlite, postgres: recordReadsPostgres } },
+  LOGIN_THROTTLE_SCHEMA,
 ];

@@ -72,7 +72,7 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   // ---- customers (REG, OWN) ----
   register: command('register', { ...floorSelf, frontdesk: 'onBehalf' }, { subject: 'by', selfOnly: ['for'] }),
   followUp: command('followUp', floorSelf, { subject: 'by' }),
-  link: command('link', { consultant: 'ownCustomers', supervisor: 'any', manager: 'any' }, { customers: ['phone', 'to'] }),
+  link: command('link', { consultant: 'ownCustomers', supervisor: 'any', manager: 'any' }, { customers: ['phone', 'to'], recorder: 'by' }),
   merge: command('merge', supervisors),
   reassign: command('reassign', { manager: 'any' }, { recorder: 'by' }),
   depart: command('depart', { manager: 'any' }),

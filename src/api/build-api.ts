@@ -1,6 +1,7 @@
 // The HTTP API: a Fastify instance the composition root listens with. Everything it needs comes in as
 // parameters (stores, clock, settings); it reads no environment. Routes are thin: validate with the
 // endpoint's zod schema, authorise through the access table, call Offices, map the result.
+import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -9,6 +10,7 @@ import { endStaffAccess, STANDARD_THROTTLE, type ThrottlePolicy } from '../accou
 import { logReads } from '../accounts/record-reads-store.ts';
 import { STANDARD_HASH_COST, type HashCost } from '../accounts/passwords.ts';
 import type { Offices } from '../store/offices.ts';
+import { PersonalDataUnreadable } from '../store/vault/personal-vault.ts';
 import type { Db } from '../store/sql/db.ts';
 import type { RouteDeps } from './api-route.ts';
 import { installAuth, SESSION_COOKIE } from './auth.plugin.ts';
@@ -24,6 +26,7 @@ import { floorRoutes } from './floor.routes.ts';
 import { LiveHub } from './live-stream.ts';
 import { policyRoutes } from './policy.routes.ts';
 import { registerRoutes } from './register.routes.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { systemRoutes } from './system.routes.ts';
 
@@ -60,6 +63,7 @@ export interface ApiOptions {
 /** Fastify's own 4xx errors (bad JSON, wrong content type, too large, rate limit) under our codes. */
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof PersonalDataUnreadable) return new ApiError('personal_data_unreadable', { detail: error.message });
   const status = (error as Partial<FastifyError> | null)?.statusCode;
   if (typeof status !== 'number' || status < 400 || status >= 500) return new ApiError('internal');
   if (status === 413) return new ApiError('payload_too_large');
@@ -71,12 +75,17 @@ function toApiError(error: unknown): ApiError {
 
 export function buildApi(options: ApiOptions): FastifyInstance {
   const clock = options.clock ?? Date.now;
+  /** The error code each failed request answered with, for its log line. */
+  const errorCodes = new WeakMap<object, string>();
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? false }),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: options.bodyLimit ?? 256 * 1024,
     // Request lines are logged below without the URL: phones appear in paths and queries (SEC-1).
     logController: new LogController({ disableRequestLogging: true }),
+    // Every log line of a request carries its id (reqId); the answer names it in X-Request-Id, so a person
+    // reporting an error can quote it and the line is found.
+    genReqId: () => randomUUID(),
     return503OnClosing: true,
     // A HEAD of the event stream would hold a connection open for nothing.
     exposeHeadRoutes: false,
@@ -85,7 +94,9 @@ export function buildApi(options: ApiOptions): FastifyInstance {
   // Errors: a stable code and a message in the caller's language; a stack trace never leaves the server.
   app.setErrorHandler((error, req, reply) => {
     const api = toApiError(error);
+    errorCodes.set(req, api.code);
     if (api.code === 'internal') req.log.error({ err: error, route: req.routeOptions.url }, 'internal error');
+    else if (api.code === 'personal_data_unreadable') req.log.error({ err: error, route: req.routeOptions.url }, 'personal data unreadable');
     if (api.extra.retryAfterSeconds !== undefined) void reply.header('retry-after', String(api.extra.retryAfterSeconds));
     void reply.status(api.status).type('application/json; charset=utf-8').send(api.body(req.ctx?.lang ?? langOf(req.headers['accept-language'])));
   });
@@ -97,8 +108,16 @@ export function buildApi(options: ApiOptions): FastifyInstance {
   // Likewise the answers' schemas (src/contracts) only document them: an answer is sent as JSON.stringify
   // makes it, as with no schema, rather than through a serializer that would drop or coerce fields.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  // One line per request (issue 14 item 9): the route pattern, never the URL (phones are in paths and
+  // queries, SEC-1), the status and, for a refusal or error, its code. A 5xx is logged as an error, always.
+  app.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
   app.addHook('onResponse', async (req, reply) => {
-    req.log.info({ method: req.method, route: req.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    const line = { method: req.method, route: req.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime), ...(errorCodes.has(req) ? { code: errorCodes.get(req) } : {}) };
+    if (reply.statusCode >= 500) req.log.error(line, 'request failed');
+    else if (reply.statusCode >= 400) req.log.info(line, 'request refused');
+    else req.log.info(line, 'request');
   });
 
   const hub = new LiveHub(
@@ -146,6 +165,7 @@ export function buildApi(options: ApiOptions): FastifyInstance {
       },
     },
   });
+  installSecurityHeaders(app);
   void app.register(cookie);
   void app.register(rateLimit, { global: false });
   void app.register(async (api) => {

@@ -22,13 +22,15 @@ export type ApiCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'project_exists'
-  | 'internal'
   // the broker side (CH-2, CH-10)
   | 'broker_not_approved'
   | 'escort_invalid'
   | 'escort_expired'
   | 'escort_attempts'
-  | 'login_taken';
+  | 'login_taken'
+  // reliability (issue 14): one customer's personal data does not open; the rest of the office works
+  | 'personal_data_unreadable'
+  | 'internal';
 
 export type ErrorCode = ApiCode | RefusalCode;
 
@@ -48,6 +50,7 @@ export const API_STATUS: Readonly<Record<ApiCode, number>> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   project_exists: 409,
+  personal_data_unreadable: 409,
   internal: 500,
   broker_not_approved: 403,
   escort_invalid: 422,
@@ -81,6 +84,7 @@ export function refusalStatus(code: RefusalCode): 409 | 422 | 429 {
     case 'already_exists':
     case 'already_decided':
     case 'escort_used':
+    case 'link_needs_confirmation':
       return 409;
     case 'probe_limited':
       return 429;
@@ -92,6 +96,7 @@ export function refusalStatus(code: RefusalCode): 409 | 422 | 429 {
     case 'invalid_phone':
     case 'invalid_input':
     case 'unknown_record':
+    case 'idempotency_key_reused':
       return 422;
     default:
       return unreachable(code);
@@ -116,6 +121,7 @@ export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Lang, string>>
   payload_too_large: { en: 'the request body is too large', 'zh-CN': '请求内容过大' },
   unsupported_media_type: { en: 'send application/json', 'zh-CN': '请使用 application/json 格式' },
   project_exists: { en: 'a project with this id exists', 'zh-CN': '该项目编号已存在' },
+  personal_data_unreadable: { en: "this customer's personal data cannot be opened: ask the administrator to run anchang verify", 'zh-CN': '该客户的个人信息无法读取，请联系管理员运行 anchang verify 检查' },
   internal: { en: 'internal error', 'zh-CN': '系统内部错误' },
   unknown_staff: { en: 'unknown staff member', 'zh-CN': '未知的置业顾问或员工' },
   unknown_broker: { en: 'unknown broker', 'zh-CN': '未知的渠道' },
@@ -146,6 +152,8 @@ export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Lang, string>>
   escort_expired: { en: 'the escort code has expired: ask the broker for the current one', 'zh-CN': '带看码已过期，请经纪人出示最新的码' },
   escort_attempts: { en: 'too many wrong escort codes: try again later', 'zh-CN': '带看码错误次数过多，请稍后再试' },
   login_taken: { en: 'this login is taken', 'zh-CN': '该用户名已被使用' },
+  link_needs_confirmation: { en: 'this family link would change who owns a customer: the manager must make it', 'zh-CN': '该家庭关联会改变客户归属，需由经理确认操作' },
+  idempotency_key_reused: { en: 'this Idempotency-Key was already used for a different request: send a new key', 'zh-CN': '该幂等键已用于另一请求，请使用新的键' },
 };
 
 /** The JSON body of every error answer (src/contracts/errors.contract.ts), its code one of ours. */

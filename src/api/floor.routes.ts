@@ -10,8 +10,13 @@ import { ApiError } from './error-map.ts';
 import { presentReceptions } from './floor.presenters.ts';
 import { LiveStream, SSE_HEADERS, sseEvent, summaries } from './live-stream.ts';
 
-/** Sent to at most this many missed facts on reconnecting; the fresh board says the rest. */
-const BACKLOG_LIMIT = 1000;
+/**
+ * Sent to at most this many missed facts on reconnecting; the fresh board says the rest. Only these are read
+ * from the log (issue 14 item 1): a reconnect costs what it sends, never the log's length.
+ */
+export const BACKLOG_LIMIT = 1000;
+/** Open streams one session may hold at once (a few tabs); opening one more ends its oldest. */
+export const STREAMS_PER_SESSION = 4;
 
 export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { clock, indexes, hub, db } = deps;
@@ -61,12 +66,14 @@ export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const raw = reply.raw;
       raw.writeHead(200, SSE_HEADERS);
       raw.write('retry: 2000\n\n');
-      const stream = new LiveStream(handle.project.id, caller.userId, raw, caller.staffId, caller.login);
+      const stream = new LiveStream(handle.project.id, caller.userId, raw, caller.staffId, caller.login, token);
       // Registered before the backlog is read, so a commit in between is queued rather than lost.
       hub.add(stream);
+      hub.trimSession(token, STREAMS_PER_SESSION);
       try {
-        const missed = headers['last-event-id'] === undefined ? [] : (await handle.facts(headers['last-event-id'])).slice(-BACKLOG_LIMIT);
         const engine = await handle.engine();
+        const lastId = headers['last-event-id'];
+        const missed = lastId === undefined ? [] : (await handle.facts(Math.max(lastId, engine.lastSeq - BACKLOG_LIMIT))).slice(-BACKLOG_LIMIT);
         const seq = Math.max(engine.lastSeq, missed[missed.length - 1]?.seq ?? 0);
         // RISK-2: an owner who was away from the stream is told of the arrivals they missed too.
         const alerts = await hub.alertTexts([stream], engine, missed, handle.project.zone, seq);

@@ -47,6 +47,8 @@ export class LiveStream {
     /** Whom the caller acts as (their owner alerts, RISK-2), and their login (the read log, SEC-2). */
     readonly staffId: StaffId | null = null,
     readonly login: string = '',
+    /** The session it belongs to: a session may hold only a few streams at once (issue 14). */
+    readonly session: string = '',
   ) {}
 
   get open(): boolean {
@@ -90,6 +92,19 @@ export class LiveHub {
     private readonly logReads: (reads: readonly RecordRead[]) => Promise<void> = async () => undefined,
   ) {}
 
+  /**
+   * Bounds the open streams of one session (each costs a socket and a backlog read): beyond `max`, the
+   * oldest end — a reload or a new tab keeps working, a loop opening streams holds `max` at most.
+   */
+  trimSession(session: string, max: number): void {
+    const mine: LiveStream[] = [];
+    for (const set of this.streams.values()) for (const s of set) if (s.session === session && s.open) mine.push(s);
+    for (const s of mine.slice(0, Math.max(0, mine.length - max))) {
+      s.end();
+      this.remove(s);
+    }
+  }
+
   add(stream: LiveStream): void {
     const set = this.streams.get(stream.project) ?? new Set<LiveStream>();
     set.add(stream);
@@ -124,15 +139,18 @@ export class LiveHub {
    */
   async alertTexts(streams: readonly LiveStream[], engine: Engine, facts: readonly Recorded[], zone: string, seq: number): Promise<Map<LiveStream, string>> {
     const out = new Map<LiveStream, string>();
-    const byOwner = presentOwnerAlerts(engine, ownedArrivals(engine, facts), zone);
+    // SEC-1 as of now: an arrival is shown in full only to whoever owns the customer at the time of sending,
+    // so a former owner replaying the backlog after a reassignment learns nothing of it (issue 14 item 3).
+    const now = this.clock();
+    const owned = new Map([...ownedArrivals(engine, facts)].map(([owner, list]) => [owner, list.filter((a) => engine.ownership(a.phone, now).owner === owner)] as const).filter(([, list]) => list.length > 0));
+    const byOwner = presentOwnerAlerts(engine, owned, zone);
     if (byOwner.size === 0) return out;
     const mine = new Map<LiveStream, readonly OwnerAlert[]>();
     for (const s of streams) {
       const alerts = s.staffId === null ? undefined : byOwner.get(s.staffId);
       if (alerts) mine.set(s, alerts);
     }
-    const at = this.clock();
-    const reads = [...mine].flatMap(([s, alerts]) => alerts.map((a) => ({ at, userId: s.userId, login: s.login, project: s.project, customer: a.customer.phone, endpoint: 'ownerAlert' })));
+    const reads = [...mine].flatMap(([s, alerts]) => alerts.map((a) => ({ at: now, userId: s.userId, login: s.login, project: s.project, customer: a.customer.phone, endpoint: 'ownerAlert' })));
     try {
       await this.logReads(reads);
     } catch (error) {

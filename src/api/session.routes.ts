@@ -32,6 +32,9 @@ async function sessionBody(db: Db, offices: Offices, user: User, memberships: re
   };
 }
 
+/** Names a browser that has signed in before; sent to the sign-in route alone. */
+export const DEVICE_COOKIE = 'anchang_device';
+
 export function sessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { db, clock, offices } = deps;
 
@@ -39,7 +42,7 @@ export function sessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
     method: 'POST',
     url: '/api/session',
     access: 'public',
-    summary: 'Sign in: sets the session cookie and returns the CSRF token (5 failures lock a login for 15 minutes)',
+    summary: 'Sign in: sets the session cookie and returns the CSRF token (5 failures of a login from one address or device lock it there, with back-off)',
     tags: ['session'],
     body: loginBody,
     answer: sessionInfoSchema,
@@ -53,8 +56,11 @@ export function sessionRoutes(app: FastifyInstance, deps: RouteDeps): void {
     },
     handler: async ({ body }, req, reply) => {
       const now = clock();
-      const result = await verifyLogin(db, { ...body, ip: req.ip ?? 'unknown' }, { now, throttle: deps.throttle, hashCost: deps.hashCost });
+      const device = req.cookies[DEVICE_COOKIE];
+      const result = await verifyLogin(db, { ...body, ip: req.ip ?? 'unknown', ...(device !== undefined ? { device } : {}) }, { now, throttle: deps.throttle, hashCost: deps.hashCost });
       if (!result.ok) throw new ApiError(result.code, result.code === 'login_locked' ? { retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) } : {});
+      // The known-device path (issue 14 item 6): this browser's own sign-in count, whatever others do.
+      reply.setCookie(DEVICE_COOKIE, result.device, { httpOnly: true, sameSite: 'strict', secure: deps.cookieSecure, path: '/api/session', maxAge: 365 * 24 * 60 * 60 });
       const session = await createSession(db, result.user.id, { now, ttlMs: deps.sessionTtlMs });
       reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure: deps.cookieSecure, path: '/api', expires: new Date(session.expiresAt) });
       return sessionBody(db, offices, result.user, await membershipsOf(db, result.user.id), session.csrfToken, session.expiresAt);

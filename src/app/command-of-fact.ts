@@ -61,7 +61,7 @@ export function commandOfFact(fact: Fact): Command | null {
     case 'followedUp':
       return { do: 'followUp', by: fact.by, phone: fact.phone, reached: fact.reached, via: fact.via };
     case 'familyLinked':
-      return { do: 'link', phone: fact.phone, to: fact.to, relation: fact.relation };
+      return { do: 'link', phone: fact.phone, to: fact.to, relation: fact.relation, ...(fact.confirmedBy !== undefined ? { by: fact.confirmedBy } : {}) };
     case 'recordsMerged':
       return { do: 'merge', phone: fact.phone, into: fact.into };
     case 'departed':

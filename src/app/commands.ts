@@ -39,7 +39,7 @@ export type Command =
       readonly brochureOnly?: boolean;
     }
   | { readonly do: 'followUp'; readonly by: StaffId; readonly phone: string; readonly reached: boolean; readonly via?: ContactVia }
-  | { readonly do: 'link'; readonly phone: string; readonly to: string; readonly relation: Relation }
+  | { readonly do: 'link'; readonly phone: string; readonly to: string; readonly relation: Relation; /** Who links (the API fills the caller, OWN-7 guard). */ readonly by?: StaffId }
   | { readonly do: 'merge'; readonly phone: string; readonly into: string }
   | { readonly do: 'depart'; readonly who: StaffId; readonly transferTo?: string }
   | { readonly do: 'reassign'; readonly phone: string; readonly to: StaffId; readonly by: StaffId; readonly reason?: string }
@@ -121,6 +121,10 @@ export type RefusalCode =
   | 'unknown_record'
   | 'already_decided'
   | 'escort_used'
-  | 'probe_limited';
+  | 'probe_limited'
+  // reliability (issue 14): an Idempotency-Key sent again with another request
+  | 'idempotency_key_reused'
+  // security (issue 14): a family link that would change an owner needs the manager (OWN-7)
+  | 'link_needs_confirmation';
 
 export type Outcome = { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly refusal: Refusal };

@@ -3,7 +3,8 @@
 import { judgeArrivalChannel, judgeReport, type ReportRecord } from '../core/channel.rules.ts';
 import { creditFor, judgeDispute, judgeOrder, openDispute, POOL, type Credit, type Order } from '../core/deal.rules.ts';
 import { surnameOf, type Engine } from '../core/engine.ts';
-import type { Fact, Recorded, Role, StaffId, Unit } from '../core/facts.ts';
+import type { Fact, Recorded, Role, StaffId, StaffMember, Unit } from '../core/facts.ts';
+import { linkConsent } from '../core/family-link.rules.ts';
 import { maskPhone, normaliseMask, normalisePhone, type PhoneKey } from '../core/phone.ts';
 import { reason, type Reason } from '../core/reasons.ts';
 import { judgeRegistration } from '../core/registration.rules.ts';
@@ -109,7 +110,12 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
       const phone = phoneOf(c.phone);
       const to = phoneOf(c.to);
       if (phone === to) refuse('invalid_input', 'a customer cannot be linked to themself');
-      return { fact: { type: 'familyLinked', at, phone, to, relation: c.relation }, answer: { reasons: [] }, ownershipOf: phone };
+      const by = c.by === undefined ? null : { id: actor(engine, c.by), role: (engine.staff.get(c.by) as StaffMember).role };
+      const standing = (key: PhoneKey) => ({ owner: engine.ownership(key, now).owner, broker: engine.channel(key, now)?.broker ?? null });
+      const consent = linkConsent(standing(phone), standing(to), by);
+      if (!consent.ok) refuse('link_needs_confirmation', 'this family link would change who owns a customer: the manager must make it (OWN-7)', consent.reasons);
+      const confirmed = consent.confirmedBy !== undefined ? { confirmedBy: consent.confirmedBy } : {};
+      return { fact: { type: 'familyLinked', at, phone, to, relation: c.relation, ...confirmed }, answer: { reasons: consent.confirmedBy !== undefined ? [reason('OWN-7', 'familyLinkConfirmed', `the manager ${consent.confirmedBy} made the link`, { by: consent.confirmedBy })] : [] }, ownershipOf: phone };
     }
     case 'merge': {
       const phone = phoneOf(c.phone);

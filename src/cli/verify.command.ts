@@ -1,16 +1,19 @@
-// `anchang verify`: re-walks every project's hash chain (SEC-3). Exit 0 only when the log is sound.
+// `anchang verify`: re-walks every project's hash chain (SEC-3) and opens every sealed value of the
+// personal-data vault under its key (SEC-5). Exit 0 only when both are sound. It never creates a secret.
 import { readProjects, seqOfHash } from '../store/log/event-log.ts';
 import type { Db } from '../store/sql/db.ts';
 import { verifyLog, type LogHead } from '../store/log/verify-log.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/installation.ts';
+import { deriveVaultKeys } from '../store/vault/vault-crypto.ts';
+import { verifyVault } from '../store/vault/verify-vault.ts';
 import type { CommandSpec } from './command.ts';
 
 export const verifyCommand: CommandSpec = {
   usage: 'anchang verify [--data DIR] [--project P] [--expect HASH | --expect PROJECT:SEQ:HASH]...',
   options: { data: { type: 'string' }, project: { type: 'string' }, expect: { type: 'string', multiple: true } },
   async run({ values }) {
-    const config = loadConfig({ ...(typeof values.data === 'string' ? { data: values.data } : {}), demo: false });
+    const config = loadConfig({ ...(typeof values.data === 'string' ? { data: values.data } : {}), demo: false, createSecret: false });
     const expectHead: LogHead[] = [];
     const bare: string[] = [];
     for (const text of (values.expect as unknown as string[] | undefined) ?? []) {
@@ -39,7 +42,10 @@ export const verifyCommand: CommandSpec = {
       }
       for (const p of report.problems.filter((p) => !report.chains.some((c) => c.problem === p))) console.log(`FAIL ${p.project}: entry #${p.seq} ${p.kind}: ${p.detail}`);
       if (report.chains.length === 0) console.log('the log is empty');
-      return report.ok ? 0 : 1;
+      const vault = await verifyVault(db, deriveVaultKeys(config.secret), typeof values.project === 'string' ? values.project : undefined);
+      for (const p of vault.problems) console.log(`FAIL vault ${p.project}: customer ${p.subject}${p.seq === undefined ? '' : ` entry #${p.seq}`}: ${p.detail}`);
+      if (vault.ok) console.log(`ok   vault: ${vault.keys} customer keys, ${vault.values} sealed values open`);
+      return report.ok && vault.ok ? 0 : 1;
     } finally {
       await db.close();
     }

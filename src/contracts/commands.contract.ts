@@ -47,7 +47,7 @@ export const COMMAND_BODIES = {
     brochureOnly: z.boolean().optional(),
   }),
   followUp: z.strictObject({ by: idSchema.optional(), phone: rawPhoneSchema, reached: z.boolean(), via: contactViaSchema.optional() }),
-  link: z.strictObject({ phone: rawPhoneSchema, to: rawPhoneSchema, relation: relationSchema }),
+  link: z.strictObject({ phone: rawPhoneSchema, to: rawPhoneSchema, relation: relationSchema, by: idSchema.optional() }),
   merge: z.strictObject({ phone: rawPhoneSchema, into: rawPhoneSchema }),
   depart: z.strictObject({ who: idSchema, transferTo: nameSchema.optional() }),
   reassign: z.strictObject({ phone: rawPhoneSchema, to: idSchema, by: idSchema.optional(), reason: textSchema.optional() }),

@@ -3,7 +3,14 @@
 import { z } from 'zod';
 import { parseClock } from './time.ts';
 
+/** The longest span any knob may name: ten years. */
+export const MAX_DAYS = 3650;
+
 const share = z.number().min(0).max(1);
+// Sane ranges (issue 14): a knob out of range is refused by name rather than breaking dates downstream
+// (1e308 days of protection made instants past the calendar's end, "Invalid DateTime").
+/** A span in days: up to ten years. */
+const days = (min: 'positive' | 'zero'): z.ZodNumber => (min === 'positive' ? z.number().positive() : z.number().min(0)).max(MAX_DAYS);
 /** A split of performance between two named parties; the shares must sum to 1. */
 function split<A extends string, B extends string>(a: A, b: B) {
   return z
@@ -22,36 +29,36 @@ export const policySchema = z.strictObject({
   rotation: z.strictObject({
     /** ROT-1 */ order: z.enum(['signIn', 'fewestNewToday']),
     /** ROT-5 */ privateReturn: z.enum(['tail', 'keep']),
-    /** ROT-8 */ makeUpLimit: z.union([z.number().int().min(0), z.literal('unlimited')]),
+    /** ROT-8 */ makeUpLimit: z.union([z.number().int().min(0).max(100), z.literal('unlimited')]),
     /** ROT-8 */ makeUpExpires: z.literal('endOfDay'),
     /** ROT-9: local windows in which a party counts in the rotation; null = all day. */
-    hours: z.array(dutyWindow).min(1).nullable(),
+    hours: z.array(dutyWindow).min(1).max(24).nullable(),
     /** ROT-13 */ unit: z.enum(['person', 'team']),
   }),
   registration: z.strictObject({
     /** REG-2 */ required: z.array(z.enum(['name', 'gender', 'phone', 'needs'])),
   }),
   ownership: z.strictObject({
-    /** OWN-2 */ protectionDays: z.number().positive(),
+    /** OWN-2 */ protectionDays: days('positive'),
     /** OWN-3 */ smsCounts: z.boolean(),
     /** OWN-3: with smsCounts, this many SMS-only follow-ups in a row void the run. */
-    smsOnlyLimit: z.number().int().min(1).nullable(),
-    /** OWN-6 */ lookBackDays: z.number().min(0),
+    smsOnlyLimit: z.number().int().min(1).max(100).nullable(),
+    /** OWN-6 */ lookBackDays: days('zero'),
     /** OWN-7 */ family: z.enum(['spouseParentsChildren', 'threeGenerations', 'none']),
     /** REG-8 */ callsEstablish: z.boolean(),
     /** OWN-8 */ referralDefault: z.enum(['queue', 'referrerOwner']),
     /** OWN-9: commission rate on customers the developer assigns. */ companyAssignedRate: share,
     /** OWN-11: days without effective contact before the monthly sweep to the pool; null = no sweep. */
-    recycleDays: z.number().positive().nullable(),
+    recycleDays: days('positive').nullable(),
   }),
   channel: z.strictObject({
     /** CH-4: protection of the first and the second accepted report. */
-    protectionDays: z.array(z.number().positive()).min(1),
-    /** CH-5 */ minLeadMinutes: z.number().min(0),
+    protectionDays: z.array(days('positive')).min(1).max(10),
+    /** CH-5 */ minLeadMinutes: z.number().min(0).max(7 * 24 * 60),
     /** CH-8 */ reportNumber: z.enum(['full', 'first3last4', 'first4last3']),
     /** CH-9 */ protectionMode: z.enum(['reportToDeal', 'reportToVisitToDeal']),
-    /** CH-9: report → visit, in `reportToVisitToDeal` mode. */ reportToVisitDays: z.number().positive(),
-    /** CH-9: visit → deal, in `reportToVisitToDeal` mode. */ visitToDealDays: z.number().positive(),
+    /** CH-9: report → visit, in `reportToVisitToDeal` mode. */ reportToVisitDays: days('positive'),
+    /** CH-9: visit → deal, in `reportToVisitToDeal` mode. */ visitToDealDays: days('positive'),
   }),
   splits: z.strictObject({
     /** DEAL-3: owner or designated consultant absent, cover closes the same day. */ cover: split('owner', 'cover'),
@@ -67,10 +74,10 @@ export const policySchema = z.strictObject({
     /** DEAL-2: the stage from which an order counts as a sale in reports. */
     countsFrom: z.enum(['smallDeposit', 'deposit', 'subscription', 'contract', 'fullPayment']),
     /** DEAL-3 transfer row: a deal within this many days of the move shares with the former consultant. */
-    transferWithinDays: z.number().min(0),
+    transferWithinDays: days('zero'),
   }),
   disputes: z.strictObject({
-    /** DEAL-4 */ windowDays: z.number().min(0),
+    /** DEAL-4 */ windowDays: days('zero'),
   }),
 });
 

@@ -72,7 +72,7 @@ const ACTION_FIELDS: Record<FloorAction, { required: string[]; optional: string[
   decline: { required: ['who'], optional: [], expect: ['receiver', 'as'] },
   register: { required: ['by', 'via'], optional: ['phone', 'name', 'gender', 'needs', 'for', 'plate', 'brochureOnly'], expect: ['valid'] },
   followUp: { required: ['by', 'phone', 'reached'], optional: ['via'], expect: [] },
-  link: { required: ['phone', 'to', 'relation'], optional: [], expect: [] },
+  link: { required: ['phone', 'to', 'relation'], optional: ['by'], expect: [] },
   merge: { required: ['phone', 'into'], optional: [], expect: [] },
   depart: { required: ['who'], optional: ['transferTo'], expect: [] },
   reassign: { required: ['phone', 'to', 'by'], optional: ['reason'], expect: [] },
@@ -359,7 +359,7 @@ function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: s
     case 'followUp':
       return [defined({ do: 'followUp', by: str('by'), phone: str('phone'), reached: bool('reached'), via: raw.via }) as Command];
     case 'link':
-      return [{ do: 'link', phone: String(raw.phone), to: String(raw.to), relation: raw.relation as 'spouse' }];
+      return [{ do: 'link', phone: String(raw.phone), to: String(raw.to), relation: raw.relation as 'spouse', ...(raw.by !== undefined ? { by: String(raw.by) } : {}) }];
     case 'merge':
       return [{ do: 'merge', phone: String(raw.phone), into: String(raw.into) }];
     case 'reassign':

@@ -15,6 +15,15 @@ export interface Config {
   readonly secret: Buffer;
   /** Seed the demo office into an empty database. */
   readonly demo: boolean;
+  // reliability and security (issue 14)
+  /** The structured log: ANCHANG_LOG_LEVEL (default info; `silent` for none), ANCHANG_LOG_FILE (default stdout). */
+  readonly log: { readonly level: string; readonly file: string | null };
+  /**
+   * TRUST_PROXY: behind a reverse proxy (nginx, Caddy) terminating HTTPS, whose X-Forwarded-For and
+   * X-Forwarded-Proto to believe — `true` (the nearest hop, whoever it is), or addresses/CIDRs separated by commas.
+   * Off by default: a client could otherwise pick its own address and dodge the sign-in throttle.
+   */
+  readonly trustProxy: boolean | string;
 }
 
 export class ConfigError extends Error {
@@ -27,6 +36,11 @@ export interface ConfigInput {
   readonly data?: string;
   readonly port?: string;
   readonly demo?: boolean;
+  /**
+   * False for commands that inspect an existing installation (`anchang verify`): a missing secret.key is a
+   * problem to report, never made up — a new secret would leave a restored backup's customers unreadable.
+   */
+  readonly createSecret?: boolean;
 }
 
 export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,6 +60,12 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     // Several processes share one PostgreSQL: they must share the secret, so it cannot be made up locally.
     problems.push('ANCHANG_SECRET (base64, ≥ 32 bytes) is required with DATABASE_URL; every server process needs the same one');
   }
+  const level = env.ANCHANG_LOG_LEVEL?.trim() || 'info';
+  if (!LOG_LEVELS.includes(level)) problems.push(`ANCHANG_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${level}")`);
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY?.trim() ?? '');
+  if (!secret && flags.createSecret === false && !existsSync(join(dataDir, 'secret.key'))) {
+    problems.push(`no secret.key in ${dataDir} and no ANCHANG_SECRET: restore the secret with the database (a new one cannot open its customers' data)`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     dataDir,
@@ -54,12 +74,22 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     host,
     secret: secret ?? localSecret(dataDir),
     demo: flags.demo ?? env.ANCHANG_DEMO !== '0',
+    log: Object.freeze({ level, file: env.ANCHANG_LOG_FILE?.trim() ? resolve(env.ANCHANG_LOG_FILE.trim()) : null }),
+    trustProxy,
   });
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** TRUST_PROXY as Fastify's `trustProxy`: empty or false = off, true, or a list of addresses. */
+function parseTrustProxy(text: string): boolean | string {
+  if (text === '' || text === 'false' || text === '0') return false;
+  return text === 'true' ? true : text;
 }
 
 /** The one-PC installation keeps its secret beside the database, created on first run, readable by its owner only. */
 function localSecret(dataDir: string): Buffer {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, 'secret.key');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');

@@ -7,7 +7,7 @@ import type { Db } from '../store/sql/db.ts';
 import { migrate } from '../store/sql/migrate.ts';
 import { openPostgres } from '../store/sql/postgres-db.ts';
 import { openSqlite } from '../store/sql/sqlite-db.ts';
-import { openSqlOffices, type SqlOffices } from '../store/sql-offices.ts';
+import { openSqlOffices, type SqlOffices, type SqlOfficesOptions } from '../store/sql-offices.ts';
 import { EVENT_LOG_MIGRATIONS } from '../store/store-migrations.ts';
 import type { Config } from './config.ts';
 
@@ -20,15 +20,15 @@ export interface Installation {
 
 export function openDatabase(config: Config): Db {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
-  mkdirSync(config.dataDir, { recursive: true });
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   return openSqlite(join(config.dataDir, 'anchang.db'));
 }
 
-export async function openInstallation(config: Config, options: { readonly listen?: boolean } = {}): Promise<Installation> {
+export async function openInstallation(config: Config, options: { readonly listen?: boolean; readonly onUnreadable?: SqlOfficesOptions['onUnreadable'] } = {}): Promise<Installation> {
   const db = openDatabase(config);
   try {
     await migrate(db, EVENT_LOG_MIGRATIONS, ACCOUNT_MIGRATIONS);
-    const offices = await openSqlOffices(db, { secret: config.secret, listen: options.listen ?? false });
+    const offices = await openSqlOffices(db, { secret: config.secret, listen: options.listen ?? false, ...(options.onUnreadable ? { onUnreadable: options.onUnreadable } : {}) });
     return {
       config,
       db,

@@ -8,10 +8,18 @@ import type { Config } from './config.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedDemoOffice } from './demo-office.ts';
 import { openInstallation, type Installation } from './installation.ts';
+import { createLogger } from './logger.ts';
 import { serveWebApp } from './serve-web-app.ts';
 
 /** The built web app (`npm run build:web`); the API alone runs without it. */
 export const WEB_DIST = resolve(import.meta.dirname, '../../dist/web');
+
+/**
+ * Login requests per address a minute (docs/API.md states it). A sales office's PCs and phones usually share
+ * one public address, and fifty consultants sign in around opening time; guessing is stopped by the
+ * sign-in throttle, this only stops floods.
+ */
+export const SERVER_LOGIN_RATE = Object.freeze({ max: 300, timeWindowMs: 60_000 });
 
 export interface RunningServer {
   readonly url: string;
@@ -24,13 +32,19 @@ export interface RunningServer {
 
 export interface StartOptions {
   readonly clock?: () => number;
+  /** False silences the log whatever the configuration says. */
   readonly logger?: boolean;
   readonly webDist?: string;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? Date.now;
-  const installation = await openInstallation(config, { listen: true });
+  // The log exists before the store opens, so a customer whose personal data does not open is reported.
+  const logger = createLogger(options.logger === false ? { ...config.log, level: 'silent' } : config.log);
+  const installation = await openInstallation(config, {
+    listen: true,
+    onUnreadable: (project, subject, detail) => logger.error({ project, subject, detail }, 'personal data unreadable: this customer reads masked (run anchang verify)'),
+  });
   let seeded = false;
   try {
     if (config.demo && (await installation.offices.list()).length === 0) {
@@ -43,11 +57,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       offices: installation.offices,
       db: installation.db,
       clock,
-      logger: options.logger ?? false,
-      // A sales office's PCs and phones usually share one public address, and fifty consultants sign in
-      // around opening time; guessing is stopped by the per-login lockout, this only stops floods.
-      loginRateLimit: { max: 300, timeWindowMs: 60_000 },
       escortSecret: config.secret,
+      loggerInstance: logger,
+      trustProxy: config.trustProxy,
+      loginRateLimit: SERVER_LOGIN_RATE,
     });
     if (hasWeb) await serveWebApp(app, webDist);
     const address = await app.listen({ port: config.port, host: config.host });

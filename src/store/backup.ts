@@ -3,6 +3,7 @@
 import { isPostgres } from './sql/postgres-db.ts';
 import { isSqlite } from './sql/sqlite-db.ts';
 import type { Db } from './sql/db.ts';
+import { makePrivate } from './sql/private-files.ts';
 
 export type Backup =
   /** SQLite: the native online backup wrote `file`, page by page, without stopping writers. */
@@ -13,6 +14,7 @@ export type Backup =
 export async function backupStore(db: Db, file: string): Promise<Backup> {
   if (isSqlite(db)) {
     await db.backup(file);
+    makePrivate(file);
     return { kind: 'copied', file };
   }
   if (isPostgres(db)) return { kind: 'command', argv: ['pg_dump', '--format=custom', '--no-owner', `--file=${file}`, `--dbname=${db.url}`] };

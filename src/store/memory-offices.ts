@@ -3,11 +3,12 @@ import type { Command } from '../app/commands.ts';
 import { execute } from '../app/handlers.ts';
 import type { Recorded } from '../core/facts.ts';
 import type { Policy } from '../core/policy.ts';
+import { fingerprintOf, KEY_REUSED } from './idempotency.ts';
 import { MemoryOffice } from './memory-store.ts';
 import type { Actor, ExecuteOptions, Executed, OfficeHandle, Offices, ProjectInfo } from './offices.ts';
 
 class MemoryHandle implements OfficeHandle {
-  private readonly remembered = new Map<string, Executed>();
+  private readonly remembered = new Map<string, { readonly request: string; readonly executed: Executed }>();
   constructor(
     readonly project: ProjectInfo,
     readonly office: MemoryOffice,
@@ -18,13 +19,13 @@ class MemoryHandle implements OfficeHandle {
   async execute(command: Command, actor: Actor, options: ExecuteOptions = {}): Promise<Executed> {
     const key = options.idempotencyKey !== undefined ? `${actor.id}\u0000${options.idempotencyKey}` : undefined;
     const earlier = key !== undefined ? this.remembered.get(key) : undefined;
-    if (earlier) return { ...earlier, replayed: true };
+    if (earlier) return earlier.request === fingerprintOf(command) ? { ...earlier.executed, replayed: true } : KEY_REUSED;
     const before = this.office.log.length;
     const now = options.at ?? Math.max(this.clock(), this.office.engine.lastAt);
     const outcome = execute(this.office, command, now);
     const recorded = this.office.log.slice(before);
     const executed: Executed = recorded.length > 0 ? { ...outcome, seq: (recorded[recorded.length - 1] as Recorded).seq } : outcome;
-    if (key !== undefined) this.remembered.set(key, executed);
+    if (key !== undefined) this.remembered.set(key, { request: fingerprintOf(command), executed });
     if (recorded.length > 0) this.notify(recorded);
     return executed;
   }

@@ -10,7 +10,7 @@ import type { Fact, Recorded } from '../core/facts.ts';
 import { normalisePhone } from '../core/phone.ts';
 import type { Policy } from '../core/policy.ts';
 import { isValidZone } from '../core/time.ts';
-import { recallOutcome, rememberOutcome } from './idempotency.ts';
+import { fingerprintOf, recallOutcome, rememberOutcome } from './idempotency.ts';
 import { actorColumn, appendEntry, insertProject, readProjects } from './log/event-log.ts';
 import { readHeads } from './log/verify-log.ts';
 import { catchUp, factPages, foldAndProject, loadOffice, newOfficeState, type OfficeState } from './office-state.ts';
@@ -22,6 +22,7 @@ import { migrate } from './sql/migrate.ts';
 import { Mutex } from './sql/mutex.ts';
 import { isPostgres, type Listening } from './sql/postgres-db.ts';
 import { EVENT_LOG_MIGRATIONS } from './store-migrations.ts';
+import { checkSecret } from './vault/secret-check.ts';
 import { createVault, destroyPersonalData, forgetKeys, hasPersonalData, sealPersonal } from './vault/personal-vault.ts';
 
 /** The PostgreSQL channel on which a commit announces its project's id to every other process. */
@@ -33,6 +34,8 @@ export interface SqlOfficesOptions {
   readonly clock?: () => number;
   /** PostgreSQL: LISTEN for other processes' commits so `subscribe` hears them (default true). */
   readonly listen?: boolean;
+  /** Told once per customer whose personal data does not open (they read masked; the server logs it). */
+  readonly onUnreadable?: (project: string, subject: string, detail: string) => void;
 }
 
 export type Erasure = { readonly ok: true; readonly seq: number; readonly token: string; readonly erased: number } | { readonly ok: false; readonly refusal: Refusal };
@@ -86,7 +89,8 @@ const refused = (code: Refusal['code'], message: string): Erasure => ({ ok: fals
 
 export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promise<SqlOffices> {
   await migrate(db, EVENT_LOG_MIGRATIONS);
-  const vault = createVault(options.secret);
+  const vault = createVault(options.secret, options.onUnreadable);
+  await checkSecret(db, vault.keys);
   const clock = options.clock ?? Date.now;
   const slots = new Map<string, Slot>();
   const listeners = new Set<Listener>();
@@ -287,9 +291,10 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
         if (opts.at !== undefined && !Number.isSafeInteger(opts.at)) throw new TypeError(`execute: at must be an integer instant, not ${opts.at}`);
         return write(slot, async (tx, state) => {
           const key = opts.idempotencyKey;
+          const request = key === undefined ? '' : fingerprintOf(command);
           if (key !== undefined) {
-            const earlier = await recallOutcome(tx, project.id, actorId, key);
-            if (earlier) return { ...earlier, replayed: true };
+            const earlier = await recallOutcome(tx, project.id, actorId, key, request);
+            if (earlier) return earlier;
           }
           const now = opts.at ?? Math.max(clock(), state.engine.lastAt);
           const decided = decide(state.engine, command, now);
@@ -298,7 +303,7 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
             const recorded = await append(tx, slot, state, decided.decision.fact, actor);
             executed = { ok: true, answer: explained(state.engine, decided.decision, now), seq: recorded.seq };
           } else executed = { ok: false, refusal: decided.refusal };
-          if (key !== undefined) await rememberOutcome(tx, project.id, actorId, key, executed, now);
+          if (key !== undefined) await rememberOutcome(tx, project.id, actorId, key, request, executed, now);
           return executed;
         });
       },

@@ -195,3 +195,19 @@ export const p = (path: string): string => `/api/projects/${PROJECT}${path}`;
 
 /** Nothing in an answer may look like a stack trace or a source location. */
 export const STACK_TRACE = /\bat [^\s]+ \(|node_modules|\.ts:\d+|\.js:\d+|Error: .*\n\s+at /;
+
+/** Offices whose engine reads fail while `flag.on`, with `message` (a store failing as infrastructure fails). */
+export function failingEngine(offices: Offices, flag: { on: boolean }, message: string): Offices {
+  return wrapped(offices, {
+    open: async (id) => {
+      const handle = await offices.open(id);
+      if (!handle) return null;
+      return {
+        project: handle.project,
+        execute: (...args) => handle.execute(...args),
+        facts: (after) => handle.facts(after),
+        engine: () => (flag.on ? Promise.reject(new Error(message)) : handle.engine()),
+      } satisfies OfficeHandle;
+    },
+  });
+}

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '../../src/api/access.policy.ts';
 import { API_STATUS, langOf, MESSAGES, refusalStatus, type ApiCode } from '../../src/api/error-map.ts';
 import type { RefusalCode } from '../../src/app/commands.ts';
-import type { OfficeHandle, Offices } from '../../src/store/offices.ts';
-import { p, STACK_TRACE, startHarness, wrapped, type Harness } from './api-harness.ts';
+import type { Offices } from '../../src/store/offices.ts';
+import { failingEngine, p, STACK_TRACE, startHarness, type Harness } from './api-harness.ts';
 
 const REFUSALS: readonly RefusalCode[] = [
   'unknown_staff',
@@ -68,19 +68,7 @@ describe('error answers', () => {
   let h: Harness;
   const logged: string[] = [];
   // A store failing the way infrastructure fails: its message names a file and line.
-  const failing = (offices: Offices): Offices =>
-    wrapped(offices, {
-      open: async (id) => {
-        const handle = await offices.open(id);
-        if (!handle) return null;
-        return {
-          project: handle.project,
-          execute: (...args) => handle.execute(...args),
-          facts: (after) => handle.facts(after),
-          engine: () => (failNext.on ? Promise.reject(new Error('connection lost at /srv/anchang/src/store/sql/pg-store.ts:42:7')) : handle.engine()),
-        } satisfies OfficeHandle;
-      },
-    });
+  const failing = (offices: Offices): Offices => failingEngine(offices, failNext, 'connection lost at /srv/anchang/src/store/sql/pg-store.ts:42:7');
   const failNext = { on: false };
 
   beforeAll(async () => {

@@ -72,7 +72,8 @@ async function target(): Promise<Target> {
   const given = process.env.E2E_BASE_URL;
   if (given) return { url: given.replace(/\/$/, ''), restart: null, close: async () => undefined };
   const dataDir = mkdtempSync(join(tmpdir(), 'anchang-e2e-data-'));
-  const boot = (port: number) => startServer(loadConfig({ data: dataDir, port: String(port), demo: true }, {}));
+  // The server's log goes to a file in its data folder, so the walk's output stays readable.
+  const boot = (port: number) => startServer(loadConfig({ data: dataDir, port: String(port), demo: true }, { ANCHANG_LOG_FILE: join(dataDir, 'server.log') }));
   let server: { url: string; close(): Promise<void> } | null = await boot(0);
   const port = Number(new URL(server.url).port);
   return {

@@ -4,12 +4,14 @@
 import Database from 'better-sqlite3';
 import type { Db, SqlValue } from './db.ts';
 import { Mutex } from './mutex.ts';
+import { preparePrivateFile } from './private-files.ts';
 
 type Native = Database.Database;
 
 export class DurabilityError extends Error {}
 
 export function openSqlite(file: string): Db {
+  preparePrivateFile(file);
   const native = new Database(file);
   native.pragma('journal_mode = WAL');
   native.pragma('synchronous = FULL');

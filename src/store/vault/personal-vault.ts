@@ -28,6 +28,24 @@ export interface Vault {
    * Never holds a key not yet committed.
    */
   readonly dataKeys: Map<string, Buffer>;
+  /**
+   * Customers whose data key or sealed values do not open (a corrupted byte, a row restored from elsewhere):
+   * by project and subject, what failed. They degrade alone — their entries keep their tokens, so they read
+   * as masked — instead of every read of the office failing (issue 14 item 2).
+   */
+  readonly unreadable: Map<string, string>;
+  /** Told once per customer that turns out unreadable (the server logs it). */
+  readonly onUnreadable: (project: string, subject: string, detail: string) => void;
+}
+
+/** A write that needs a customer's data key that does not open: refused, nothing recorded, the rest of the office unaffected. */
+export class PersonalDataUnreadable extends Error {
+  constructor(
+    readonly project: string,
+    readonly subject: string,
+  ) {
+    super(`the personal data of customer ${subject} in project ${project} cannot be opened (run anchang verify)`);
+  }
 }
 
 /** Data keys kept between reads: the customers being worked on now. A whole log's keys live only while it is read. */
@@ -36,13 +54,22 @@ export const KEY_CACHE = 20_000;
 /** Keys unwrapped while reading one stretch of a log (`factPages`), dropped with it. */
 export type KeyScope = Map<string, Buffer>;
 
-export function createVault(secret: string | Uint8Array): Vault {
-  return { keys: deriveVaultKeys(secret), dataKeys: new Map() };
+export function createVault(secret: string | Uint8Array, onUnreadable: Vault['onUnreadable'] = () => undefined): Vault {
+  return { keys: deriveVaultKeys(secret), dataKeys: new Map(), unreadable: new Map(), onUnreadable };
+}
+
+/** Notes a customer whose personal data does not open, telling `onUnreadable` the first time. */
+function markUnreadable(vault: Vault, project: string, subject: string, what: string, error: unknown): void {
+  const k = cacheKey(project, subject);
+  if (vault.unreadable.has(k)) return;
+  const detail = `${what}: ${(error as Error).message}`;
+  vault.unreadable.set(k, detail);
+  vault.onUnreadable(project, subject, detail);
 }
 
 const cacheKey = (project: string, subject: string) => `${project}\u0000${subject}`;
-const keyAad = (project: string, subject: string) => `key:${project}:${subject}`;
-const valueAad = (project: string, seq: number, subject: string) => `value:${project}:${seq}:${subject}`;
+export const keyAad = (project: string, subject: string): string => `key:${project}:${subject}`;
+export const valueAad = (project: string, seq: number, subject: string): string => `value:${project}:${seq}:${subject}`;
 
 /** Forgets the cached keys of a project (after an erasure, or a transaction that failed). */
 export function forgetKeys(vault: Vault, project: string): void {
@@ -65,7 +92,9 @@ const sealValues = (key: Buffer, project: string, seq: number, subject: string, 
 export async function sealPersonal(tx: Db, vault: Vault, project: string, seq: number, fact: Fact, token: (value: string) => string): Promise<string> {
   const split = splitEntry(vault, project, seq, fact, token);
   for (const [subject, values] of split.personal) {
-    const key = (await readDataKeys(tx, vault, project, [subject])).get(subject) ?? (await createDataKey(tx, vault, project, subject, fact.at));
+    const known = (await readDataKeys(tx, vault, project, [subject])).get(subject);
+    if (!known && vault.unreadable.has(cacheKey(project, subject))) throw new PersonalDataUnreadable(project, subject);
+    const key = known ?? (await createDataKey(tx, vault, project, subject, fact.at));
     await tx.run('INSERT INTO personal_values (project, seq, subject, sealed) VALUES (?, ?, ?, ?)', [project, seq, subject, sealValues(key, project, seq, subject, values)]);
   }
   return canonicalJson(split.body);
@@ -144,7 +173,13 @@ export async function openEntries(db: Db, vault: Vault, entries: readonly Pick<L
     const key = keys.get(r.subject);
     if (!key) continue; // erased while we read: the entry keeps its tokens
     const seq = int(r.seq);
-    const values = JSON.parse(unseal(key, r.sealed, valueAad(project, seq, r.subject)).toString('utf8')) as Record<string, string>;
+    let values: Record<string, string>;
+    try {
+      values = JSON.parse(unseal(key, r.sealed, valueAad(project, seq, r.subject)).toString('utf8')) as Record<string, string>;
+    } catch (error) {
+      markUnreadable(vault, project, r.subject, `value of entry #${seq}`, error);
+      continue; // this entry keeps this customer's tokens: masked, not the office down
+    }
     const list = bySeq.get(seq);
     if (list) list.push(values);
     else bySeq.set(seq, [values]);
@@ -190,7 +225,13 @@ async function readDataKeys(db: Db, vault: Vault, project: string, subjects: Ite
       [project, ...chunk],
     );
     for (const r of rows) {
-      const key = unseal(vault.keys.wrapKey, r.wrapped, keyAad(project, r.subject));
+      let key: Buffer;
+      try {
+        key = unseal(vault.keys.wrapKey, r.wrapped, keyAad(project, r.subject));
+      } catch (error) {
+        markUnreadable(vault, project, r.subject, 'data key', error);
+        continue;
+      }
       if (scope) scope.set(cacheKey(project, r.subject), key);
       else remember(vault, cacheKey(project, r.subject), key);
       found.set(r.subject, key);

@@ -960,4 +960,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'reason.reportLapsed': 'The protection of this report has ended',
   'reason.reportProtected': 'Protected until the report’s period ends',
   'reason.reportToDeal': 'Protected from the report to the deal',
+  // reliability and security (issue 14)
+  'error.link_needs_confirmation': 'This family link would change who owns a customer: ask the manager to make it',
+  'reason.familyLinkNeedsManager': 'Linking these customers as family would change who owns one of them: the manager must make the link',
+  'reason.familyLinkConfirmed': 'The manager {by} made the family link',
+  'error.personal_data_unreadable': "This customer's personal data cannot be read: ask the administrator to check the data (anchang verify)",
+  'error.idempotency_key_reused': 'This request was already sent with other content: please try again',
 };

@@ -960,6 +960,12 @@ export const zhCN = {
   'reason.reportLapsed': '该报备的保护期已结束',
   'reason.reportProtected': '报备保护期内',
   'reason.reportToDeal': '报备至成交期间受保护',
+  // reliability and security (issue 14)
+  'error.link_needs_confirmation': '该家庭关联会改变客户归属，请由经理操作确认',
+  'reason.familyLinkNeedsManager': '关联为家庭成员会改变其中一位客户的归属，需由经理操作确认',
+  'reason.familyLinkConfirmed': '经理 {by} 确认了家庭关联',
+  'error.personal_data_unreadable': '该客户的个人信息无法读取，请联系管理员检查数据（anchang verify）',
+  'error.idempotency_key_reused': '该请求已以不同内容提交过，请重试',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
