@@ -140,6 +140,11 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
 
 /** Endpoints an approved broker is yet to be: before approval a broker may only read their application (CH-2). */
 export const UNAPPROVED_BROKER_MAY: readonly EndpointName[] = ['myApplication'];
+// ---- floor-day (issue 16.4): the table as the screens receive it ----
+/** The endpoints `role` may call in some way, by name: sent with the session so the web shows only these actions. */
+export function allowedEndpoints(role: AccountRole): EndpointName[] {
+  return (Object.keys(ENDPOINTS) as EndpointName[]).filter((name) => ENDPOINTS[name].grants[role] !== undefined);
+}
 
 /** Endpoints outside a project: who may call them. */
 export type SiteAccess = 'public' | 'session' | 'admin';

@@ -112,6 +112,7 @@ export function presentJudgement(j: Judgement, engine: Engine, viewer: Viewer, z
       ...explained(j.suggested.reasons),
     },
     ...explained(j.reasons),
+    lastArrival: j.lastArrival,
   };
 }
 
@@ -155,6 +156,8 @@ export function presentOwned(list: readonly OwnedCustomer[], viewer: Viewer, own
     protectedUntilLocal: localTime(c.protectedUntil, zone),
     lastContact: c.lastContact,
     channel: c.channel,
+    // The next step is the consultant's own note about their own customer: shown to them as written.
+    nextStep: c.nextStep,
   }));
 }
 

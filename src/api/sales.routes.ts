@@ -251,7 +251,7 @@ function dossierView(d: DisputeDossier, engine: Engine, viewer: Viewer, zone: st
     complete: s.complete,
     registration: s.registration,
     lastContact: s.lastContact,
-    records: s.records.map((r) => ({ ...r, atLocal: localTime(r.at, zone), detail: null })),
+    records: s.records.map((r) => ({ ...r, atLocal: localTime(r.at, zone), detail: null, note: d.notes.get(r.seq) ?? null })),
     reasons: [...s.reasons],
   });
   return {

@@ -8,6 +8,7 @@ import type { Db } from '../store/sql/db.ts';
 import type { Offices } from '../store/offices.ts';
 import { addRoute, signedIn, type RouteDeps } from './api-route.ts';
 import { SESSION_COOKIE } from './auth.plugin.ts';
+import { allowedEndpoints } from './access.policy.ts';
 import { ApiError } from './error-map.ts';
 
 async function sessionBody(db: Db, offices: Offices, user: User, memberships: readonly Membership[], csrfToken: string, expiresAt: number): Promise<SessionInfo> {
@@ -20,6 +21,7 @@ async function sessionBody(db: Db, offices: Offices, user: User, memberships: re
       role: m.role,
       staffId: m.staffId,
       brokerId: m.brokerId,
+      allowed: allowedEndpoints(m.role),
       // The office's staff see brokers by name; a broker is not shown its competitors.
       brokerNames: m.role === 'broker' ? {} : await brokerNames(db, m.project),
     })),

@@ -1,7 +1,7 @@
 // The command a recorded fact answered: the inverse of `decide` for the command's own fields. A what-if
 // re-executes a log through `decide` with these, so every answer that depends on the policy (reception,
 // registration validity, report acceptance, credit, dispute timeliness) is decided again, not copied.
-import type { Fact } from '../core/facts.ts';
+import { followUpNote, type Fact } from '../core/facts.ts';
 import type { Command } from './commands.ts';
 
 /**
@@ -59,7 +59,7 @@ export function commandOfFact(fact: Fact): Command | null {
         ...(fact.brochureOnly ? { brochureOnly: true } : {}),
       };
     case 'followedUp':
-      return { do: 'followUp', by: fact.by, phone: fact.phone, reached: fact.reached, via: fact.via };
+      return { do: 'followUp', by: fact.by, phone: fact.phone, reached: fact.reached, via: fact.via, ...followUpNote(fact) };
     case 'familyLinked':
       return { do: 'link', phone: fact.phone, to: fact.to, relation: fact.relation, ...(fact.confirmedBy !== undefined ? { by: fact.confirmedBy } : {}) };
     case 'recordsMerged':

@@ -1,6 +1,6 @@
 // The commands an office issues: one per scenario action, one per API write. Inputs are as people type
 // them (phones unnormalised); the handlers validate them.
-import type { AwayReason, Broker, BrokerId, BrokerProfile, BuyerChange, ContactVia, DealStage, OrderEnd, ReceiveAs, RegisterVia, Relation, StaffId, StaffMember, Unit, UnitId } from '../core/facts.ts';
+import type { AwayReason, Broker, BrokerId, BrokerProfile, BuyerChange, ContactVia, DealStage, FollowUpNote, OrderEnd, ReceiveAs, RegisterVia, Relation, StaffId, StaffMember, Unit, UnitId } from '../core/facts.ts';
 import type { Policy } from '../core/policy.ts';
 import type { Credit } from '../core/deal.rules.ts';
 import type { Reason } from '../core/reasons.ts';
@@ -38,7 +38,7 @@ export type Command =
       readonly for?: StaffId;
       readonly brochureOnly?: boolean;
     }
-  | { readonly do: 'followUp'; readonly by: StaffId; readonly phone: string; readonly reached: boolean; readonly via?: ContactVia }
+  | ({ readonly do: 'followUp'; readonly by: StaffId; readonly phone: string; readonly reached: boolean; readonly via?: ContactVia } & FollowUpNote)
   | { readonly do: 'link'; readonly phone: string; readonly to: string; readonly relation: Relation; /** Who links (the API fills the caller, OWN-7 guard). */ readonly by?: StaffId }
   | { readonly do: 'merge'; readonly phone: string; readonly into: string }
   | { readonly do: 'depart'; readonly who: StaffId; readonly transferTo?: string }
@@ -87,6 +87,8 @@ export interface Answer {
   readonly valid?: boolean;
   readonly accepted?: boolean;
   readonly credit?: Credit;
+  /** A follow-up: whether it extends the owner's protection (OWN-3). */
+  readonly extends?: boolean;
   readonly reasons: readonly Reason[];
 }
 

@@ -37,6 +37,8 @@ export interface Judgement {
   /** Who would receive the party if they walked in now; nothing is recorded. */
   readonly suggested: ReceptionDecision;
   readonly reasons: readonly Reason[];
+  /** When the customer last arrived (the desk warns before admitting the same party twice within minutes, issue 12.6). */
+  readonly lastArrival: Instant | null;
 }
 
 export type JudgeQuery = { readonly phone: PhoneKey } | { readonly surname: string; readonly plate: string };
@@ -68,6 +70,7 @@ export function judge(engine: Engine, q: JudgeQuery, now: Instant): Judgement {
     family: phone ? familyOf(engine, phone) : [],
     suggested,
     reasons: [...why, ...(ownership?.reasons ?? []), ...(channel?.reasons ?? [])],
+    lastArrival: file?.lastArrival ?? null,
   };
 }
 
@@ -119,6 +122,29 @@ export interface OwnedCustomer {
   readonly protectedUntil: Instant | null;
   readonly lastContact: Instant | null;
   readonly channel: string | null;
+  /** The next step the consultant's latest follow-up set (B级卡), and whether its day has come (issue 16.2). */
+  readonly nextStep: NextStep | null;
+}
+
+export interface NextStep {
+  readonly next: string;
+  /** The local day YYYY-MM-DD, if one was set. */
+  readonly on: string | null;
+  readonly due: boolean;
+}
+
+/** The next step of `who`'s latest follow-up of the customer that set one; due when its day is today or past. */
+export function nextStepOf(engine: Engine, phone: PhoneKey, who: StaffId, now: Instant): NextStep | null {
+  const records = engine.customers.get(phone)?.records ?? [];
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i];
+    if (!r || r.at > now || r.kind !== 'followUp' || r.by !== who) continue;
+    // A later follow-up without a next step closes the earlier one: nothing is pending.
+    if (!r.note?.next) return null;
+    const on = r.note.nextOn ?? null;
+    return { next: r.note.next, on, due: on !== null && on <= engine.dayOf(now) };
+  }
+  return null;
 }
 
 /** A consultant's customers now, the ones whose protection runs out first at the top (OWN-2). */
@@ -131,7 +157,14 @@ export function customersOf(engine: Engine, index: CustomerIndex, who: StaffId, 
       seen.add(phone);
       const own = engine.ownership(phone, now);
       if (own.owner !== who) continue;
-      out.push({ phone, name: engine.customers.get(phone)?.name ?? null, protectedUntil: own.protectedUntil, lastContact: own.lastContact, channel: engine.channel(phone, now)?.broker ?? null });
+      out.push({
+        phone,
+        name: engine.customers.get(phone)?.name ?? null,
+        protectedUntil: own.protectedUntil,
+        lastContact: own.lastContact,
+        channel: engine.channel(phone, now)?.broker ?? null,
+        nextStep: nextStepOf(engine, phone, who, now),
+      });
     }
   }
   const end = (c: OwnedCustomer) => c.protectedUntil ?? Number.POSITIVE_INFINITY;

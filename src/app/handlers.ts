@@ -3,8 +3,9 @@
 import { judgeArrivalChannel, judgeReport, type ReportRecord } from '../core/channel.rules.ts';
 import { creditFor, judgeDispute, judgeOrder, openDispute, POOL, type Credit, type Order } from '../core/deal.rules.ts';
 import { surnameOf, type Engine } from '../core/engine.ts';
-import type { Fact, Recorded, Role, StaffId, StaffMember, Unit } from '../core/facts.ts';
+import { followUpNote, type Fact, type Recorded, type Role, type StaffId, type StaffMember, type Unit } from '../core/facts.ts';
 import { linkConsent } from '../core/family-link.rules.ts';
+import { followUpEffect, noteProblem } from '../core/follow-up.rules.ts';
 import { maskPhone, normaliseMask, normalisePhone, type PhoneKey } from '../core/phone.ts';
 import { reason, type Reason } from '../core/reasons.ts';
 import { judgeRegistration } from '../core/registration.rules.ts';
@@ -104,7 +105,17 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
     case 'followUp': {
       actor(engine, c.by);
       const phone = phoneOf(c.phone);
-      return { fact: { type: 'followedUp', at, by: c.by, phone, reached: c.reached, via: c.via ?? 'call' }, answer: { reasons: [] }, ownershipOf: phone };
+      const via = c.via ?? 'call';
+      // The B级卡's content (issue 16.2): what was said, the intent, the next step and its day.
+      const note = followUpNote(c);
+      const problem = note ? noteProblem(note) : null;
+      if (problem) refuse('invalid_input', problem);
+      const effect = followUpEffect(engine.policy, engine.ownership(phone, now).owner, c.by, c.reached, via);
+      return {
+        fact: { type: 'followedUp', at, by: c.by, phone, reached: c.reached, via, ...note },
+        answer: { extends: effect.extends, reasons: [effect.reason] },
+        ownershipOf: phone,
+      };
     }
     case 'link': {
       const phone = phoneOf(c.phone);

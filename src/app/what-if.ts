@@ -250,9 +250,11 @@ export function* whatIfSteps(input: WhatIfInput): Generator<void, WhatIf, void> 
       continue;
     }
     candidate.apply(next.decision.fact, fact.seq);
-    if (!same(next.decision.fact, base.decision.fact)) {
-      decisions.push({ seq: fact.seq, type: fact.type, at: fact.at, phone, before: answerOf(base.decision.fact), after: answerOf(next.decision.fact) });
-    }
+    // A decision changed when its answer did: the same answer with other explanations (an order's credit
+    // reasons citing another protection end) is no change, and every field that can change is a column.
+    const before = answerOf(base.decision.fact);
+    const after = answerOf(next.decision.fact);
+    if (!same(before, after)) decisions.push({ seq: fact.seq, type: fact.type, at: fact.at, phone, before, after });
   }
   if (!inWindow) candidate.engine.apply({ type: 'policySet', at: Math.max(from, candidate.engine.lastAt), policy: input.candidate, seq: candidate.engine.lastSeq });
 
@@ -360,7 +362,10 @@ function creditChanges(before: Engine, after: Engine): CreditChange[] {
   return out;
 }
 
-/** The answer a fact carries: what `decide` decided, beside the command's own fields. */
+/**
+ * The answer a fact carries: what `decide` decided, beside the command's own fields. Every field a policy
+ * can change is here, so the what-if's table shows each change it counts (issue 16.3).
+ */
 function answerOf(fact: Fact): Record<string, unknown> {
   switch (fact.type) {
     case 'partyArrived':
@@ -370,7 +375,8 @@ function answerOf(fact: Fact): Record<string, unknown> {
     case 'registered':
       return { by: fact.by, ...(fact.for ? { for: fact.for } : {}), valid: fact.valid };
     case 'reported':
-      return { accepted: fact.accepted };
+      // CH-8: the number is kept as the policy says (full, or a mask); a masked one is no personal data.
+      return { accepted: fact.accepted, number: fact.masked ? fact.phone : 'full' };
     case 'ordered':
       return { credit: fact.credit };
     case 'disputed':

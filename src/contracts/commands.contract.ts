@@ -8,7 +8,7 @@ import { DEAL_STAGES } from '../core/facts.ts';
 import { policySchema } from '../core/policy.ts';
 import { unitSchema } from './sales.contract.ts';
 import { CHANNEL_COMMAND_BODIES, reportExpectedAtSchema } from './channel.contract.ts';
-import { awayReasonSchema, contactViaSchema, idSchema, rawPhoneSchema, reasonSchema, receiveAsSchema, relationSchema, staffRoleSchema, type ReadonlyDeep } from './common.contract.ts';
+import { awayReasonSchema, contactViaSchema, idSchema, intentSchema, rawPhoneSchema, reasonSchema, receiveAsSchema, relationSchema, staffRoleSchema, type ReadonlyDeep } from './common.contract.ts';
 
 const nameSchema = z.string().trim().min(1).max(64);
 const textSchema = z.string().max(500);
@@ -46,7 +46,17 @@ export const COMMAND_BODIES = {
     for: idSchema.optional(),
     brochureOnly: z.boolean().optional(),
   }),
-  followUp: z.strictObject({ by: idSchema.optional(), phone: rawPhoneSchema, reached: z.boolean(), via: contactViaSchema.optional() }),
+  followUp: z.strictObject({
+    by: idSchema.optional(),
+    phone: rawPhoneSchema,
+    reached: z.boolean(),
+    via: contactViaSchema.optional(),
+    // 客户跟进表 / B级卡 (issue 16.2): what was said, the intent, the next step and its local day.
+    said: z.string().trim().min(1).max(500).optional(),
+    intent: intentSchema.optional(),
+    next: z.string().trim().min(1).max(200).optional(),
+    nextOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  }),
   link: z.strictObject({ phone: rawPhoneSchema, to: rawPhoneSchema, relation: relationSchema, by: idSchema.optional() }),
   merge: z.strictObject({ phone: rawPhoneSchema, into: rawPhoneSchema }),
   depart: z.strictObject({ who: idSchema, transferTo: nameSchema.optional() }),
@@ -94,6 +104,7 @@ export const commandResultSchema = z.strictObject({
   valid: z.boolean().optional(),
   accepted: z.boolean().optional(),
   credit: z.record(z.string(), z.number()).optional(),
+  extends: z.boolean().optional(),
   reasons: z.array(reasonSchema),
 });
 export type Answer = ReadonlyDeep<z.infer<typeof commandResultSchema>>;

@@ -2,7 +2,7 @@
 // path, the enumerations of the domain, and the parts that recur in answers (reasons, a customer as shown,
 // a member of staff by name). Pure: zod and the core's own definitions, so the web app compiles it too.
 import { z } from 'zod';
-import type { AwayReason, ContactVia, ReceiveAs, Relation, Role } from '../core/facts.ts';
+import type { AwayReason, ContactVia, Intent, ReceiveAs, Relation, Role } from '../core/facts.ts';
 import { normalisePhone } from '../core/phone.ts';
 
 /**
@@ -54,6 +54,11 @@ export const accountRoleSchema = z.enum([...projectRoleSchema.options, 'admin'])
 export const receiveAsSchema = z.enum(allOf<ReceiveAs>()(['turn', 'makeUp', 'owner', 'designated', 'cover', 'nonCustomer', 'offHours']));
 export const awayReasonSchema = z.enum(allOf<AwayReason>()(['private', 'business']));
 export const contactViaSchema = z.enum(allOf<ContactVia>()(['call', 'sms', 'visit', 'wechat']));
+/** 诚意度 (B级卡): A … D. */
+export const intentSchema = z.enum(allOf<Intent>()(['A', 'B', 'C', 'D']));
+/** What a follow-up recorded (客户跟进表 / B级卡): as written, in answers. */
+export const followUpNoteSchema = z.strictObject({ said: z.string().optional(), intent: intentSchema.optional(), next: z.string().optional(), nextOn: z.string().optional() });
+export type FollowUpNoteView = ReadonlyDeep<z.infer<typeof followUpNoteSchema>>;
 export const relationSchema = z.enum(allOf<Relation>()(['spouse', 'parent', 'child', 'sibling', 'grandparent']));
 /** A seat on today's board: free, or why not (ROT-5, ROT-6, ROT-14). */
 export const seatStateSchema = z.enum(['available', 'busy', 'private', 'business', 'suspended']);

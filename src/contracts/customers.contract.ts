@@ -55,6 +55,8 @@ export const judgementSchema = z.strictObject({
   family: z.array(shownCustomerSchema.extend({ relation: z.string() })),
   suggested: z.strictObject({ receiver: staffRefSchema.nullable(), as: receiveAsSchema.nullable(), ...explained }),
   ...explained,
+  /** When the customer last arrived: the desk warns before admitting the same party twice within minutes (issue 12.6). */
+  lastArrival: instantSchema.nullable(),
 });
 export type Judgement = ReadonlyDeep<z.infer<typeof judgementSchema>>;
 
@@ -84,6 +86,8 @@ export const ownedCustomerSchema = shownCustomerSchema.extend({
   protectedUntilLocal: localTimeSchema,
   lastContact: instantSchema.nullable(),
   channel: z.string().nullable(),
+  /** The next step of the consultant's latest follow-up (B级卡), due when its day is today or past. */
+  nextStep: z.strictObject({ next: z.string(), on: z.string().nullable(), due: z.boolean() }).nullable(),
 });
 export type OwnedCustomer = ReadonlyDeep<z.infer<typeof ownedCustomerSchema>>;
 

@@ -3,7 +3,7 @@
 // orders of a day. Customers appear as the caller may see them (SEC-1).
 import { z } from 'zod';
 import { DEAL_STAGES } from '../core/facts.ts';
-import { explained, idSchema, instantSchema, localTimeSchema, namesSchema, projectIdSchema, reasonSchema, shownCustomerSchema, type ReadonlyDeep } from './common.contract.ts';
+import { explained, followUpNoteSchema, idSchema, instantSchema, localTimeSchema, namesSchema, projectIdSchema, reasonSchema, shownCustomerSchema, type ReadonlyDeep } from './common.contract.ts';
 
 export const dealStageSchema = z.enum(DEAL_STAGES);
 export type DealStage = z.infer<typeof dealStageSchema>;
@@ -141,7 +141,18 @@ const sideSchema = z.strictObject({
   complete: z.boolean(),
   registration: z.strictObject({ seq: z.number(), type: z.string(), at: instantSchema, by: z.string().optional() }).nullable(),
   lastContact: z.strictObject({ seq: z.number(), type: z.string(), at: instantSchema, by: z.string().optional() }).nullable(),
-  records: z.array(z.strictObject({ seq: z.number(), type: z.string(), at: instantSchema, atLocal: localTimeSchema, by: z.string().optional(), detail: z.string().nullable() })),
+  records: z.array(
+    z.strictObject({
+      seq: z.number(),
+      type: z.string(),
+      at: instantSchema,
+      atLocal: localTimeSchema,
+      by: z.string().optional(),
+      detail: z.string().nullable(),
+      /** A follow-up's B级卡 content (issue 16.2). */
+      note: followUpNoteSchema.nullable(),
+    }),
+  ),
   reasons: z.array(reasonSchema),
 });
 

@@ -27,6 +27,11 @@ export const membershipSchema = z.strictObject({
   /** The staff id the person acts as in the project (staff roles), or the broker id (role broker). */
   staffId: z.string().nullable(),
   brokerId: z.string().nullable(),
+  /**
+   * The endpoints (actions and reads, by name) the role may call in this project: the API's own role × endpoint
+   * table (src/api/access.policy.ts), sent so that a screen shows only the actions the server will take (issue 16.4).
+   */
+  allowed: z.array(z.string()),
 });
 export type Membership = ReadonlyDeep<z.infer<typeof membershipSchema>>;
 

@@ -1,7 +1,7 @@
 // The engine: one sales office's recorded facts, folded into indexes so that every question (who is up,
 // who owns this phone, whose broker protection, what credit) is answered without scanning the history.
 // Deterministic: the same facts and the same `now` always give the same answers. No I/O, no clock.
-import type { Broker, BrokerId, Fact, Recorded, StaffId, StaffMember, Unit, UnitId } from './facts.ts';
+import { followUpNote, type Broker, type BrokerId, type Fact, type FollowUpNote, type Recorded, type StaffId, type StaffMember, type Unit, type UnitId } from './facts.ts';
 import type { PhoneKey } from './phone.ts';
 import { maskPhone, type MaskStyle } from './phone.ts';
 import { ChannelBook } from './channel-book.ts';
@@ -227,7 +227,7 @@ export class Engine {
         return;
       }
       case 'followedUp':
-        this.file(fact.phone).records.push({ kind: 'followUp', seq: fact.seq, at: fact.at, key: fact.phone, by: fact.by, reached: fact.reached, via: fact.via });
+        this.file(fact.phone).records.push({ kind: 'followUp', seq: fact.seq, at: fact.at, key: fact.phone, by: fact.by, reached: fact.reached, via: fact.via, ...withNote(fact) });
         return;
       case 'familyLinked': {
         const file = this.file(fact.phone);
@@ -642,4 +642,10 @@ export class Engine {
     }
     return null;
   }
+}
+
+/** A follow-up's note for its ownership record (issue 16.2), or nothing when it carries none. */
+function withNote(fact: FollowUpNote): { note?: FollowUpNote } {
+  const note = followUpNote(fact);
+  return note ? { note } : {};
 }

@@ -17,6 +17,29 @@ export type AwayReason = 'private' | 'business';
 export type ReceiveAs = 'turn' | 'makeUp' | 'owner' | 'designated' | 'cover' | 'nonCustomer' | 'offHours';
 export type RegisterVia = 'visit' | 'call';
 export type ContactVia = 'call' | 'sms' | 'visit' | 'wechat';
+/** 诚意度 / B级卡 grade of a customer's intent: A ready to buy soon … D no buying intent. */
+export type Intent = 'A' | 'B' | 'C' | 'D';
+export const INTENTS: readonly Intent[] = ['A', 'B', 'C', 'D'];
+/**
+ * What a follow-up recorded (客户跟进表 / B级卡, DEAL-5's evidence): what was said, the customer's intent, the
+ * next step and the local day it is due (YYYY-MM-DD). `said` and `next` are personal data (the vault keeps them).
+ */
+export interface FollowUpNote {
+  readonly said?: string;
+  readonly intent?: Intent;
+  readonly next?: string;
+  readonly nextOn?: string;
+}
+
+/** The note a follow-up fact carries, if it carries one (for the ownership walk's record of it). */
+export function followUpNote(f: FollowUpNote): FollowUpNote | null {
+  const note: { -readonly [K in keyof FollowUpNote]: FollowUpNote[K] } = {};
+  if (f.said !== undefined) note.said = f.said;
+  if (f.intent !== undefined) note.intent = f.intent;
+  if (f.next !== undefined) note.next = f.next;
+  if (f.nextOn !== undefined) note.nextOn = f.nextOn;
+  return Object.keys(note).length > 0 ? note : null;
+}
 export type Relation = 'spouse' | 'parent' | 'child' | 'sibling' | 'grandparent';
 export type DealStage = 'smallDeposit' | 'deposit' | 'subscription' | 'contract' | 'fullPayment';
 /** DEAL-2: the order of an order's stages; a stage may be skipped, never repeated or undone. */
@@ -131,8 +154,8 @@ export type Fact =
       /** REG-2, as judged when the entry was made. */
       readonly valid: boolean;
     })
-  | (FactShape<'followedUp'> & { readonly by: StaffId; readonly phone: PhoneKey; readonly reached: boolean; readonly via: ContactVia })
   | (FactShape<'familyLinked'> & { readonly phone: PhoneKey; readonly to: PhoneKey; readonly relation: Relation; /** OWN-7 guard: the manager who made the link that changed an owner. */ readonly confirmedBy?: StaffId })
+  | (FactShape<'followedUp'> & FollowUpNote & { readonly by: StaffId; readonly phone: PhoneKey; readonly reached: boolean; readonly via: ContactVia })
   | (FactShape<'recordsMerged'> & { readonly phone: PhoneKey; readonly into: PhoneKey })
   /** OWN-10, SEC-4; `transferTo` when the consultant moved to another office of the company (DEAL-3 transfer row). */
   | (FactShape<'departed'> & { readonly who: StaffId; readonly transferTo?: string })

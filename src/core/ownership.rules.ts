@@ -2,7 +2,7 @@
 // records in the order they were recorded. The answer is a function of (policy, records, departures, now)
 // and always carries its reasons (OWN-15). Only what was recorded up to `now` counts: no later fact (a
 // family link, a merge, a departure) rewrites who owned the customer at an earlier instant.
-import type { ContactVia, ReceiveAs, RegisterVia, Relation, StaffId, UnitId } from './facts.ts';
+import type { ContactVia, FollowUpNote, ReceiveAs, RegisterVia, Relation, StaffId, UnitId } from './facts.ts';
 import type { PhoneKey } from './phone.ts';
 import type { Policy } from './policy.ts';
 import { reason, type Reason, type RecordRef } from './reasons.ts';
@@ -27,7 +27,7 @@ export type OwnershipRecord =
       readonly asksFor?: StaffId;
       readonly referredBy?: StaffId;
     })
-  | (Base & { readonly kind: 'followUp'; readonly by: StaffId; readonly reached: boolean; readonly via: ContactVia })
+  | (Base & { readonly kind: 'followUp'; readonly by: StaffId; readonly reached: boolean; readonly via: ContactVia; readonly note?: FollowUpNote })
   | (Base & { readonly kind: 'reassign'; readonly to: StaffId; readonly by: StaffId; readonly reason?: string })
   | (Base & { readonly kind: 'deal'; readonly by: StaffId; readonly unit: UnitId })
   | (Base & { readonly kind: 'reclassified' })

@@ -63,6 +63,7 @@ function runCommands(office: MemoryOffice, step: Extract<Step, { kind: 'do' }>, 
   compare('channel', answer.channel ?? null);
   compare('valid', answer.valid);
   compare('accepted', answer.accepted);
+  compare('extends', answer.extends);
   compare('credit', answer.credit);
 }
 

@@ -12,6 +12,8 @@ export interface Expectation {
   readonly as?: string;
   readonly valid?: boolean;
   readonly accepted?: boolean;
+  /** Anchang's extension: whether a follow-up extends the owner's protection (OWN-3). */
+  readonly extends?: boolean;
   readonly channel?: string | null;
   readonly credit?: Readonly<Record<string, number>>;
   readonly rejected?: boolean;
@@ -71,8 +73,8 @@ const ACTION_FIELDS: Record<FloorAction, { required: string[]; optional: string[
   reclassify: { required: ['who'], optional: [], expect: [] },
   decline: { required: ['who'], optional: [], expect: ['receiver', 'as'] },
   register: { required: ['by', 'via'], optional: ['phone', 'name', 'gender', 'needs', 'for', 'plate', 'brochureOnly'], expect: ['valid'] },
-  followUp: { required: ['by', 'phone', 'reached'], optional: ['via'], expect: [] },
   link: { required: ['phone', 'to', 'relation'], optional: ['by'], expect: [] },
+  followUp: { required: ['by', 'phone', 'reached'], optional: ['via', 'said', 'intent', 'next', 'nextOn'], expect: ['extends'] },
   merge: { required: ['phone', 'into'], optional: [], expect: [] },
   depart: { required: ['who'], optional: ['transferTo'], expect: [] },
   reassign: { required: ['phone', 'to', 'by'], optional: ['reason'], expect: [] },
@@ -105,6 +107,7 @@ const ENUMS: Record<string, readonly string[]> = {
   change: ['rename', 'addName'],
   gender: ['M', 'F'],
   as: ['turn', 'makeUp', 'owner', 'designated', 'cover', 'nonCustomer', 'offHours'],
+  intent: ['A', 'B', 'C', 'D'],
 };
 const CHECK_KEYS = ['up', 'queue', 'makeUps', 'owner', 'protectedUntil', 'channel', 'credit', 'unit'];
 const UNIT_STATES = ['free', 'held', 'withdrawn', 'smallDeposit', 'deposit', 'subscription', 'contract', 'fullPayment'];
@@ -309,7 +312,7 @@ function readExpect(value: Json | undefined, allowed: string[], staffIds: Set<st
     if (o.channel !== null && !brokerIds.has(String(o.channel))) where(`unknown broker id "${String(o.channel)}"`);
     out.channel = o.channel === null ? null : String(o.channel);
   }
-  for (const key of ['valid', 'accepted', 'rejected']) {
+  for (const key of ['valid', 'accepted', 'rejected', 'extends']) {
     if (!(key in o)) continue;
     if (typeof o[key] !== 'boolean') where(`expect.${key} must be true or false`);
     out[key] = o[key];
@@ -357,7 +360,7 @@ function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: s
     case 'register':
       return [defined({ do: 'register', by: str('by'), via: raw.via, phone: str('phone'), name: str('name'), gender: raw.gender, needs: str('needs'), for: str('for'), plate: str('plate'), brochureOnly: bool('brochureOnly') }) as Command];
     case 'followUp':
-      return [defined({ do: 'followUp', by: str('by'), phone: str('phone'), reached: bool('reached'), via: raw.via }) as Command];
+      return [defined({ do: 'followUp', by: str('by'), phone: str('phone'), reached: bool('reached'), via: raw.via, said: str('said'), intent: raw.intent, next: str('next'), nextOn: str('nextOn') }) as Command];
     case 'link':
       return [{ do: 'link', phone: String(raw.phone), to: String(raw.to), relation: raw.relation as 'spouse', ...(raw.by !== undefined ? { by: String(raw.by) } : {}) }];
     case 'merge':

@@ -5,7 +5,8 @@
 // Screenshots go to test-output/. E2E_ONLY takes a comma-separated list: `language` the walk of every screen in
 // zh-CN (one-language.e2e.ts), `units` the 销控 grid and unit import (units.e2e.ts), `orders` the orders' journey
 // (orders.e2e.ts), `channel` the broker side (channel.e2e.ts), `firstload` each screen's compressed JavaScript on
-// the wire (first-load.e2e.ts); e.g. E2E_ONLY=units,orders,language.
+// the wire (first-load.e2e.ts), `floor` the floor as an office uses it all day (floor-day.e2e.ts);
+// e.g. E2E_ONLY=units,orders,language.
 // Prints one line per check and closes with "N passed, N failed".
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launchBrowser, newContext, PHONE, signIn } from './browser.ts';
 import { measureFirstLoads } from './first-load.e2e.ts';
 import { walkEveryScreenInChinese } from './one-language.e2e.ts';
+import { floorDayJourneys } from './floor-day.e2e.ts';
 import { ordersJourney } from './orders.e2e.ts';
 import { unitJourneys } from './units.e2e.ts';
 import { channelJourney } from './channel.e2e.ts';
@@ -110,6 +112,8 @@ async function main(): Promise<void> {
       if (only.has('channel')) await channelJourney(browser, base, check, shot);
       if (only.has('language')) await walkEveryScreenInChinese(browser, base, check, shot);
       if (only.has('firstload')) await measureFirstLoads(browser, base, check);
+      // floor-day (issue 16): follow-up notes, role-matched buttons, not-found, the desk's keyboard flow.
+      if (only.has('floor')) await floorDayJourneys(browser, base, check, shot);
       return;
     }
     const desk = await (await newContext(browser, base, DESKTOP)).newPage();

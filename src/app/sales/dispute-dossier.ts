@@ -6,7 +6,7 @@ import type { Engine } from '../../core/engine.ts';
 import type { Credit } from '../../core/deal.rules.ts';
 import { openDispute } from '../../core/deal.rules.ts';
 import type { SideRecords } from '../../core/dispute.rules.ts';
-import type { StaffId } from '../../core/facts.ts';
+import type { FollowUpNote, StaffId } from '../../core/facts.ts';
 import type { PhoneKey } from '../../core/phone.ts';
 import type { Reason } from '../../core/reasons.ts';
 import type { Instant } from '../../core/time.ts';
@@ -23,6 +23,8 @@ export interface DisputeDossier {
   readonly computed: Credit;
   readonly reasons: readonly Reason[];
   readonly resolved: boolean;
+  /** What each side's follow-ups recorded (客户跟进表 / B级卡), by the record's seq: the evidence DEAL-5 decides from. */
+  readonly notes: ReadonlyMap<number, FollowUpNote>;
 }
 
 /** The dossier of the order's open dispute, or of the decided one once it is decided; null when none was accepted. */
@@ -44,7 +46,14 @@ export function disputeDossier(engine: Engine, orderId: number): DisputeDossier 
     computed: decided.credit,
     reasons: decided.reasons,
     resolved: order.resolution !== null,
+    notes: followUpNotes(engine, [order.phone, dispute.phone ?? order.phone]),
   };
+}
+
+function followUpNotes(engine: Engine, phones: readonly PhoneKey[]): Map<number, FollowUpNote> {
+  const notes = new Map<number, FollowUpNote>();
+  for (const phone of phones) for (const r of engine.customers.get(phone)?.records ?? []) if (r.kind === 'followUp' && r.note) notes.set(r.seq, r.note);
+  return notes;
 }
 
 /** Orders with an accepted dispute awaiting a decision: the manager's inbox. */

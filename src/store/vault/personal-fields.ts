@@ -24,6 +24,8 @@ const HIDDEN_FIELDS: { readonly [T in FactType]?: readonly string[] } = {
   partyArrived: ['name', 'plate'],
   registered: ['name', 'plate'],
   reported: ['name'],
+  // What was said and the next step may name the customer's circumstances (issue 16.2).
+  followedUp: ['said', 'next'],
   buyerChanged: ['name'],
 };
 

@@ -8,9 +8,13 @@ export function NotFound({ forbidden = false }: { readonly forbidden?: boolean }
     <Result
       status={forbidden ? '403' : '404'}
       title={t(forbidden ? 'app.forbidden' : 'app.notFound')}
+      subTitle={forbidden ? undefined : t('app.notFoundHint')}
+      data-testid={forbidden ? 'forbidden' : 'not-found'}
       extra={
         <Link to="/">
-          <Button type="primary">{t('app.back')}</Button>
+          <Button type="primary" data-testid="not-found-back">
+            {t('app.back')}
+          </Button>
         </Link>
       }
     />

@@ -83,10 +83,12 @@ export function ConsultantPage() {
   }, [board, learn]);
 
   const onFollowedUp = useCallback(
-    async (phone: string, reached: boolean) => {
+    async (phone: string, answer: Answer) => {
       reload();
-      if (!reached) {
-        void message.info(t('me.followedUpNoExtend'));
+      // OWN-3: the answer says whether protection was extended, and why not.
+      if (answer.extends === false) {
+        const code = answer.reasons.find((r) => r.rule === 'OWN-3')?.code;
+        void message.info(t(code === 'smsNoContact' ? 'me.followedUpSms' : code === 'followUpNotOwner' ? 'me.followedUpNotOwner' : 'me.followedUpNoExtend'));
         return;
       }
       const fresh = await getMyCustomers(project).catch(() => []);
@@ -118,7 +120,7 @@ export function ConsultantPage() {
         data-testid="me-tabs"
       />
       {tab === 'customers' && (
-        <MyCustomers state={state} now={now} onFollowedUp={(p, r) => void onFollowedUp(p, r)} onLinked={() => void message.success(t('me.linked'))} onOrdered={(answer, unit) => onAnswer('order', answer, unit)} />
+        <MyCustomers state={state} now={now} onFollowedUp={(p, a) => void onFollowedUp(p, a)} onLinked={() => void message.success(t('me.linked'))} onOrdered={(answer, unit) => onAnswer('order', answer, unit)} />
       )}
       {tab === 'orders' && (
         <>

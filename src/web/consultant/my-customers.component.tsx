@@ -1,7 +1,7 @@
 // My customers, protection running out first (OWN-2), each with its countdown and the two things a
 // consultant does to them from the phone: log a follow-up (OWN-3) and link family (OWN-7), and place an
 // order on a free unit (DEAL-1, DEAL-2).
-import { Button, Drawer, Empty, List, Space, Typography } from 'antd';
+import { Alert, Button, Drawer, Empty, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Answer, OwnedCustomer } from '../../contracts/index.ts';
 import { FollowUpForm } from '../customers/follow-up-form.component.tsx';
@@ -25,7 +25,7 @@ export function MyCustomers({
 }: {
   readonly state: MyCustomersState;
   readonly now: number;
-  readonly onFollowedUp: (phone: string, reached: boolean) => void;
+  readonly onFollowedUp: (phone: string, answer: Answer) => void;
   readonly onLinked: () => void;
   readonly onOrdered: (answer: Answer, unit: string) => void;
 }) {
@@ -33,8 +33,20 @@ export function MyCustomers({
   const [sheet, setSheet] = useState<Sheet>(null);
   if (state.status === 'failed') return <ErrorAlert problem={problemOf(state.error)} />;
   const customers = state.status === 'done' ? state.customers : [];
+  const due = customers.filter((c) => c.nextStep?.due);
   return (
     <>
+      {due.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="next-steps-due"
+          title={t('me.due', { n: due.length })}
+          description={due.map((c) => (
+            <div key={c.phone}>{t('me.dueItem', { name: c.name ?? c.phone, next: c.nextStep?.next ?? '', on: c.nextStep?.on ?? '' })}</div>
+          ))}
+        />
+      )}
       <List<OwnedCustomer>
         loading={state.status === 'loading'}
         dataSource={[...customers]}
@@ -79,9 +91,9 @@ export function MyCustomers({
         {sheet?.kind === 'followUp' && (
           <FollowUpForm
             phone={sheet.customer.phone}
-            onDone={(_answer, reached) => {
+            onDone={(answer) => {
               setSheet(null);
-              onFollowedUp(sheet.customer.phone, reached);
+              onFollowedUp(sheet.customer.phone, answer);
             }}
           />
         )}

@@ -13,7 +13,7 @@ import { useProjectTime } from '../shared/project-time.ts';
 import { useNow } from '../shared/use-now.ts';
 import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
 
-type FloorAction = { readonly name: Extract<CommandName, 'signIn' | 'signOut' | 'back' | 'done'>; readonly label: MessageKey } | { readonly name: 'away'; readonly reason: 'private' | 'business'; readonly label: MessageKey };
+type FloorAction = { readonly name: Extract<CommandName, 'signIn' | 'signOut' | 'back' | 'done' | 'reclassify' | 'decline'>; readonly label: MessageKey } | { readonly name: 'away'; readonly reason: 'private' | 'business'; readonly label: MessageKey };
 
 const AWAY_PRIVATE: FloorAction = { name: 'away', reason: 'private', label: 'me.awayPrivate' };
 const AWAY_BUSINESS: FloorAction = { name: 'away', reason: 'business', label: 'me.awayBusiness' };
@@ -33,7 +33,8 @@ export function MyFloorCard({ board }: { readonly board: Board | null }) {
   const actions: readonly FloorAction[] = !seat
     ? [{ name: 'signIn', label: 'me.signIn' }]
     : seat.state === 'busy'
-      ? [{ name: 'done', label: 'me.done' }]
+      ? // Receiving: done, or (issue 12.6) the party is no customer (ROT-3), or declined on the turn (ROT-4).
+        [{ name: 'done', label: 'me.done' }, { name: 'reclassify', label: 'me.reclassify' }, { name: 'decline', label: 'me.decline' }]
       : seat.state === 'private' || seat.state === 'business'
         ? [{ name: 'back', label: 'me.back' }, SIGN_OUT]
         : seat.state === 'suspended'
@@ -69,7 +70,7 @@ export function MyFloorCard({ board }: { readonly board: Board | null }) {
       </Space>
       <div className="my-actions">
         {actions.map((a) => (
-          <Button key={a.label} size="large" type={a.name === 'signIn' || a.name === 'back' || a.name === 'done' ? 'primary' : 'default'} loading={busy === a.label} disabled={busy !== null} onClick={() => void run(a)} data-testid={`me-${a.label.slice(3)}`}>
+          <Button key={a.label} size="large" type={a.name === 'signIn' || a.name === 'back' || a.name === 'done' ? 'primary' : 'default'} loading={busy === a.label} disabled={busy !== null} onClick={() => void run(a)} data-testid={`me-${a.label.slice(3)}`} data-action={a.name}>
             {t(a.label)}
           </Button>
         ))}

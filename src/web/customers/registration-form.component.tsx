@@ -2,7 +2,8 @@
 // sending — name (a surname is enough for a call), gender, phone (REG-4, checked as the server checks
 // it) and needs — each with its own message; what the server still refuses lands on its field.
 import { Button, Card, Form, Input, Radio, Select } from 'antd';
-import { useCallback, useEffect } from 'react';
+import type { InputRef } from 'antd';
+import { useCallback, useEffect, useRef } from 'react';
 import type { Answer } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { compact } from '../shared/compact.ts';
@@ -49,10 +50,16 @@ export function RegistrationForm({
   );
   const { submit, busy, problem, clearProblem, resetKey } = useCommandForm(form, 'register', FIELDS, onDone);
 
+  const nameRef = useRef<InputRef>(null);
   useEffect(() => {
     form.resetFields();
     if (preset) form.setFieldsValue(preset);
     resetKey();
+    // The desk's keyboard flow (issue 16.5): the admitted party's phone and receiver are filled in; the name is
+    // next. After the desk's own re-render (the admitted card replaces the receiver panel), not during it.
+    if (!preset) return undefined;
+    const timer = setTimeout(() => nameRef.current?.focus(), 50);
+    return () => clearTimeout(timer);
   }, [preset, form, resetKey]);
 
   return (
@@ -60,7 +67,7 @@ export function RegistrationForm({
       <Form<RegistrationValues> form={form} layout="vertical" size="middle" initialValues={{ via: 'visit' }} onFinish={(values) => void submit({ ...compact(values), via: values.via })} onValuesChange={clearProblem} requiredMark>
         <div className="form-row">
           <Form.Item name="name" label={t('field.name')} rules={[{ required: true, whitespace: true, message: t('check.nameRequired') }, { max: 64, message: t('check.tooLong') }]}>
-            <Input data-testid="reg-name" autoComplete="off" />
+            <Input ref={nameRef} data-testid="reg-name" autoComplete="off" />
           </Form.Item>
           <Form.Item name="gender" label={t('field.gender')} rules={[{ required: true, message: t('check.genderRequired') }]}>
             <Radio.Group data-testid="reg-gender">
@@ -94,7 +101,7 @@ export function RegistrationForm({
           )}
         </div>
         <ErrorAlert problem={problem} testId="reg-error" />
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="reg-submit">
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="reg-submit" data-action="register">
           {t('common.submit')}
         </Button>
         <div className="form-hint">{t('desk.registerHint')}</div>

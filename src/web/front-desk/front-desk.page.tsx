@@ -10,6 +10,7 @@ import { newIdempotencyKey } from '../api/http.ts';
 import { useFloorStream } from '../floor/use-floor-stream.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
+import { useCan } from '../session/use-can.ts';
 import { ReasonList } from '../shared/reason-list.component.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { FloorMini } from './floor-mini.component.tsx';
@@ -23,6 +24,9 @@ import type { EscortAdmitAnswer } from '../../contracts/index.ts';
 import { EscortAdmission } from './escort-admission.component.tsx';
 import { EscortedParties } from './escorted-parties.component.tsx';
 
+/** Issue 12.6: a party that arrived this recently is probably the same visit — the desk asks before admitting again. */
+const TWICE_WITHIN_MS = 10 * 60_000;
+
 interface Admitted {
   readonly answer: Answer;
   readonly nonCustomer: boolean;
@@ -32,6 +36,7 @@ export function FrontDeskPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { project } = useProject();
+  const can = useCan();
   const { nameOf, learn } = useStaffNames();
   const phoneRef = useRef<InputRef>(null);
   const [lookup, setLookup] = useState<LookupValues>(EMPTY_LOOKUP);
@@ -39,6 +44,8 @@ export function FrontDeskPage() {
   const [admitError, setAdmitError] = useState<Problem>(null);
   const [admitting, setAdmitting] = useState(false);
   const [preset, setPreset] = useState<Partial<RegistrationValues> | null>(null);
+  /** The party's last arrival was minutes ago: the next F2 (or the button) admits them again. */
+  const [twice, setTwice] = useState<number | null>(null);
   const admitKey = useRef(newIdempotencyKey());
   /** A broker-brought party admitted on the broker's code (CH-10): the card is re-judged once, then frozen. */
   const [escorted, setEscorted] = useState<EscortAdmitAnswer | null>(null);
@@ -61,6 +68,7 @@ export function FrontDeskPage() {
     setAdmitted(null);
     setEscorted(null);
     setAdmitError(null);
+    setTwice(null);
     admitKey.current = newIdempotencyKey();
     phoneRef.current?.focus();
   }, [clear]);
@@ -70,6 +78,7 @@ export function FrontDeskPage() {
     setAdmitted(null);
     setEscorted(null);
     setAdmitError(null);
+    setTwice(null);
     admitKey.current = newIdempotencyKey();
     return judge(q);
   };
@@ -77,6 +86,13 @@ export function FrontDeskPage() {
   const admit = useCallback(
     async (admission: Admission) => {
       if (state.status !== 'done' || admitted || escorted || admitting) return;
+      const last = state.judgement.lastArrival;
+      const minutesAgo = last !== null ? Math.max(0, Math.round((Date.now() - last) / 60_000)) : null;
+      if (last !== null && Date.now() - last < TWICE_WITHIN_MS && twice === null) {
+        setTwice(minutesAgo);
+        return;
+      }
+      setTwice(null);
       const phone = lookup.phone.trim();
       const body: ArriveInput = {
         ...(phone ? { phone } : { name: lookup.surname.trim(), plate: lookup.plate.trim() }),
@@ -100,7 +116,7 @@ export function FrontDeskPage() {
         setAdmitting(false);
       }
     },
-    [state, admitted, escorted, admitting, lookup, project, nameOf, message, t],
+    [state, admitted, escorted, admitting, twice, lookup, project, nameOf, message, t],
   );
 
   useEffect(() => {
@@ -159,14 +175,18 @@ export function FrontDeskPage() {
                   description={<ReasonList reasons={admitted.answer.reasons} />}
                 />
               ) : (
-                <ReceiverPanel judgement={state.judgement} consultants={consultants} busy={admitting} onAdmit={(a) => void admit(a)} />
+                <>
+                  {twice !== null && <Alert type="warning" showIcon data-testid="admit-twice" title={t('desk.admitTwice', { minutes: twice })} />}
+                  <ReceiverPanel judgement={state.judgement} consultants={consultants} busy={admitting} onAdmit={(a) => void admit(a)} />
+                </>
               )}
               <ErrorAlert problem={admitError} testId="admit-error" />
             </div>
           )}
         </Col>
         <Col span={10}>
-          <RegistrationForm consultants={consultants} preset={preset} onRegistered={onRegistered} />
+          {/* A channel assistant records broker arrivals only; registering is the receivers' and the desk's (role table). */}
+          {can('register') && <RegistrationForm consultants={consultants} preset={preset} onRegistered={onRegistered} />}
           <EscortedParties refreshKey={board} />
           <FloorMini board={board} live={status === 'live'} />
         </Col>

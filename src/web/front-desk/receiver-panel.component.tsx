@@ -40,7 +40,7 @@ export function ReceiverPanel({
       </div>
       <ReasonList reasons={s.reasons} testId="receiver-reasons" />
       <Space wrap className="receiver-actions">
-        <Button type="primary" size="large" loading={busy} onClick={() => onAdmit({ kind: 'admit' })} data-testid="admit">
+        <Button type="primary" size="large" loading={busy} onClick={() => onAdmit({ kind: 'admit' })} data-testid="admit" data-action="arrive">
           {t('desk.admit')}
         </Button>
         <Select<string>
@@ -55,7 +55,7 @@ export function ReceiverPanel({
         />
         <Space.Compact>
           {(['desk.nonCustomerDirections', 'desk.nonCustomerSales', 'desk.nonCustomerPeer'] as const).map((key) => (
-            <Button key={key} disabled={busy} onClick={() => onAdmit({ kind: 'nonCustomer' })} data-testid={`non-customer-${key.slice(16).toLowerCase()}`}>
+            <Button key={key} disabled={busy} onClick={() => onAdmit({ kind: 'nonCustomer' })} data-testid={`non-customer-${key.slice(16).toLowerCase()}`} data-action="arrive">
               {t(key)}
             </Button>
           ))}

@@ -1,6 +1,6 @@
 // A customer's full timeline (OWN-15): every record of the household with who and when, the ownership
 // explanation attached to the record it relied on, the owner spans, and reassigning (OWN-5).
-import { App, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Timeline as Steps, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Timeline as Steps, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { getTimeline } from '../api/api-client.ts';
@@ -17,6 +17,7 @@ import { describeFact } from './describe-fact.ts';
 import { managerPath } from './manager-path.ts';
 import { ReassignForm } from './reassign-form.component.tsx';
 import { MarkFake } from './mark-fake.component.tsx';
+import { useCan } from '../session/use-can.ts';
 
 type Loaded = { readonly status: 'loading' } | { readonly status: 'done'; readonly timeline: Timeline } | { readonly status: 'failed'; readonly error: unknown };
 
@@ -55,10 +56,13 @@ export function CustomerTimeline({ staff }: { readonly staff: readonly string[] 
   const { nameOf, learn } = useStaffNames();
   const { phone = '' } = useParams();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const can = useCan();
   const [reassigning, setReassigning] = useState(false);
 
+  // A link with a malformed phone says so, naming the field, rather than asking the server (issue 16.4).
+  const badPhone = phone !== '' && phoneProblem(phone, true) !== null;
   const load = useCallback(() => {
-    if (!phone) return;
+    if (!phone || badPhone) return;
     getTimeline(project, phone).then(
       (timeline) => {
         learn(timeline.names ?? {});
@@ -66,10 +70,18 @@ export function CustomerTimeline({ staff }: { readonly staff: readonly string[] 
       },
       (error: unknown) => setLoaded({ status: 'failed', error }),
     );
-  }, [project, phone, learn]);
+  }, [project, phone, badPhone, learn]);
   useEffect(load, [load]);
 
   if (!phone) return <PhoneLookup initial="" />;
+  if (badPhone) {
+    return (
+      <Space direction="vertical" style={{ width: '100%' }} data-testid="timeline">
+        <PhoneLookup initial="" />
+        <Alert type="error" showIcon data-testid="link-phone-invalid" title={t('app.linkPhoneInvalid', { field: t('field.phone'), value: phone })} />
+      </Space>
+    );
+  }
   const tl = loaded.status === 'done' ? loaded.timeline : null;
   const reasonsBySeq = new Map<number, Reason[]>();
   for (const r of tl?.reasons ?? []) if (r.record) reasonsBySeq.set(r.record.seq, [...(reasonsBySeq.get(r.record.seq) ?? []), r]);
@@ -84,9 +96,12 @@ export function CustomerTimeline({ staff }: { readonly staff: readonly string[] 
             size="small"
             title={`${tl.customer.name ?? ''} ${tl.customer.phone}`}
             extra={
-              <Button type="primary" onClick={() => setReassigning(true)} data-testid="reassign">
-                {t('mgr.reassign')}
-              </Button>
+              // Reassigning is the manager's (OWN-5): a supervisor reads the timeline without the button (issue 16.4).
+              can('reassign') && (
+                <Button type="primary" onClick={() => setReassigning(true)} data-testid="reassign" data-action="reassign">
+                  {t('mgr.reassign')}
+                </Button>
+              )
             }
           >
             <Descriptions size="small" column={3}>

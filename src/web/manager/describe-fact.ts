@@ -1,5 +1,6 @@
 // One recorded fact of a customer's timeline in words: what happened and who did it.
 import type { RecordedFact } from '../../contracts/index.ts';
+import { followUpNoteText } from '../customers/follow-up-note.ts';
 import { hasMessage, type Translate } from '../i18n/translate.ts';
 
 export interface FactWords {
@@ -39,5 +40,8 @@ export function describeFact(f: RecordedFact, t: Translate, nameOf: (id: string)
     reason: str(f.reason) || '—',
   };
   const detailKey = `fact.detail.${f.type}`;
-  return { label, detail: hasMessage(detailKey) ? t(detailKey, params) : '' };
+  const detail = hasMessage(detailKey) ? t(detailKey, params) : '';
+  // A follow-up's B级卡 content follows what happened (issue 16.2).
+  const note = f.type === 'followedUp' ? followUpNoteText(f, t) : '';
+  return { label, detail: note ? `${detail}；${note}` : detail };
 }

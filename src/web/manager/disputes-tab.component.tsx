@@ -17,18 +17,20 @@ import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.compo
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { OverrideForm } from './override-form.component.tsx';
+import { useCan } from '../session/use-can.ts';
 
 export function DisputesTab({ version, onDecided }: { readonly version: number; readonly onDecided: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { project, role } = useProject();
+  const { project } = useProject();
   const { learn, nameOf } = useStaffNames();
   const inbox = useLoad(() => getDisputes(project), [project, version]);
   const [overriding, setOverriding] = useState<DisputeDossier | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem>(null);
-  // Deciding is the manager's (DEAL-5); a supervisor reads the inbox.
-  const manager = role === 'manager';
+  // Deciding is the manager's (DEAL-5); a supervisor reads the inbox — as the server's role table says.
+  const can = useCan();
+  const manager = can('resolve');
   useEffect(() => {
     if (inbox.data) learn(inbox.data.names);
   }, [inbox.data, learn]);
@@ -68,11 +70,11 @@ export function DisputesTab({ version, onDecided }: { readonly version: number; 
             manager && (
               <Space>
                 <Popconfirm title={t('disp.byRecordsConfirm', { credit: creditText(d.computed, t, nameOf) })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => void byRecords(d)}>
-                  <Button type="primary" loading={busy === d.unit} data-testid="resolve-by-records">
+                  <Button type="primary" loading={busy === d.unit} data-testid="resolve-by-records" data-action="resolve">
                     {t('disp.byRecords')}
                   </Button>
                 </Popconfirm>
-                <Button danger onClick={() => setOverriding(d)} data-testid="resolve-override">
+                <Button danger onClick={() => setOverriding(d)} data-testid="resolve-override" data-action="resolve">
                   {t('disp.override')}
                 </Button>
               </Space>

@@ -23,6 +23,7 @@ import { ReadsTab } from './reads-tab.component.tsx';
 import { RegisterTab } from './register-tab.component.tsx';
 import { StaffTab } from './staff-tab.component.tsx';
 import { useRoster } from './use-roster.ts';
+import { useCan } from '../session/use-can.ts';
 
 /** 规则设置 is its own chunk: most visits to the workspace never open it. */
 const PolicyTab = lazy(() => import('./policy-tab.component.tsx').then((m) => ({ default: m.PolicyTab })));
@@ -52,7 +53,8 @@ const ORDER_FACTS = new Set(['ordered', 'orderEnded', 'orderSwapped', 'buyerChan
 
 export function ManagerPage() {
   const { t } = useI18n();
-  const { project, role } = useProject();
+  const { project } = useProject();
+  const can = useCan();
   const { learn } = useStaffNames();
   const roster = useRoster(project);
   const { reload: reloadRoster } = roster;
@@ -74,7 +76,7 @@ export function ManagerPage() {
 
   return (
     <div className="manager" data-testid="manager">
-      <Tabs activeKey={active} onChange={(k) => navigate(managerPath(project, k))} items={TABS.filter((k) => k !== 'import' || role === 'manager').map((k) => ({ key: k, label: t(LABELS[k]) }))} />
+      <Tabs activeKey={active} onChange={(k) => navigate(managerPath(project, k))} items={TABS.filter((k) => k !== 'import' || can('importUnits')).map((k) => ({ key: k, label: t(LABELS[k]) }))} />
       <Routes>
         <Route index element={<Navigate to="register" replace />} />
         <Route path="register" element={<RegisterTab consultants={everyConsultant} />} />
@@ -90,7 +92,7 @@ export function ManagerPage() {
           path="units"
           element={
             <Suspense fallback={<PageLoading />}>
-              <UnitGrid liveSeq={liveSeq} canManage={role === 'manager'} />
+              <UnitGrid liveSeq={liveSeq} canManage={can('hold')} />
             </Suspense>
           }
         />
@@ -98,7 +100,7 @@ export function ManagerPage() {
           path="import"
           element={
             <Suspense fallback={<PageLoading />}>
-              {role === 'manager' ? <UnitImport /> : <Navigate to="../units" replace />}
+              {can('importUnits') ? <UnitImport /> : <Navigate to="../units" replace />}
             </Suspense>
           }
         />

@@ -18,6 +18,7 @@ import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { changedKnobs, draftProblems, formatValue, knobOfIssue, sameValue, valueAt, withValue, type KnobProblem, type Locale } from './policy-form.ts';
 import { KnobInput } from './policy-knob.component.tsx';
 import { WhatIfResult } from './what-if-result.component.tsx';
+import { useCan } from '../session/use-can.ts';
 
 function KnobRow({ knob, draft, current, problem, editable, onChange }: {
   readonly knob: PolicyKnob;
@@ -62,9 +63,11 @@ function KnobRow({ knob, draft, current, problem, editable, onChange }: {
 export function PolicyTab() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { project, role } = useProject();
+  const { project } = useProject();
   const { learn } = useStaffNames();
-  const editable = role === 'manager';
+  // Trying and saving changes follow the server's role table (policyWhatIf, setPolicy).
+  const can = useCan();
+  const editable = can('setPolicy') && can('policyWhatIf');
   const loaded = useLoad(() => getPolicy(project), [project]);
   const catalogue = loaded.data;
   const [draft, setDraft] = useState<PolicyDoc | null>(null);
@@ -145,11 +148,11 @@ export function PolicyTab() {
         <Space wrap>
           {editable ? (
             <>
-              <Button type="primary" onClick={() => void runWhatIf()} loading={busy === 'whatIf'} disabled={problems.size > 0} data-testid="policy-what-if">
+              <Button type="primary" onClick={() => void runWhatIf()} loading={busy === 'whatIf'} disabled={problems.size > 0} data-testid="policy-what-if" data-action="policyWhatIf">
                 {t('policy.whatIf', { days: catalogue.whatIfDays })}
               </Button>
               <Popconfirm title={t('policy.saveConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => save()} disabled={changed.length === 0 || problems.size > 0}>
-                <Button loading={busy === 'save'} disabled={changed.length === 0 || problems.size > 0} data-testid="policy-save">
+                <Button loading={busy === 'save'} disabled={changed.length === 0 || problems.size > 0} data-testid="policy-save" data-action="setPolicy">
                   {t('policy.save')}
                 </Button>
               </Popconfirm>

@@ -17,6 +17,7 @@ import { customerColumns, SearchBox, TimelineLink } from './customer-columns.tsx
 import { PAGE_SIZE } from './register-tab.component.tsx';
 import { ReassignForm } from './reassign-form.component.tsx';
 import { StaffSelect } from './staff-select.component.tsx';
+import { useCan } from '../session/use-can.ts';
 
 /** Who gets the i-th of the selected customers: the chosen consultants in turn. */
 export function inTurn(phones: readonly string[], to: readonly string[]): [string, string][] {
@@ -26,9 +27,10 @@ export function inTurn(phones: readonly string[], to: readonly string[]): [strin
 export function PoolTab({ consultants, everyConsultant, onAssigned }: { readonly consultants: readonly string[]; readonly everyConsultant: readonly string[]; readonly onAssigned: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { project, role } = useProject();
-  // Reassigning is the manager's (OWN-5, OWN-10); a supervisor sees the pool only.
-  const manager = role === 'manager';
+  const { project } = useProject();
+  // Reassigning is the manager's (OWN-5, OWN-10); a supervisor sees the pool only — as the server's role table says.
+  const can = useCan();
+  const manager = can('reassign');
   const { nameOf } = useStaffNames();
   const [params, setParams] = useSearchParams();
   const former = params.get('owner') ?? undefined;
@@ -91,7 +93,7 @@ export function PoolTab({ consultants, everyConsultant, onAssigned }: { readonly
           testId="pool-former"
         />
         {manager && (
-          <Button type="primary" disabled={selected.length === 0} onClick={() => setBatch(true)} data-testid="pool-assign-in-turn">
+          <Button type="primary" disabled={selected.length === 0} onClick={() => setBatch(true)} data-testid="pool-assign-in-turn" data-action="reassign">
             {t('mgr.assignInTurn', { n: selected.length })}
           </Button>
         )}
@@ -117,7 +119,7 @@ export function PoolTab({ consultants, everyConsultant, onAssigned }: { readonly
             render: (_v, r) => (
               <Space size={4}>
                 {manager && (
-                  <Button size="small" onClick={() => setSingle(r.phone)} data-testid={`pool-reassign-${r.phone}`}>
+                  <Button size="small" onClick={() => setSingle(r.phone)} data-testid={`pool-reassign-${r.phone}`} data-action="reassign">
                     {t('mgr.reassign')}
                   </Button>
                 )}

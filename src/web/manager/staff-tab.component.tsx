@@ -12,6 +12,7 @@ import { useProject } from '../session/project.context.tsx';
 import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
 import { managerPath } from './manager-path.ts';
 import type { Roster } from './use-roster.ts';
+import { useCan } from '../session/use-can.ts';
 
 function StateTag({ m }: { readonly m: RosterMember }) {
   const { t } = useI18n();
@@ -27,9 +28,9 @@ function StateTag({ m }: { readonly m: RosterMember }) {
 export function StaffTab({ roster }: { readonly roster: Roster }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { project, staffId, role } = useProject();
+  const { project, staffId } = useProject();
   // Suspending and departing are the manager's (the server's role table says so; a supervisor only looks).
-  const manager = role === 'manager';
+  const can = useCan();
   const [days, setDays] = useState<Record<string, number>>({});
   const [problem, setProblem] = useState<Problem>(null);
 
@@ -70,10 +71,10 @@ export function StaffTab({ roster }: { readonly roster: Roster }) {
             title: t('mgr.suspend'),
             key: 'suspend',
             render: (_v, m) =>
-              manager && m.role === 'consultant' && m.departedAt === null ? (
+              can('suspend') && m.role === 'consultant' && m.departedAt === null ? (
                 <Space.Compact>
                   <InputNumber min={1} max={365} value={days[m.id] ?? 1} onChange={(n) => setDays({ ...days, [m.id]: n ?? 1 })} aria-label={t('mgr.suspendDays')} style={{ width: 70 }} />
-                  <Button onClick={() => void act(() => command(project, 'suspend', { who: m.id, days: days[m.id] ?? 1 }, { idempotencyKey: newIdempotencyKey() }), t('mgr.suspended', { days: days[m.id] ?? 1 }))} data-testid={`suspend-${m.id}`}>
+                  <Button onClick={() => void act(() => command(project, 'suspend', { who: m.id, days: days[m.id] ?? 1 }, { idempotencyKey: newIdempotencyKey() }), t('mgr.suspended', { days: days[m.id] ?? 1 }))} data-testid={`suspend-${m.id}`} data-action="suspend">
                     {t('mgr.suspend')}
                   </Button>
                 </Space.Compact>
@@ -83,9 +84,9 @@ export function StaffTab({ roster }: { readonly roster: Roster }) {
             title: t('mgr.depart'),
             key: 'depart',
             render: (_v, m) =>
-              manager && m.departedAt === null && m.id !== staffId ? (
+              can('depart') && m.departedAt === null && m.id !== staffId ? (
                 <Popconfirm title={t('mgr.departConfirm', { who: m.name ?? m.id })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => act(() => command(project, 'depart', { who: m.id }, { idempotencyKey: newIdempotencyKey() }), t('mgr.departed'))}>
-                  <Button danger data-testid={`depart-${m.id}`}>
+                  <Button danger data-testid={`depart-${m.id}`} data-action="depart">
                     {t('mgr.depart')}
                   </Button>
                 </Popconfirm>

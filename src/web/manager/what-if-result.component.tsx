@@ -40,6 +40,9 @@ function answerText(answer: Readonly<Record<string, unknown>>, nameOf: (id: stri
       parts.push(t(value ? 'fact.valid' : 'fact.invalid'));
     } else if (field === 'accepted') {
       parts.push(t(value ? 'fact.accepted' : 'fact.rejected'));
+    } else if (field === 'number') {
+      // CH-8: the report kept in full or as the mask the policy asks for.
+      parts.push(`${t('whatIf.field.number')} ${value === 'full' ? t('whatIf.fullNumber') : String(value)}`);
     } else if (field === 'channel') {
       if (value) parts.push(`${t('whatIf.field.channel')} ${nameOf(String(value))}`);
     } else {

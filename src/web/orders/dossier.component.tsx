@@ -3,6 +3,7 @@
 // is complete (✓/✗) and why, and the outcome the records give.
 import { Card, Col, Descriptions, List, Row, Space, Tag, Typography } from 'antd';
 import type { DisputeDossier } from '../../contracts/index.ts';
+import { followUpNoteText } from '../customers/follow-up-note.ts';
 import { hasMessage } from '../i18n/translate.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { ReasonList } from '../shared/reason-list.component.tsx';
@@ -52,6 +53,7 @@ function SideCard({ side, role, customer, testId }: { readonly side: Side; reado
               <Typography.Text type="secondary">{r.atLocal ?? dateTime(r.at)}</Typography.Text>
               <Tag>{kind(r.type)}</Tag>
               {r.by && <Typography.Text>{nameOf(r.by)}</Typography.Text>}
+              {r.note && <Typography.Text data-testid="dossier-note">{followUpNoteText(r.note, t)}</Typography.Text>}
             </Space>
           </List.Item>
         )}
