@@ -19,7 +19,9 @@ export type Grant = 'any' | 'self' | 'withBroker' | 'ownCustomers' | 'onBehalf';
 
 export type ReadName =
   | 'floor' | 'today' | 'judge' | 'ownership' | 'credit' | 'timeline' | 'myCustomers' | 'recordReads' | 'stream' | 'customers' | 'staff' | 'performance'
-  | 'unitGrid' | 'unitHistory' | 'unitImportPlan' | 'unitImportCommit' | 'orders' | 'order' | 'disputes' | 'publishedOrders';
+  | 'unitGrid' | 'unitHistory' | 'unitImportPlan' | 'unitImportCommit' | 'orders' | 'order' | 'disputes' | 'publishedOrders'
+  // reports (REG-3, REP-1..4, SEC-2)
+  | 'registerOptions' | 'officeReport' | 'reportExport';
 /** The policy editor: the policy with its knobs, and the what-if of an edited one (a POST that records nothing). */
 export type PolicyEditorName = 'policy' | 'policyWhatIf';
 /** The broker side (CH-1..10): the broker's own reads, the desk's escort admission, the channel assistant's desk. */
@@ -136,6 +138,10 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   admitEscort: { method: 'POST', path: '/channel/admit', grants: { frontdesk: 'any', channelAssistant: 'any', supervisor: 'any', manager: 'any' } },
   channelWorkspace: { method: 'GET', path: '/channel/workspace', grants: channelManagers },
   channelBrokers: { method: 'GET', path: '/channel/brokers', grants: channelManagers },
+  // ---- reports: the register's options for every form (REG-3); the report (REP-1..3); bulk export only for the manager (REP-4, SEC-2) ----
+  registerOptions: { method: 'GET', path: '/register-options', grants: staffReads },
+  officeReport: { method: 'GET', path: '/reports', grants: supervisors },
+  reportExport: { method: 'GET', path: '/reports/export', grants: { manager: 'any' } },
 };
 
 /** Endpoints an approved broker is yet to be: before approval a broker may only read their application (CH-2). */

@@ -27,6 +27,7 @@ import { LiveHub } from './live-stream.ts';
 import { policyRoutes } from './policy.routes.ts';
 import { registerRoutes } from './register.routes.ts';
 import { installSecurityHeaders } from './security-headers.ts';
+import { reportRoutes } from './reports.routes.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { systemRoutes } from './system.routes.ts';
 
@@ -180,6 +181,7 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     floorRoutes(api, deps);
     customerRoutes(api, deps);
     registerRoutes(api, deps);
+    reportRoutes(api, deps);
     policyRoutes(api, deps);
     salesRoutes(api, deps);
     commandRoutes(api, deps);

@@ -97,6 +97,7 @@ export function refusalStatus(code: RefusalCode): 409 | 422 | 429 {
     case 'invalid_input':
     case 'unknown_record':
     case 'idempotency_key_reused':
+    case 'unknown_option':
       return 422;
     default:
       return unreachable(code);
@@ -154,6 +155,7 @@ export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Lang, string>>
   login_taken: { en: 'this login is taken', 'zh-CN': '该用户名已被使用' },
   link_needs_confirmation: { en: 'this family link would change who owns a customer: the manager must make it', 'zh-CN': '该家庭关联会改变客户归属，需由经理确认操作' },
   idempotency_key_reused: { en: 'this Idempotency-Key was already used for a different request: send a new key', 'zh-CN': '该幂等键已用于另一请求，请使用新的键' },
+  unknown_option: { en: 'not one of the office’s options for this field', 'zh-CN': '不是本案场为该项设定的选项' },
 };
 
 /** The JSON body of every error answer (src/contracts/errors.contract.ts), its code one of ours. */

@@ -1,6 +1,7 @@
 // The commands an office issues: one per scenario action, one per API write. Inputs are as people type
 // them (phones unnormalised); the handlers validate them.
 import type { AwayReason, Broker, BrokerId, BrokerProfile, BuyerChange, ContactVia, DealStage, FollowUpNote, OrderEnd, ReceiveAs, RegisterVia, Relation, StaffId, StaffMember, Unit, UnitId } from '../core/facts.ts';
+import type { RegisterDetails } from '../core/facts.ts';
 import type { Policy } from '../core/policy.ts';
 import type { Credit } from '../core/deal.rules.ts';
 import type { Reason } from '../core/reasons.ts';
@@ -26,7 +27,7 @@ export type Command =
   | { readonly do: 'done'; readonly who: StaffId }
   | { readonly do: 'reclassify'; readonly who: StaffId }
   | { readonly do: 'decline'; readonly who: StaffId }
-  | {
+  | ({
       readonly do: 'register';
       readonly by: StaffId;
       readonly via: RegisterVia;
@@ -37,7 +38,7 @@ export type Command =
       readonly plate?: string;
       readonly for?: StaffId;
       readonly brochureOnly?: boolean;
-    }
+    } & RegisterDetails)
   | ({ readonly do: 'followUp'; readonly by: StaffId; readonly phone: string; readonly reached: boolean; readonly via?: ContactVia } & FollowUpNote)
   | { readonly do: 'link'; readonly phone: string; readonly to: string; readonly relation: Relation; /** Who links (the API fills the caller, OWN-7 guard). */ readonly by?: StaffId }
   | { readonly do: 'merge'; readonly phone: string; readonly into: string }
@@ -127,6 +128,10 @@ export type RefusalCode =
   // reliability (issue 14): an Idempotency-Key sent again with another request
   | 'idempotency_key_reused'
   // security (issue 14): a family link that would change an owner needs the manager (OWN-7)
-  | 'link_needs_confirmation';
+  | 'link_needs_confirmation'
+  // Reports (REG-3): a register field's value is not one of the office's options.
+  | 'unknown_option';
 
 export type Outcome = { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly refusal: Refusal };
+
+export type { RegisterDetails };

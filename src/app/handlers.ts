@@ -11,9 +11,9 @@ import { reason, type Reason } from '../core/reasons.ts';
 import { judgeRegistration } from '../core/registration.rules.ts';
 import { decideReception, isPermutationOfQueue, type Floor, type FloorContext, type PartyFacts } from '../core/rotation.rules.ts';
 import { DAY_MS, type Instant } from '../core/time.ts';
-import type { Answer, Command, Outcome, Refusal, RefusalCode } from './commands.ts';
 import { channelCommand } from './channel.handlers.ts';
 import { PROBE_LIMIT, PROBE_WINDOW_MS } from '../core/channel.rules.ts';
+import type { Answer, Command, Outcome, Refusal, RefusalCode, RegisterDetails } from './commands.ts';
 
 /** Where facts go. The in-memory store, SQLite and PostgreSQL each provide one; `append` also folds the fact into `engine`. */
 export interface Office {
@@ -392,6 +392,22 @@ function decline(engine: Engine, floor: Floor, who: StaffId, now: Instant): Deci
   };
 }
 
+/** REG-3: the register's further fields, option fields checked against the office's lists; blanks dropped. */
+function registerDetails(policy: Engine['policy'], c: RegisterDetails): RegisterDetails {
+  const lists = { district: policy.registerOptions.districts, source: policy.registerOptions.sources, propertyType: policy.registerOptions.propertyTypes, grade: policy.registerOptions.grades } as const;
+  const out: { -readonly [K in keyof RegisterDetails]: RegisterDetails[K] } = {};
+  for (const field of ['address', 'units', 'carBrand', ...Object.keys(lists)] as const) {
+    const value = c[field as keyof RegisterDetails];
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    const list = lists[field as keyof typeof lists] as readonly string[] | undefined;
+    if (list && !list.includes(value.trim())) refuse('unknown_option', `"${value}" is not one of the office's ${field} options (${list.join(', ')})`);
+    out[field as 'units'] = value.trim();
+  }
+  if (c.phone2 !== undefined && c.phone2.trim() !== '') out.phone2 = phoneOf(c.phone2);
+  if (c.budget !== undefined) out.budget = c.budget;
+  return out;
+}
+
 function register(engine: Engine, c: Extract<Command, { do: 'register' }>, now: Instant): Decision {
   const by = engine.staff.get(actor(engine, c.by));
   if (c.for !== undefined) actor(engine, c.for, ['consultant']);
@@ -407,6 +423,7 @@ function register(engine: Engine, c: Extract<Command, { do: 'register' }>, now: 
     ...(phone ? { phone } : {}),
     ...pick(c, 'name', 'gender', 'needs', 'plate'),
     ...(c.brochureOnly ? { brochureOnly: true } : {}),
+    ...registerDetails(engine.policy, c),
     valid: validity.valid,
   };
   return { fact, answer: { valid: validity.valid, reasons: validity.reasons }, ...(phone ? { ownershipOf: phone } : {}) };

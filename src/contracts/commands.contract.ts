@@ -45,6 +45,16 @@ export const COMMAND_BODIES = {
     plate: plateSchema.optional(),
     for: idSchema.optional(),
     brochureOnly: z.boolean().optional(),
+    // REG-3 (reports): the register's further fields; the options are checked against the office's lists.
+    phone2: rawPhoneSchema.optional(),
+    address: textSchema.optional(),
+    district: z.string().trim().max(20).optional(),
+    source: z.string().trim().max(20).optional(),
+    propertyType: z.string().trim().max(20).optional(),
+    units: z.string().trim().max(200).optional(),
+    budget: z.number().nonnegative().max(1e6).optional(),
+    grade: z.string().trim().max(20).optional(),
+    carBrand: z.string().trim().max(32).optional(),
   }),
   followUp: z.strictObject({
     by: idSchema.optional(),

@@ -8,6 +8,7 @@ export * from './commands.contract.ts';
 export * from './floor.contract.ts';
 export * from './customers.contract.ts';
 export * from './register.contract.ts';
+export * from './reports.contract.ts';
 export * from './policy.contract.ts';
 export * from './system.contract.ts';
 export * from './sales.contract.ts';

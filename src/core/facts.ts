@@ -94,6 +94,28 @@ export interface Reception {
   readonly turnOf?: string;
 }
 
+/** REG-3 (reports): the register's further fields, all optional so older entries keep working. */
+export interface RegisterDetails {
+  /** Other phone numbers the customer gave (personal data, kept in the vault). */
+  readonly phone2?: string;
+  /** 工作单位或住址 (personal data, kept in the vault). */
+  readonly address?: string;
+  /** 区域 (from `registerOptions.districts`). */
+  readonly district?: string;
+  /** 认知途径: how they heard of the project (from `registerOptions.sources`). */
+  readonly source?: string;
+  /** 物业类型 (from `registerOptions.propertyTypes`). */
+  readonly propertyType?: string;
+  /** 意向房源: the units they are interested in, as written. */
+  readonly units?: string;
+  /** 预算, in 万元. */
+  readonly budget?: number;
+  /** 诚意度 (from `registerOptions.grades`). */
+  readonly grade?: string;
+  /** 车辆品牌. */
+  readonly carBrand?: string;
+}
+
 interface FactShape<T extends string> {
   readonly type: T;
   readonly at: Instant;
@@ -140,7 +162,7 @@ export type Fact =
   | (FactShape<'receptionEnded'> & { readonly who: StaffId })
   | (FactShape<'partyReclassified'> & { readonly who: StaffId })
   | (FactShape<'turnDeclined'> & { readonly who: StaffId; readonly reception: Reception })
-  | (FactShape<'registered'> & {
+  | (FactShape<'registered'> & RegisterDetails & {
       readonly by: StaffId;
       readonly for?: StaffId;
       readonly via: RegisterVia;

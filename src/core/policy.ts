@@ -25,6 +25,32 @@ const dutyWindow = z
   .tuple([clock, clock])
   .refine(([from, to]) => (parseClock(from) ?? 0) < (parseClock(to) ?? 0), { message: 'a window must end after it starts' });
 
+// Reports (REG-3, REP-3): option lists and report knobs.
+const option = z.string().trim().min(1).max(20);
+const optionList = z.array(option).max(50).refine((l) => new Set(l).size === l.length, { message: 'options must differ' });
+const registerOptionsSchema = z.strictObject({
+  /** 认知途径 */ sources: optionList,
+  /** 诚意度 A/B/C… */ grades: optionList,
+  /** 区域 */ districts: optionList,
+  /** 物业类型 */ propertyTypes: optionList,
+});
+const reportsSchema = z.strictObject({
+  /** REP-3: follow-ups each visitor should have had (002 篇3.6). */
+  followUpsPerVisitor: z.number().int().min(0).max(50),
+  /** REP-3: protection ending within this many days is "about to lapse". */
+  lapsingDays: z.number().int().min(1).max(90),
+  /** Daily summary: the local time from which the day's summary is on the manager's dashboard. */
+  dailySummaryAt: clock,
+});
+/** Seed values from the offices' own registers (000 客户登记制度, 明源登记; 002 篇3). */
+const STANDARD_REGISTER_OPTIONS = {
+  sources: ['路过', '朋友介绍', '老带新', '报纸', '户外广告', '网络', '短信', '电话营销', '展点外拓', '渠道'],
+  grades: ['A', 'B', 'C', 'D'],
+  districts: ['本区', '市内其他区', '省内地州', '外省'],
+  propertyTypes: ['住宅', '公寓', '商铺', '写字楼', '产权式酒店'],
+};
+const STANDARD_REPORTS = { followUpsPerVisitor: 3, lapsingDays: 7, dailySummaryAt: '21:00' };
+
 export const policySchema = z.strictObject({
   rotation: z.strictObject({
     /** ROT-1 */ order: z.enum(['signIn', 'fewestNewToday']),
@@ -79,6 +105,10 @@ export const policySchema = z.strictObject({
   disputes: z.strictObject({
     /** DEAL-4 */ windowDays: days('zero'),
   }),
+  // Reports (REG-3, REP-1..3): sections an older stored policy lacks take their standard values.
+  /** REG-3: the office's own option lists for the register's fields (bounded). */
+  registerOptions: registerOptionsSchema.default(() => STANDARD_REGISTER_OPTIONS),
+  reports: reportsSchema.default(() => STANDARD_REPORTS),
 });
 
 export type Policy = z.infer<typeof policySchema>;
@@ -117,6 +147,8 @@ export const STANDARD_POLICY: Policy = deepFreeze({
   },
   performance: { countsFrom: 'subscription', transferWithinDays: 60 },
   disputes: { windowDays: 3 },
+  registerOptions: STANDARD_REGISTER_OPTIONS,
+  reports: STANDARD_REPORTS,
 });
 
 export const PRESETS: Readonly<Record<string, Policy>> = { standard: STANDARD_POLICY };

@@ -7,6 +7,14 @@ import { normalisePhone, type PhoneKey } from '../core/phone.ts';
 import { resolvePolicy, type Policy } from '../core/policy.ts';
 import { isValidZone, parseLocalTime, type Instant } from '../core/time.ts';
 
+// Reports (REG-3): the register's further fields a scenario may give (`budget` a number, the rest text).
+const REGISTER_DETAILS = ['phone2', 'address', 'district', 'source', 'propertyType', 'units', 'budget', 'grade', 'carBrand'] as const;
+function registerDetailsOf(str: (k: string) => string | undefined, raw: Readonly<Record<string, unknown>>): Record<string, string | number | undefined> {
+  const out: Record<string, string | number | undefined> = {};
+  for (const k of REGISTER_DETAILS) out[k] = k === 'budget' && typeof raw.budget === 'number' ? raw.budget : str(k);
+  return out;
+}
+
 export interface Expectation {
   readonly receiver?: string | null;
   readonly as?: string;
@@ -72,9 +80,9 @@ const ACTION_FIELDS: Record<FloorAction, { required: string[]; optional: string[
   done: { required: ['who'], optional: [], expect: [] },
   reclassify: { required: ['who'], optional: [], expect: [] },
   decline: { required: ['who'], optional: [], expect: ['receiver', 'as'] },
-  register: { required: ['by', 'via'], optional: ['phone', 'name', 'gender', 'needs', 'for', 'plate', 'brochureOnly'], expect: ['valid'] },
   link: { required: ['phone', 'to', 'relation'], optional: ['by'], expect: [] },
   followUp: { required: ['by', 'phone', 'reached'], optional: ['via', 'said', 'intent', 'next', 'nextOn'], expect: ['extends'] },
+  register: { required: ['by', 'via'], optional: ['phone', 'name', 'gender', 'needs', 'for', 'plate', 'brochureOnly', ...REGISTER_DETAILS], expect: ['valid'] },
   merge: { required: ['phone', 'into'], optional: [], expect: [] },
   depart: { required: ['who'], optional: ['transferTo'], expect: [] },
   reassign: { required: ['phone', 'to', 'by'], optional: ['reason'], expect: [] },
@@ -358,7 +366,7 @@ function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: s
     case 'arrive':
       return [defined({ do: 'arrive', phone: str('phone'), name: str('name'), plate: str('plate'), asksFor: str('asksFor'), nonCustomer: bool('nonCustomer'), broker: str('broker'), referrer: str('referrer'), referredBy: str('referredBy') }) as Command];
     case 'register':
-      return [defined({ do: 'register', by: str('by'), via: raw.via, phone: str('phone'), name: str('name'), gender: raw.gender, needs: str('needs'), for: str('for'), plate: str('plate'), brochureOnly: bool('brochureOnly') }) as Command];
+      return [defined({ do: 'register', by: str('by'), via: raw.via, phone: str('phone'), name: str('name'), gender: raw.gender, needs: str('needs'), for: str('for'), plate: str('plate'), brochureOnly: bool('brochureOnly'), ...registerDetailsOf(str, raw) }) as Command];
     case 'followUp':
       return [defined({ do: 'followUp', by: str('by'), phone: str('phone'), reached: bool('reached'), via: raw.via, said: str('said'), intent: raw.intent, next: str('next'), nextOn: str('nextOn') }) as Command];
     case 'link':

@@ -86,6 +86,10 @@ const SAMPLES: Readonly<Record<EndpointName, Sample>> = {
   admitEscort: { body: { phone: '13900000011', code: '000000' } },
   channelWorkspace: {},
   channelBrokers: {},
+  // reports
+  registerOptions: {},
+  officeReport: { path: '/reports?period=day&date=2026-03-02' },
+  reportExport: { path: '/reports/export?sheet=visits&date=2026-03-02' },
 };
 
 const names = Object.keys(ENDPOINTS) as EndpointName[];

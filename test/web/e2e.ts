@@ -5,8 +5,8 @@
 // Screenshots go to test-output/. E2E_ONLY takes a comma-separated list: `language` the walk of every screen in
 // zh-CN (one-language.e2e.ts), `units` the 销控 grid and unit import (units.e2e.ts), `orders` the orders' journey
 // (orders.e2e.ts), `channel` the broker side (channel.e2e.ts), `firstload` each screen's compressed JavaScript on
-// the wire (first-load.e2e.ts), `floor` the floor as an office uses it all day (floor-day.e2e.ts);
-// e.g. E2E_ONLY=units,orders,language.
+// the wire (first-load.e2e.ts), `floor` the floor as an office uses it all day (floor-day.e2e.ts), `reports` the
+// manager's 报表 and its .xlsx (reports.e2e.ts); e.g. E2E_ONLY=units,orders,language.
 // Prints one line per check and closes with "N passed, N failed".
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import { floorDayJourneys } from './floor-day.e2e.ts';
 import { ordersJourney } from './orders.e2e.ts';
 import { unitJourneys } from './units.e2e.ts';
 import { channelJourney } from './channel.e2e.ts';
+import { reportsJourney } from './reports.e2e.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/start-server.ts';
 
@@ -110,6 +111,7 @@ async function main(): Promise<void> {
       if (only.has('units')) await unitJourneys(browser, base, check, shot);
       if (only.has('orders')) await ordersJourney(browser, base, check, shot);
       if (only.has('channel')) await channelJourney(browser, base, check, shot);
+      if (only.has('reports')) await reportsJourney(browser, base, check, shot);
       if (only.has('language')) await walkEveryScreenInChinese(browser, base, check, shot);
       if (only.has('firstload')) await measureFirstLoads(browser, base, check);
       // floor-day (issue 16): follow-up notes, role-matched buttons, not-found, the desk's keyboard flow.
@@ -397,6 +399,7 @@ async function main(): Promise<void> {
     await unitJourneys(browser, base, check, shot);
     await ordersJourney(browser, base, check, shot);
     await channelJourney(browser, base, check, shot);
+    await reportsJourney(browser, base, check, shot);
 
     await walkEveryScreenInChinese(browser, base, check, shot);
 

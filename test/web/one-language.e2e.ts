@@ -107,6 +107,12 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
       manager('staff', (p) => p.getByTestId('staff-chen').waitFor({ timeout: 5000 })),
       manager('performance', (p) => p.locator('[data-testid="perf-chart-list"] li').first().waitFor({ state: 'attached', timeout: 5000 })),
       manager('queue', (p) => p.getByTestId('queue-tab').waitFor({ timeout: 5000 })),
+      // reports: the demo's first day (three days back), with a drill-down open over it
+      manager('reports', async (p) => {
+        await p.getByTestId('rep-date').fill(new Date(Date.now() - 3 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+        await p.getByTestId('rep-total-visits').click({ timeout: 5000 });
+        await p.getByTestId('report-drill-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 5000 });
+      }),
       manager('units', async (p) => {
         // The demo's held unit: its drawer names the import and the hold.
         await p.getByTestId('unit-cell-1-1801').click();

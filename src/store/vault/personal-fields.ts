@@ -22,7 +22,7 @@ const PHONE_FIELDS: { readonly [T in FactType]?: readonly string[] } = {
 /** Fields that identify a person without being a phone (names, car plates): the body leaves them out. */
 const HIDDEN_FIELDS: { readonly [T in FactType]?: readonly string[] } = {
   partyArrived: ['name', 'plate'],
-  registered: ['name', 'plate'],
+  registered: ['name', 'plate', 'phone2', 'address'],
   reported: ['name'],
   // What was said and the next step may name the customer's circumstances (issue 16.2).
   followedUp: ['said', 'next'],

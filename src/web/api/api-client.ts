@@ -1,6 +1,7 @@
 // The typed API client: one function per endpoint the web app calls, project-scoped below
 // /api/projects/:project. Writes are commands (POST /commands/:action) carrying an idempotency key.
 import { request, requestIfChanged, query, seg, setCsrfToken, type Conditional, type WriteOptions } from './http.ts';
+import type { OfficeReportView, RegisterOptions, ReportSheet } from '../../contracts/index.ts';
 import type {
   Answer,
   Board,
@@ -155,4 +156,20 @@ export function commitUnitImport(project: string, body: UnitImportInput, options
 
 export function streamUrl(project: string): string {
   return `${base(project)}/stream`;
+}
+
+// ---- reports (REG-3, REP-1..4) ----
+/** The office's options for the register's fields (every staff role). */
+export function getRegisterOptions(project: string): Promise<RegisterOptions> {
+  return request<RegisterOptions>('GET', `${base(project)}/register-options`);
+}
+
+/** The office report for a period (managers, supervisors). */
+export function getOfficeReport(project: string, q: { readonly period: 'day' | 'week' | 'month'; readonly date: string }): Promise<OfficeReportView> {
+  return request<OfficeReportView>('GET', `${base(project)}/reports${query({ ...q })}`);
+}
+
+/** Where one table of the report downloads as .xlsx (the manager; a plain link, the session cookie goes along). */
+export function reportExportUrl(project: string, q: { readonly period: 'day' | 'week' | 'month'; readonly date: string; readonly sheet: ReportSheet }): string {
+  return `${base(project)}/reports/export${query({ ...q })}`;
 }

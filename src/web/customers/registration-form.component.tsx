@@ -1,9 +1,12 @@
 // 快速登记: the visit (or call) register entry for the party just admitted. REG-2 is applied before
 // sending — name (a surname is enough for a call), gender, phone (REG-4, checked as the server checks
 // it) and needs — each with its own message; what the server still refuses lands on its field.
-import { Button, Card, Form, Input, Radio, Select } from 'antd';
+import { Button, Card, Collapse, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { InputRef } from 'antd';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RegisterOptions } from '../../contracts/index.ts';
+import { getRegisterOptions } from '../api/api-client.ts';
+import { useProject } from '../session/project.context.tsx';
 import type { Answer } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { compact } from '../shared/compact.ts';
@@ -21,9 +24,42 @@ export interface RegistrationValues {
   gender?: 'M' | 'F';
   needs?: string;
   plate?: string;
+  // REG-3: the register's further fields (the option fields offer the office's own lists).
+  source?: string;
+  grade?: string;
+  district?: string;
+  propertyType?: string;
+  units?: string;
+  budget?: number;
+  address?: string;
+  carBrand?: string;
+  phone2?: string;
 }
 
-const FIELDS = ['via', 'for', 'phone', 'name', 'gender', 'needs', 'plate'];
+const FIELDS = ['via', 'for', 'phone', 'name', 'gender', 'needs', 'plate', 'source', 'grade', 'district', 'propertyType', 'units', 'budget', 'address', 'carBrand', 'phone2'];
+const OPTION_FIELDS = [
+  ['source', 'sources', 'field.source'],
+  ['grade', 'grades', 'field.grade'],
+  ['district', 'districts', 'field.district'],
+  ['propertyType', 'propertyTypes', 'field.propertyType'],
+] as const;
+
+/** The office's option lists (REG-3); empty until they load, and if they cannot be read the form still works. */
+function useRegisterOptions(): RegisterOptions | null {
+  const { project } = useProject();
+  const [options, setOptions] = useState<RegisterOptions | null>(null);
+  useEffect(() => {
+    let live = true;
+    getRegisterOptions(project).then(
+      (o) => live && setOptions(o),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [project]);
+  return options;
+}
 
 export function RegistrationForm({
   consultants,
@@ -41,6 +77,7 @@ export function RegistrationForm({
   const { t } = useI18n();
   const { nameOf } = useStaffNames();
   const [form] = Form.useForm<RegistrationValues>();
+  const options = useRegisterOptions();
   const onDone = useCallback(
     (answer: Answer) => {
       form.resetFields();
@@ -90,6 +127,54 @@ export function RegistrationForm({
         <Form.Item name="needs" label={t('field.needs')} rules={[{ required: true, whitespace: true, message: t('check.needsRequired') }, { max: 500, message: t('check.tooLong') }]}>
           <Input data-testid="reg-needs" autoComplete="off" />
         </Form.Item>
+        <div className="form-row">
+          {OPTION_FIELDS.slice(0, 2).map(([name, list, label]) => (
+            <Form.Item key={name} name={name} label={t(label)}>
+              <Select allowClear data-testid={`reg-${name}`} options={(options?.[list] ?? []).map((o) => ({ value: o, label: o }))} />
+            </Form.Item>
+          ))}
+        </div>
+        <Collapse
+          size="small"
+          ghost
+          items={[
+            {
+              key: 'more',
+              label: t('reg.more'),
+              forceRender: true,
+              children: (
+                <>
+                  <div className="form-row">
+                    {OPTION_FIELDS.slice(2).map(([name, list, label]) => (
+                      <Form.Item key={name} name={name} label={t(label)}>
+                        <Select allowClear data-testid={`reg-${name}`} options={(options?.[list] ?? []).map((o) => ({ value: o, label: o }))} />
+                      </Form.Item>
+                    ))}
+                  </div>
+                  <div className="form-row">
+                    <Form.Item name="units" label={t('field.units')} rules={[{ max: 200, message: t('check.tooLong') }]}>
+                      <Input data-testid="reg-units" autoComplete="off" />
+                    </Form.Item>
+                    <Form.Item name="budget" label={t('field.budget')}>
+                      <InputNumber min={0} max={1_000_000} style={{ width: '100%' }} data-testid="reg-budget" />
+                    </Form.Item>
+                  </div>
+                  <div className="form-row">
+                    <Form.Item name="address" label={t('field.address')} rules={[{ max: 500, message: t('check.tooLong') }]}>
+                      <Input data-testid="reg-address" autoComplete="off" />
+                    </Form.Item>
+                    <Form.Item name="phone2" label={t('field.phone2')} rules={[phoneRule(t, false)]} validateTrigger="onBlur">
+                      <Input data-testid="reg-phone2" inputMode="tel" autoComplete="off" />
+                    </Form.Item>
+                  </div>
+                  <Form.Item name="carBrand" label={t('field.carBrand')} rules={[{ max: 32, message: t('check.tooLong') }]}>
+                    <Input data-testid="reg-carBrand" autoComplete="off" />
+                  </Form.Item>
+                </>
+              ),
+            },
+          ]}
+        />
         <div className="form-row">
           <Form.Item name="plate" label={t('field.plate')} rules={[{ max: 16, message: t('check.tooLong') }]}>
             <Input data-testid="reg-plate" autoComplete="off" />

@@ -17,6 +17,7 @@ import { DisputesTab } from './disputes-tab.component.tsx';
 import { managerPath } from './manager-path.ts';
 import { OrdersTab } from './orders-tab.component.tsx';
 import { PerformanceTab } from './performance-tab.component.tsx';
+import { ReportsTab } from './reports-tab.component.tsx';
 import { PoolTab } from './pool-tab.component.tsx';
 import { QueueTab } from './queue-tab.component.tsx';
 import { ReadsTab } from './reads-tab.component.tsx';
@@ -31,13 +32,14 @@ const PolicyTab = lazy(() => import('./policy-tab.component.tsx').then((m) => ({
 const UnitGrid = lazy(() => import('../units/unit-grid.component.tsx').then((m) => ({ default: m.UnitGrid })));
 const UnitImport = lazy(() => import('../units/unit-import.component.tsx').then((m) => ({ default: m.UnitImport })));
 
-const TABS = ['register', 'pool', 'customer', 'staff', 'performance', 'units', 'import', 'orders', 'disputes', 'queue', 'reads', 'policy'] as const;
+const TABS = ['register', 'pool', 'customer', 'staff', 'performance', 'reports', 'units', 'import', 'orders', 'disputes', 'queue', 'reads', 'policy'] as const;
 const LABELS = {
   register: 'mgr.register',
   pool: 'mgr.pool',
   customer: 'mgr.timeline',
   staff: 'mgr.staff',
   performance: 'mgr.performance',
+  reports: 'mgr.reports',
   units: 'mgr.units',
   import: 'mgr.unitImport',
   orders: 'mgr.orders',
@@ -85,6 +87,7 @@ export function ManagerPage() {
         <Route path="customer/:phone" element={<CustomerTimeline staff={consultants} />} />
         <Route path="staff" element={<StaffTab roster={roster} />} />
         <Route path="performance" element={<PerformanceTab />} />
+        <Route path="reports" element={<ReportsTab />} />
         <Route path="orders" element={<OrdersTab consultants={everyConsultant} version={ordersVersion} />} />
         <Route path="disputes" element={<DisputesTab version={ordersVersion} onDecided={() => setOrdersVersion((v) => v + 1)} />} />
         <Route path="queue" element={<QueueTab board={board} />} />
