@@ -3,6 +3,7 @@
 // `migrate(db, STORE_MIGRATIONS, ACCOUNT_MIGRATIONS)`. Booleans are 0/1 integers, instants epoch-ms BIGINT.
 import type { Migration } from '../store/sql/migrate.ts';
 import { LOGIN_THROTTLE_SCHEMA } from './login-throttle.ts';
+import { ACCOUNT_CHANGES_MIGRATION } from './account-changes-store.ts';
 
 const accounts = `
 CREATE TABLE users (
@@ -75,4 +76,6 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
   { id: '0100-accounts', sql: { sqlite: accounts, postgres: accounts } },
   { id: '0101-record-reads', sql: { sqlite: recordReadsSqlite, postgres: recordReadsPostgres } },
   LOGIN_THROTTLE_SCHEMA,
+  // office: the admin workspace's audit of account changes
+  ACCOUNT_CHANGES_MIGRATION,
 ];

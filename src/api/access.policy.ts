@@ -21,7 +21,9 @@ export type ReadName =
   | 'floor' | 'today' | 'judge' | 'ownership' | 'credit' | 'timeline' | 'myCustomers' | 'recordReads' | 'stream' | 'customers' | 'staff' | 'performance'
   | 'unitGrid' | 'unitHistory' | 'unitImportPlan' | 'unitImportCommit' | 'orders' | 'order' | 'disputes' | 'publishedOrders'
   // reports (REG-3, REP-1..4, SEC-2)
-  | 'registerOptions' | 'officeReport' | 'reportExport';
+  | 'registerOptions' | 'officeReport' | 'reportExport'
+  // office: the violation register, risk alerts
+  | 'violations' | 'riskAlerts';
 /** The policy editor: the policy with its knobs, and the what-if of an edited one (a POST that records nothing). */
 export type PolicyEditorName = 'policy' | 'policyWhatIf';
 /** The broker side (CH-1..10): the broker's own reads, the desk's escort admission, the channel assistant's desk. */
@@ -93,10 +95,14 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   addStaff: command('addStaff', setup),
   addBroker: command('addBroker', setup),
   addUnit: command('addUnit', setup, { recorder: 'by' }),
-  importUnits: command('importUnits', { manager: 'any' }, { recorder: 'by' }),
+  importUnits: command('importUnits', setup, { recorder: 'by' }),
   editUnit: command('editUnit', { manager: 'any' }, { recorder: 'by' }),
   withdrawUnit: command('withdrawUnit', { manager: 'any' }, { recorder: 'by' }),
   setPolicy: command('setPolicy', setup, { recorder: 'by' }),
+  // ---- office: the violation register (PEN-1, ROT-14): the manager records and decides; the person appeals ----
+  recordViolation: command('recordViolation', { manager: 'any' }, { recorder: 'by' }),
+  appeal: command('appeal', { consultant: 'self', supervisor: 'self', frontdesk: 'self', channelAssistant: 'self', manager: 'any' }, { subject: 'by' }),
+  decideAppeal: command('decideAppeal', { manager: 'any' }, { recorder: 'by' }),
   // ---- reads ----
   floor: { method: 'GET', path: '/floor', grants: staffReads },
   today: { method: 'GET', path: '/today', grants: staffReads },
@@ -110,8 +116,8 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   // ---- the money side (DEAL-1..6) ----
   unitGrid: { method: 'GET', path: '/units/grid', grants: { consultant: 'any', supervisor: 'any', manager: 'any', frontdesk: 'any' } },
   unitHistory: { method: 'GET', path: '/units/:unit', grants: { consultant: 'any', supervisor: 'any', manager: 'any' } },
-  unitImportPlan: { method: 'POST', path: '/units/import', grants: { manager: 'any' } },
-  unitImportCommit: { method: 'POST', path: '/units/import/commit', grants: { manager: 'any' }, recorder: 'by' },
+  unitImportPlan: { method: 'POST', path: '/units/import', grants: setup },
+  unitImportCommit: { method: 'POST', path: '/units/import/commit', grants: setup, recorder: 'by' },
   orders: { method: 'GET', path: '/orders', grants: floorSelf, subject: 'of' },
   order: { method: 'GET', path: '/orders/:order', grants: { consultant: 'any', supervisor: 'any', manager: 'any' } },
   disputes: { method: 'GET', path: '/disputes', grants: supervisors },
@@ -142,6 +148,9 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   registerOptions: { method: 'GET', path: '/register-options', grants: staffReads },
   officeReport: { method: 'GET', path: '/reports', grants: supervisors },
   reportExport: { method: 'GET', path: '/reports/export', grants: { manager: 'any' } },
+  // ---- office: the violation register (PEN-1): the managers see all; staff see their own ----
+  riskAlerts: { method: 'GET', path: '/risk-alerts', grants: supervisors },
+  violations: { method: 'GET', path: '/violations', grants: { consultant: 'self', frontdesk: 'self', channelAssistant: 'self', supervisor: 'any', manager: 'any' }, subject: 'of' },
 };
 
 /** Endpoints an approved broker is yet to be: before approval a broker may only read their application (CH-2). */

@@ -30,6 +30,10 @@ import { installSecurityHeaders } from './security-headers.ts';
 import { reportRoutes } from './reports.routes.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { systemRoutes } from './system.routes.ts';
+import { adminRoutes } from './admin.routes.ts';
+import { firstRunRoutes } from './first-run.routes.ts';
+import { violationRoutes } from './violations.routes.ts';
+import { riskRoutes } from './risk.routes.ts';
 
 export interface ApiOptions {
   readonly offices: Offices;
@@ -186,6 +190,10 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     salesRoutes(api, deps);
     commandRoutes(api, deps);
     channelRoutes(api, { ...deps, escortCodes: new EscortCodes(options.escortSecret ?? randomBytes(32)) });
+    adminRoutes(api, deps);
+    firstRunRoutes(api, deps);
+    violationRoutes(api, deps);
+    riskRoutes(api, deps);
   });
   return app;
 }

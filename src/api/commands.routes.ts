@@ -68,6 +68,9 @@ const SUMMARIES: Readonly<Record<Action, string>> = {
   refuseConfirmation: 'The consultant refuses the confirmation: a violation by the consultant (CH-7)',
   markFake: 'The manager marks a fake customer: a violation by the broker (CH-7)',
   decideManualCheck: 'The channel assistant decides a masked report or arrival by hand, with a reason (CH-8)',
+  recordViolation: 'Record a violation: person, rule, date, evidence and sanction — warning, fine or suspension from the queue (PEN-1, ROT-14)',
+  appeal: 'Appeal a violation recorded against oneself, once (PEN-1)',
+  decideAppeal: 'Decide an appeal: the sanction stands, or is overturned and a suspension ends now (PEN-1)',
 };
 
 /** A refused command is an error answer with the refusal's code and reasons; nothing was recorded. */

@@ -30,6 +30,10 @@ export type ApiCode =
   | 'login_taken'
   // reliability (issue 14): one customer's personal data does not open; the rest of the office works
   | 'personal_data_unreadable'
+  // office: the admin workspace
+  | 'account_refused'
+  | 'same_approver'
+  | 'erasure_refused'
   | 'internal';
 
 export type ErrorCode = ApiCode | RefusalCode;
@@ -51,6 +55,9 @@ export const API_STATUS: Readonly<Record<ApiCode, number>> = {
   unsupported_media_type: 415,
   project_exists: 409,
   personal_data_unreadable: 409,
+  account_refused: 422,
+  same_approver: 409,
+  erasure_refused: 422,
   internal: 500,
   broker_not_approved: 403,
   escort_invalid: 422,
@@ -88,6 +95,11 @@ export function refusalStatus(code: RefusalCode): 409 | 422 | 429 {
       return 409;
     case 'probe_limited':
       return 429;
+    case 'appeal_exists':
+    case 'appeal_not_open':
+      return 409;
+    case 'unknown_violation':
+      return 422;
     case 'unknown_staff':
     case 'unknown_broker':
     case 'unknown_unit':
@@ -123,6 +135,9 @@ export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Lang, string>>
   unsupported_media_type: { en: 'send application/json', 'zh-CN': '请使用 application/json 格式' },
   project_exists: { en: 'a project with this id exists', 'zh-CN': '该项目编号已存在' },
   personal_data_unreadable: { en: "this customer's personal data cannot be opened: ask the administrator to run anchang verify", 'zh-CN': '该客户的个人信息无法读取，请联系管理员运行 anchang verify 检查' },
+  account_refused: { en: 'the account change is not acceptable', 'zh-CN': '账号变更不符合要求' },
+  same_approver: { en: 'an erasure must be approved by a second administrator', 'zh-CN': '删除个人信息须由另一位管理员批准' },
+  erasure_refused: { en: 'the erasure cannot be carried out', 'zh-CN': '无法执行删除' },
   internal: { en: 'internal error', 'zh-CN': '系统内部错误' },
   unknown_staff: { en: 'unknown staff member', 'zh-CN': '未知的置业顾问或员工' },
   unknown_broker: { en: 'unknown broker', 'zh-CN': '未知的渠道' },
@@ -156,6 +171,9 @@ export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Lang, string>>
   link_needs_confirmation: { en: 'this family link would change who owns a customer: the manager must make it', 'zh-CN': '该家庭关联会改变客户归属，需由经理确认操作' },
   idempotency_key_reused: { en: 'this Idempotency-Key was already used for a different request: send a new key', 'zh-CN': '该幂等键已用于另一请求，请使用新的键' },
   unknown_option: { en: 'not one of the office’s options for this field', 'zh-CN': '不是本案场为该项设定的选项' },
+  unknown_violation: { en: 'no such violation', 'zh-CN': '没有这条违规记录' },
+  appeal_exists: { en: 'this violation is already appealed', 'zh-CN': '该违规记录已申诉过' },
+  appeal_not_open: { en: 'there is no open appeal to decide', 'zh-CN': '没有待裁决的申诉' },
 };
 
 /** The JSON body of every error answer (src/contracts/errors.contract.ts), its code one of ours. */

@@ -120,7 +120,7 @@ export function salesRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const planned = await plan(body, engine);
       if (!planned.result.ok || planned.result.add.length + planned.result.edit.length === 0) return planView(planned, null);
       const units = [...planned.result.add.map((a) => unitOf(a.unit)), ...planned.result.edit.map((e) => unitOf(e.after))];
-      const executed = await handle.execute({ do: 'importUnits', units, by: String(input.by ?? ''), file: body.fileName }, { kind: 'user', id: caller.userId });
+      const executed = await handle.execute({ do: 'importUnits', units, ...(typeof input.by === 'string' ? { by: input.by } : {}), file: body.fileName }, { kind: 'user', id: caller.userId });
       if (!executed.ok) throw new ApiError(executed.refusal.code, { detail: executed.refusal.message });
       return planView(planned, executed.seq ?? null);
     },

@@ -19,7 +19,7 @@ export function commandOfFact(fact: Fact): Command | null {
     case 'unitListed':
       return { do: 'addUnit', unit: fact.unit, ...defined({ by: fact.by }) };
     case 'unitsImported':
-      return { do: 'importUnits', units: [...fact.added, ...fact.edited], by: fact.by, file: fact.file };
+      return { do: 'importUnits', units: [...fact.added, ...fact.edited], ...defined({ by: fact.by }), file: fact.file };
     case 'unitEdited':
       return { do: 'editUnit', unit: fact.unit, by: fact.by, ...defined({ reason: fact.reason }) };
     case 'unitWithdrawn':
@@ -108,6 +108,22 @@ export function commandOfFact(fact: Fact): Command | null {
       return { do: 'decideManualCheck', ref: fact.ref, by: fact.by, recognised: fact.recognised, reason: fact.reason, ...defined({ phone: fact.phone }) };
     case 'personalDataErased':
       return null;
+    // office: the violation register; a suspension is given again in days from the fact's own instant
+    case 'violationRecorded':
+      return {
+        do: 'recordViolation',
+        who: fact.who,
+        rule: fact.rule,
+        on: fact.on,
+        evidence: fact.evidence,
+        sanction: fact.sanction.kind === 'suspension' ? { kind: 'suspension', days: fact.sanction.days } : fact.sanction,
+        by: fact.by,
+        ...defined({ note: fact.note }),
+      };
+    case 'appealFiled':
+      return { do: 'appeal', violation: fact.violation, by: fact.by, grounds: fact.grounds };
+    case 'appealDecided':
+      return { do: 'decideAppeal', violation: fact.violation, by: fact.by, upheld: fact.upheld, reason: fact.reason };
   }
 }
 

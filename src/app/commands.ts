@@ -5,6 +5,7 @@ import type { RegisterDetails } from '../core/facts.ts';
 import type { Policy } from '../core/policy.ts';
 import type { Credit } from '../core/deal.rules.ts';
 import type { Reason } from '../core/reasons.ts';
+import type { ViolationRule } from '../core/violation.rules.ts';
 
 export type Command =
   | { readonly do: 'signIn'; readonly who: StaffId }
@@ -61,7 +62,7 @@ export type Command =
   | { readonly do: 'addStaff'; readonly staff: StaffMember }
   | { readonly do: 'addBroker'; readonly broker: Broker }
   | { readonly do: 'addUnit'; readonly unit: Unit; readonly by?: StaffId }
-  | { readonly do: 'importUnits'; readonly units: readonly Unit[]; readonly by: StaffId; readonly file: string }
+  | { readonly do: 'importUnits'; readonly units: readonly Unit[]; readonly by?: StaffId; readonly file: string }
   | { readonly do: 'editUnit'; readonly unit: Unit; readonly by: StaffId; readonly reason?: string }
   | { readonly do: 'withdrawUnit'; readonly unit: UnitId; readonly by: StaffId; readonly reason: string }
   | { readonly do: 'setPolicy'; readonly policy: Policy; readonly by?: StaffId }
@@ -73,7 +74,14 @@ export type Command =
   | { readonly do: 'confirmViewing'; readonly arrival: number; readonly by: StaffId; readonly customerConfirmed: true }
   | { readonly do: 'refuseConfirmation'; readonly arrival: number; readonly by: StaffId; readonly reason: string }
   | { readonly do: 'markFake'; readonly arrival: number; readonly by: StaffId; readonly reason: string }
-  | { readonly do: 'decideManualCheck'; readonly ref: number; readonly by: StaffId; readonly recognised: boolean; readonly phone?: string; readonly reason: string };
+  | { readonly do: 'decideManualCheck'; readonly ref: number; readonly by: StaffId; readonly recognised: boolean; readonly phone?: string; readonly reason: string }
+  // ---- office: the violation register (PEN-1, ROT-14) ----
+  | { readonly do: 'recordViolation'; readonly who: StaffId; readonly rule: ViolationRule; readonly on?: number; readonly evidence: readonly number[]; readonly sanction: SanctionInput; readonly by: StaffId; readonly note?: string }
+  | { readonly do: 'appeal'; readonly violation: number; readonly by: StaffId; readonly grounds: string }
+  | { readonly do: 'decideAppeal'; readonly violation: number; readonly by: StaffId; readonly upheld: boolean; readonly reason: string };
+
+/** A sanction as the manager gives it: a suspension in days (its end is decided when recorded). */
+export type SanctionInput = { readonly kind: 'warning' } | { readonly kind: 'fine'; readonly amount: number } | { readonly kind: 'suspension'; readonly days: number };
 
 export type Action = Command['do'];
 /** Setting up an office; not scenario actions (a scenario's roster, brokers and units are its opening state). */
@@ -130,7 +138,11 @@ export type RefusalCode =
   // security (issue 14): a family link that would change an owner needs the manager (OWN-7)
   | 'link_needs_confirmation'
   // Reports (REG-3): a register field's value is not one of the office's options.
-  | 'unknown_option';
+  | 'unknown_option'
+  // office: the violation register
+  | 'unknown_violation'
+  | 'appeal_exists'
+  | 'appeal_not_open';
 
 export type Outcome = { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly refusal: Refusal };
 

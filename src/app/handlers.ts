@@ -14,6 +14,7 @@ import { DAY_MS, type Instant } from '../core/time.ts';
 import { channelCommand } from './channel.handlers.ts';
 import { PROBE_LIMIT, PROBE_WINDOW_MS } from '../core/channel.rules.ts';
 import type { Answer, Command, Outcome, Refusal, RefusalCode, RegisterDetails } from './commands.ts';
+import { decideViolation } from './violation.handlers.ts';
 
 /** Where facts go. The in-memory store, SQLite and PostgreSQL each provide one; `append` also folds the fact into `engine`. */
 export interface Office {
@@ -234,7 +235,8 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
       if (engine.units.has(c.unit.id)) refuse('already_exists', `unit "${c.unit.id}" already exists`);
       return { fact: { type: 'unitListed', at, unit: c.unit, ...(c.by ? { by: c.by } : {}) }, answer: { reasons: [] } };
     case 'importUnits': {
-      actor(engine, c.by, ['manager']);
+      // An admin setting an office up imports with no staff id (like addUnit and setPolicy).
+      if (c.by !== undefined) actor(engine, c.by, ['manager']);
       const seen = new Set<string>();
       const added: Unit[] = [];
       const edited: Unit[] = [];
@@ -247,7 +249,7 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
       }
       if (added.length + edited.length === 0) refuse('invalid_input', 'the import changes nothing: every unit is already as listed');
       return {
-        fact: { type: 'unitsImported', at, added, edited, by: c.by, file: c.file },
+        fact: { type: 'unitsImported', at, added, edited, ...(c.by ? { by: c.by } : {}), file: c.file },
         answer: { reasons: [reason('DEAL-1', 'unitsImported', `${added.length} units added and ${edited.length} changed from ${c.file}`, { added: added.length, edited: edited.length })] },
       };
     }
@@ -262,6 +264,13 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
       if (engine.orders.has(c.unit)) refuse('unit_sold', `unit ${c.unit} holds a live order and cannot be withdrawn`);
       if (engine.withdrawn.has(c.unit)) refuse('unit_withdrawn', `unit ${c.unit} is already withdrawn`);
       return { fact: { type: 'unitWithdrawn', at, unit: c.unit, by: c.by, reason: c.reason }, answer: { reasons: [] } };
+    // office: the violation register (PEN-1, ROT-14)
+    case 'recordViolation':
+    case 'appeal':
+    case 'decideAppeal': {
+      const decided = decideViolation(engine, c, now, actor, refuse);
+      return { fact: decided.fact, answer: { reasons: decided.reasons } };
+    }
     case 'setPolicy':
       if (c.by !== undefined) actor(engine, c.by, ['manager']);
       return { fact: { type: 'policySet', at, policy: c.policy, ...(c.by ? { by: c.by } : {}) }, answer: { reasons: [] } };

@@ -108,7 +108,8 @@ export function roster(engine: Engine, index: CustomerIndex, now: Instant): Rost
   return [...engine.staff.values()]
     .map((s) => {
       const seat = seats.get(s.id);
-      const until = index.suspendedUntil(s.id);
+      // A manager's suspension, or a violation's (PEN-1), whichever runs longer.
+      const until = latest(index.suspendedUntil(s.id), engine.violations.suspendedAt(s.id, now) ? engine.violations.suspendedUntil(s.id) : null);
       return {
         id: s.id,
         name: s.name ?? null,
@@ -148,4 +149,9 @@ function monthOrders(engine: Engine, index: CustomerIndex, month: MonthRange, no
       return order ? (order.ended ? {} : engine.creditOf(order, now).credit) : undefined;
     },
   };
+}
+
+/** The later of two optional instants. */
+function latest(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
 }

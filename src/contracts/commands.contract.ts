@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DEAL_STAGES } from '../core/facts.ts';
 import { policySchema } from '../core/policy.ts';
+import { violationRuleSchema } from './violations.contract.ts';
 import { unitSchema } from './sales.contract.ts';
 import { CHANNEL_COMMAND_BODIES, reportExpectedAtSchema } from './channel.contract.ts';
 import { awayReasonSchema, contactViaSchema, idSchema, intentSchema, rawPhoneSchema, reasonSchema, receiveAsSchema, relationSchema, staffRoleSchema, type ReadonlyDeep } from './common.contract.ts';
@@ -92,6 +93,22 @@ export const COMMAND_BODIES = {
   setPolicy: z.strictObject({ policy: policySchema, by: idSchema.optional() }),
   // ---- the broker side (CH-1..10): see channel.contract.ts ----
   ...CHANNEL_COMMAND_BODIES,
+  // ---- office: the violation register (PEN-1, ROT-14) ----
+  recordViolation: z.strictObject({
+    who: idSchema,
+    rule: violationRuleSchema,
+    on: z.number().int().nonnegative().optional(),
+    evidence: z.array(z.number().int().positive()).max(50),
+    sanction: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('warning') }),
+      z.strictObject({ kind: z.literal('fine'), amount: z.number().positive().max(1e7) }),
+      z.strictObject({ kind: z.literal('suspension'), days: z.number().positive().max(365) }),
+    ]),
+    by: idSchema.optional(),
+    note: textSchema.optional(),
+  }),
+  appeal: z.strictObject({ violation: z.number().int().positive(), by: idSchema.optional(), grounds: reasonText }),
+  decideAppeal: z.strictObject({ violation: z.number().int().positive(), by: idSchema.optional(), upheld: z.boolean(), reason: reasonText }),
 } as const;
 
 export type CommandAction = keyof typeof COMMAND_BODIES;

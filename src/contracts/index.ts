@@ -13,3 +13,6 @@ export * from './policy.contract.ts';
 export * from './system.contract.ts';
 export * from './sales.contract.ts';
 export * from './channel.contract.ts';
+export * from './admin.contract.ts';
+export * from './violations.contract.ts';
+export * from './risk.contract.ts';

@@ -2,6 +2,7 @@
 // who owns this phone, whose broker protection, what credit) is answered without scanning the history.
 // Deterministic: the same facts and the same `now` always give the same answers. No I/O, no clock.
 import { followUpNote, type Broker, type BrokerId, type Fact, type FollowUpNote, type Recorded, type StaffId, type StaffMember, type Unit, type UnitId } from './facts.ts';
+import { ViolationRegister } from './violation.rules.ts';
 import type { PhoneKey } from './phone.ts';
 import { maskPhone, type MaskStyle } from './phone.ts';
 import { ChannelBook } from './channel-book.ts';
@@ -74,6 +75,8 @@ export class Engine {
   private readonly byPlate = new Map<string, Set<PhoneKey>>();
   private maskIndex: { style: MaskStyle; byMask: Map<string, Set<PhoneKey>> } | null = null;
   private readonly suspensions = new Map<StaffId, Instant>();
+  /** PEN-1: the violation register; its suspensions keep people off the queue (ROT-14). */
+  readonly violations = new ViolationRegister();
   /** Teams that lost a day's turn (ROT-13), by local day key. */
   private readonly benched = new Map<string, Set<string>>();
   /** The phone of each party received on the stored floor's day, for a reclassification (ROT-3); emptied each new day. */
@@ -98,6 +101,7 @@ export class Engine {
       isSuspended: (who, now) => {
         const until = this.suspensions.get(who);
         if (until !== undefined && now < until) return true;
+        if (this.violations.suspendedAt(who, now)) return true;
         const team = this.staff.get(who)?.team;
         return team !== undefined && this.policy.rotation.unit === 'team' && (this.benched.get(this.dayOf(now))?.has(team) ?? false);
       },
@@ -313,6 +317,11 @@ export class Engine {
         return;
       case 'manualCheckDecided':
         return this.applyManualCheck(fact);
+      case 'violationRecorded':
+      case 'appealFiled':
+      case 'appealDecided':
+        this.violations.apply(fact);
+        return;
       case 'personalDataErased':
         return; // the store destroys the personal data; ownership and credit history are untouched
       case 'outOfTurn': {

@@ -6,6 +6,7 @@ import type { Policy } from './policy.ts';
 import type { Instant } from './time.ts';
 import type { PhoneKey } from './phone.ts';
 import type { Reason } from './reasons.ts';
+import type { Sanction, ViolationRule } from './violation.rules.ts';
 
 export type StaffId = string;
 export type BrokerId = string;
@@ -128,7 +129,7 @@ export type Fact =
   /** A unit's description replaced by a new one (a correction or a price change); never an update in place. */
   | (FactShape<'unitEdited'> & { readonly unit: Unit; readonly by: StaffId; readonly reason?: string })
   /** DEAL-1: a whole unit list imported at once (nothing half-imported): new units and new descriptions of known ones. */
-  | (FactShape<'unitsImported'> & { readonly added: readonly Unit[]; readonly edited: readonly Unit[]; readonly by: StaffId; readonly file: string })
+  | (FactShape<'unitsImported'> & { readonly added: readonly Unit[]; readonly edited: readonly Unit[]; readonly by?: StaffId; readonly file: string })
   /** The unit is taken off sale (e.g. kept by the developer); it cannot be ordered. */
   | (FactShape<'unitWithdrawn'> & { readonly unit: UnitId; readonly by: StaffId; readonly reason: string })
   /** 预留/锁定: a manager holds a free unit back from sale, with a reason. */
@@ -252,7 +253,14 @@ export type Fact =
   | (FactShape<'fakeCustomerMarked'> & { readonly arrival: number; readonly by: StaffId; readonly broker: BrokerId; readonly reason: string })
   /** CH-8: the channel assistant's decision on a manual check (an arrival or a masked report). */
   | (FactShape<'manualCheckDecided'> & { readonly ref: number; readonly by: StaffId; readonly broker: BrokerId; readonly recognised: boolean; readonly phone?: PhoneKey; readonly reason: string })
-  | (FactShape<'personalDataErased'> & { readonly phone: PhoneKey; readonly by: StaffId | 'system'; readonly approvedBy: string; readonly reason: string });
+  | (FactShape<'personalDataErased'> & { readonly phone: PhoneKey; readonly by: StaffId | 'system'; readonly approvedBy: string; readonly reason: string })
+  // ---- office: the violation register (PEN-1, ROT-14) ----
+  /** A violation against `who`: the office rule broken, when, the records that show it, and the sanction. */
+  | (FactShape<'violationRecorded'> & { readonly who: StaffId; readonly rule: ViolationRule; readonly on: Instant; readonly evidence: readonly number[]; readonly sanction: Sanction; readonly by: StaffId; readonly note?: string })
+  /** The person's appeal of violation `violation` (the seq that recorded it). */
+  | (FactShape<'appealFiled'> & { readonly violation: number; readonly by: StaffId; readonly grounds: string })
+  /** The manager's decision: `upheld` keeps the sanction; otherwise it is overturned (a suspension ends now). */
+  | (FactShape<'appealDecided'> & { readonly violation: number; readonly by: StaffId; readonly upheld: boolean; readonly reason: string });
 
 export type FactType = Fact['type'];
 export type FactOf<T extends FactType> = Extract<Fact, { type: T }>;

@@ -26,22 +26,26 @@ export function runScenario(scenario: Scenario): Failure[] {
   for (const unit of scenario.units) office.append({ type: 'unitListed', at: first, unit });
 
   const failures: Failure[] = [];
+  /** The seqs of the violations recorded so far: a step's `violation: n` names the n-th (PEN-1). */
+  const violations: number[] = [];
   for (const step of scenario.steps) {
     const fail = (what: string, expected: unknown, actual: unknown, reasons: readonly Reason[] = []): void => {
       failures.push({ step: step.index, line: step.line, what, expected, actual, reasons });
     };
     if (step.kind === 'check') runChecks(office, scenario, step, fail);
-    else runCommands(office, step, fail);
+    else runCommands(office, step, fail, violations);
   }
   return failures;
 }
 
 type Fail = (what: string, expected: unknown, actual: unknown, reasons?: readonly Reason[]) => void;
 
-function runCommands(office: MemoryOffice, step: Extract<Step, { kind: 'do' }>, fail: Fail): void {
+function runCommands(office: MemoryOffice, step: Extract<Step, { kind: 'do' }>, fail: Fail, violations: number[]): void {
   let answer: Answer | null = null;
-  for (const command of step.commands) {
+  for (const named of step.commands) {
+    const command = named.do === 'appeal' || named.do === 'decideAppeal' ? { ...named, violation: violations[named.violation - 1] ?? 0 } : named;
     const outcome = execute(office, command, step.at);
+    if (outcome.ok && command.do === 'recordViolation') violations.push(office.engine.lastSeq);
     if (!outcome.ok) {
       if (step.expect.rejected !== true) fail(`${command.do} was refused`, 'accepted', `${outcome.refusal.code}: ${outcome.refusal.message}`, outcome.refusal.reasons);
       else if (step.expect.refusal !== undefined && step.expect.refusal !== outcome.refusal.code) fail('refusal', step.expect.refusal, outcome.refusal.code, outcome.refusal.reasons);

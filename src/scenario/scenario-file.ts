@@ -1,5 +1,6 @@
 // Reads a scenario file (format version 1, ../shared/spec/SCENARIOS.md) into a checked, typed scenario.
 // Every mistake in the file is reported with its line; nothing here runs the rules.
+import { VIOLATION_RULES, type ViolationRule } from '../core/violation.rules.ts';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Command, FloorAction } from '../app/commands.ts';
 import type { Broker, BrokerKind, Role, StaffMember, Unit } from '../core/facts.ts';
@@ -107,6 +108,10 @@ const ACTION_FIELDS: Record<FloorAction, { required: string[]; optional: string[
   refuseConfirmation: { required: ['arrival', 'by', 'reason'], optional: [], expect: [] },
   markFake: { required: ['arrival', 'by', 'reason'], optional: [], expect: [] },
   decideManualCheck: { required: ['ref', 'by', 'recognised', 'reason'], optional: ['phone'], expect: ['channel'] },
+  // office: the violation register (PEN-1, ROT-14)
+  recordViolation: { required: ['who', 'rule', 'sanction', 'by'], optional: ['evidence', 'note', 'on'], expect: [] },
+  appeal: { required: ['violation', 'by', 'grounds'], optional: [], expect: [] },
+  decideAppeal: { required: ['violation', 'by', 'upheld', 'reason'], optional: [], expect: [] },
 };
 const ENUMS: Record<string, readonly string[]> = {
   relation: ['spouse', 'parent', 'child', 'sibling', 'grandparent'],
@@ -426,7 +431,34 @@ function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: s
     case 'decideManualCheck':
       if (typeof raw.ref !== 'number') where('"ref" must be the seq of the arrival or report');
       return [defined({ do: 'decideManualCheck', ref: raw.ref as number, by: String(raw.by), recognised: bool('recognised') ?? false, phone: str('phone'), reason: String(raw.reason) }) as Command];
+    case 'recordViolation':
+    case 'appeal':
+    case 'decideAppeal':
+      return [violationCommand(action, raw, where)];
   }
+}
+
+/**
+ * The violation register's actions. A violation is named by `violation: <n>`: the n-th violation the file
+ * recorded (1-based), resolved to its fact's seq by the runner.
+ */
+function violationCommand(action: 'recordViolation' | 'appeal' | 'decideAppeal', raw: Record<string, Json>, where: (p: string) => never): Command {
+  if (action === 'recordViolation') {
+    const s = asObject(raw.sanction, () => where('"sanction" must be { kind: warning } or { kind: fine, amount } or { kind: suspension, days }'));
+    const sanction =
+      s.kind === 'warning' ? { kind: 'warning' as const }
+      : s.kind === 'fine' && typeof s.amount === 'number' ? { kind: 'fine' as const, amount: s.amount }
+      : s.kind === 'suspension' && typeof s.days === 'number' ? { kind: 'suspension' as const, days: s.days }
+      : where('"sanction" must be { kind: warning } or { kind: fine, amount } or { kind: suspension, days }');
+    if (raw.evidence !== undefined && (!Array.isArray(raw.evidence) || raw.evidence.some((e) => typeof e !== 'number'))) where('"evidence" must be a list of record numbers');
+    const rule = String(raw.rule);
+    if (!(VIOLATION_RULES as readonly string[]).includes(rule)) where(`unknown violation rule "${rule}" (one of ${VIOLATION_RULES.join(', ')})`);
+    return { do: 'recordViolation', who: String(raw.who), rule: rule as ViolationRule, evidence: (raw.evidence as number[] | undefined) ?? [], sanction, by: String(raw.by), ...(raw.note !== undefined ? { note: String(raw.note) } : {}) };
+  }
+  if (typeof raw.violation !== 'number') where('"violation" must be the number of the recordViolation step');
+  if (action === 'appeal') return { do: 'appeal', violation: raw.violation as number, by: String(raw.by), grounds: String(raw.grounds) };
+  if (typeof raw.upheld !== 'boolean') where('"upheld" must be true or false');
+  return { do: 'decideAppeal', violation: raw.violation as number, by: String(raw.by), upheld: raw.upheld as boolean, reason: String(raw.reason) };
 }
 
 function staffOrTeam(id: string, staffIds: Set<string>, teams: Set<string>, where: (p: string) => never): string {

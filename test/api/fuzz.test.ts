@@ -55,6 +55,9 @@ const VALID: Readonly<Record<Action, Record<string, unknown>>> = {
   refuseConfirmation: { arrival: 1, by: 'A', reason: '非本人带访' },
   markFake: { arrival: 1, by: 'M', reason: '假客户' },
   decideManualCheck: { ref: 1, by: 'M', recognised: false, reason: '核对不符' },
+  recordViolation: { who: 'A', rule: 'quarrel', evidence: [1], sanction: { kind: 'warning' }, by: 'M' },
+  appeal: { violation: 1, by: 'A', grounds: '没有吵架' },
+  decideAppeal: { violation: 1, by: 'M', upheld: true, reason: '证据充分' },
 };
 
 const HUGE = 'x'.repeat(70_000);

@@ -48,6 +48,11 @@ const SAMPLES: Readonly<Record<EndpointName, Sample>> = {
   addBroker: { body: { broker: { id: 'X', kind: 'agency', approved: true } } },
   addUnit: { body: { unit: { id: 'U1' } } },
   setPolicy: { body: { policy: STANDARD_POLICY } },
+  recordViolation: { body: { who: 'NOBODY', rule: 'quarrel', evidence: [], sanction: { kind: 'warning' } } },
+  appeal: { body: { violation: 999999, grounds: '角色表' } },
+  decideAppeal: { body: { violation: 999999, upheld: true, reason: '角色表' } },
+  violations: {},
+  riskAlerts: {},
   floor: {},
   today: {},
   // An invalid Last-Event-ID is refused after access is granted, so no stream is opened under inject().

@@ -6,7 +6,8 @@
 // zh-CN (one-language.e2e.ts), `units` the 销控 grid and unit import (units.e2e.ts), `orders` the orders' journey
 // (orders.e2e.ts), `channel` the broker side (channel.e2e.ts), `firstload` each screen's compressed JavaScript on
 // the wire (first-load.e2e.ts), `floor` the floor as an office uses it all day (floor-day.e2e.ts), `reports` the
-// manager's 报表 and its .xlsx (reports.e2e.ts); e.g. E2E_ONLY=units,orders,language.
+// manager's 报表 and its .xlsx (reports.e2e.ts), `setup` an empty install set up in the admin workspace
+// (setup.e2e.ts); e.g. E2E_ONLY=units,orders,language.
 // Prints one line per check and closes with "N passed, N failed".
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ import { ordersJourney } from './orders.e2e.ts';
 import { unitJourneys } from './units.e2e.ts';
 import { channelJourney } from './channel.e2e.ts';
 import { reportsJourney } from './reports.e2e.ts';
+import { setupJourney } from './setup.e2e.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/start-server.ts';
 
@@ -116,6 +118,8 @@ async function main(): Promise<void> {
       if (only.has('firstload')) await measureFirstLoads(browser, base, check);
       // floor-day (issue 16): follow-up notes, role-matched buttons, not-found, the desk's keyboard flow.
       if (only.has('floor')) await floorDayJourneys(browser, base, check, shot);
+      // office: an empty install set up in the admin workspace (its own server, no demo data)
+      if (only.has('setup')) await setupJourney(browser, check, shot);
       return;
     }
     const desk = await (await newContext(browser, base, DESKTOP)).newPage();
@@ -400,6 +404,7 @@ async function main(): Promise<void> {
     await ordersJourney(browser, base, check, shot);
     await channelJourney(browser, base, check, shot);
     await reportsJourney(browser, base, check, shot);
+    await setupJourney(browser, check, shot);
 
     await walkEveryScreenInChinese(browser, base, check, shot);
 

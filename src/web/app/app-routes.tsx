@@ -6,6 +6,7 @@ import { HomeRedirect } from './home-redirect.component.tsx';
 import { PageLoading } from './page-loading.component.tsx';
 import { NotFound } from './not-found.component.tsx';
 import { RequireSession } from './require-session.component.tsx';
+import { AdminGate } from './admin-gate.component.tsx';
 import { WorkspaceGate } from './workspace-gate.component.tsx';
 
 function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): LazyExoticComponent<ComponentType> {
@@ -21,6 +22,7 @@ const ManagerPage = page(() => import('../manager/manager.page.tsx'), (m) => m.M
 const BrokerPortalPage = page(() => import('../broker/broker-portal.page.tsx'), (m) => m.BrokerPortalPage);
 const BrokerApplyPage = page(() => import('../broker/broker-apply.page.tsx'), (m) => m.BrokerApplyPage);
 const ChannelDeskPage = page(() => import('../channel/channel-desk.page.tsx'), (m) => m.ChannelDeskPage);
+const AdminPage = page(() => import('../admin/admin.page.tsx'), (m) => m.AdminPage);
 
 export function AppRoutes() {
   return (
@@ -37,6 +39,7 @@ export function AppRoutes() {
           <Route path="/p/:project/manager/*" element={<WorkspaceGate workspace="manager" page={ManagerPage} />} />
           <Route path="/p/:project/broker" element={<WorkspaceGate workspace="broker" page={BrokerPortalPage} />} />
           <Route path="/p/:project/channel/*" element={<WorkspaceGate workspace="channel" page={ChannelDeskPage} />} />
+          <Route path="/admin" element={<AdminGate page={AdminPage} />} />
         </Route>
         <Route path="/index.html" element={<Navigate to="/" replace />} />
         <Route path="*" element={<NotFound />} />

@@ -13,6 +13,8 @@ export function HomeRedirect() {
   const membership = session.memberships.find((m) => project === undefined || m.project === project);
   const landing = membership ? landingFor(membership.role) : null;
   if (membership && !landing) return <Result status="info" title={t('app.noWorkspace', { role: t(`role.${membership.role}`) })} subTitle={t(`app.noWorkspaceHint.${membership.role === 'broker' ? 'broker' : 'other'}`)} data-testid="landing" />;
-  if (!membership || !landing) return <Result status="info" title={t(session.user.admin ? 'app.adminHome' : 'app.noProject')} subTitle={session.user.admin ? t('app.adminHint') : undefined} data-testid="landing" />;
+  // An administrator who works in no office lands in the admin workspace (its first-run wizard on an empty install).
+  if ((!membership || !landing) && session.user.admin) return <Navigate to="/admin" replace />;
+  if (!membership || !landing) return <Result status="info" title={t('app.noProject')} data-testid="landing" />;
   return <Navigate to={workspacePath(membership.project, landing)} replace />;
 }

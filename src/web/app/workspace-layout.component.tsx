@@ -17,10 +17,23 @@ export function LanguageSwitch() {
   );
 }
 
+/** The language switch and signing out, at the right of every header. */
+export function SignedInActions() {
+  const { t } = useI18n();
+  const { signOut } = useSession();
+  return (
+    <>
+      <LanguageSwitch />
+      <Button size="small" type="text" className="header-button" onClick={() => void signOut()} data-testid="logout">
+        {t('app.logout')}
+      </Button>
+    </>
+  );
+}
+
 export function WorkspaceLayout({ current, children }: { readonly current: WorkspaceId; readonly children: ReactNode }) {
   const { t } = useI18n();
   const session = useSignedIn();
-  const { signOut } = useSession();
   const membership = useProject();
   const navigate = useNavigate();
   const items = workspacesFor(membership.role).map((w) => ({ key: w.id, label: t(w.label) }));
@@ -42,10 +55,12 @@ export function WorkspaceLayout({ current, children }: { readonly current: Works
           <Typography.Text className="workspace-name">
             {session.user.displayName} · {t(`role.${membership.role}`)}
           </Typography.Text>
-          <LanguageSwitch />
-          <Button size="small" type="text" className="header-button" onClick={() => void signOut()} data-testid="logout">
-            {t('app.logout')}
-          </Button>
+          {session.user.admin && (
+            <Button size="small" type="text" className="header-button" onClick={() => navigate('/admin')} data-testid="to-admin">
+              {t('nav.admin')}
+            </Button>
+          )}
+          <SignedInActions />
         </Space>
       </Layout.Header>
       <Layout.Content className="workspace-content">{children}</Layout.Content>

@@ -7,6 +7,9 @@ import { LanguageSwitch } from '../app/workspace-layout.component.tsx';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useSession } from '../session/session.context.tsx';
 import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
+import { firstRun } from '../api/admin-client.ts';
+import { useLoad } from '../shared/use-load.ts';
+import { FirstAdmin } from './first-admin.component.tsx';
 
 interface LoginForm {
   login: string;
@@ -26,7 +29,17 @@ export function LoginPage() {
   const [problem, setProblem] = useState<Problem>(null);
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
+  const empty = useLoad(() => firstRun(), []);
   if (state.status === 'signedIn') return <Navigate to={next} replace />;
+  if (empty.data?.needsAdmin)
+    return (
+      <FirstAdmin
+        onCreated={async (login, password) => {
+          await signIn(login, password);
+          navigate('/admin', { replace: true });
+        }}
+      />
+    );
 
   const submit = async (values: LoginForm) => {
     setBusy(true);

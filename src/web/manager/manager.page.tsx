@@ -23,6 +23,8 @@ import { QueueTab } from './queue-tab.component.tsx';
 import { ReadsTab } from './reads-tab.component.tsx';
 import { RegisterTab } from './register-tab.component.tsx';
 import { StaffTab } from './staff-tab.component.tsx';
+import { ViolationsTab } from './violations-tab.component.tsx';
+import { RiskTab } from './risk-tab.component.tsx';
 import { useRoster } from './use-roster.ts';
 import { useCan } from '../session/use-can.ts';
 
@@ -32,12 +34,14 @@ const PolicyTab = lazy(() => import('./policy-tab.component.tsx').then((m) => ({
 const UnitGrid = lazy(() => import('../units/unit-grid.component.tsx').then((m) => ({ default: m.UnitGrid })));
 const UnitImport = lazy(() => import('../units/unit-import.component.tsx').then((m) => ({ default: m.UnitImport })));
 
-const TABS = ['register', 'pool', 'customer', 'staff', 'performance', 'reports', 'units', 'import', 'orders', 'disputes', 'queue', 'reads', 'policy'] as const;
+const TABS = ['register', 'pool', 'customer', 'staff', 'violations', 'risk', 'performance', 'reports', 'units', 'import', 'orders', 'disputes', 'queue', 'reads', 'policy'] as const;
 const LABELS = {
   register: 'mgr.register',
   pool: 'mgr.pool',
   customer: 'mgr.timeline',
   staff: 'mgr.staff',
+  violations: 'mgr.violations',
+  risk: 'mgr.risk',
   performance: 'mgr.performance',
   reports: 'mgr.reports',
   units: 'mgr.units',
@@ -86,6 +90,8 @@ export function ManagerPage() {
         <Route path="customer" element={<CustomerTimeline staff={consultants} />} />
         <Route path="customer/:phone" element={<CustomerTimeline staff={consultants} />} />
         <Route path="staff" element={<StaffTab roster={roster} />} />
+        <Route path="violations" element={<ViolationsTab roster={roster} />} />
+        <Route path="risk" element={<RiskTab />} />
         <Route path="performance" element={<PerformanceTab />} />
         <Route path="reports" element={<ReportsTab />} />
         <Route path="orders" element={<OrdersTab consultants={everyConsultant} version={ordersVersion} />} />

@@ -9,7 +9,7 @@ import { dateTime } from './format-time.ts';
 const STAFF_PARAMS = new Set(['owner', 'who', 'closer', 'original', 'later', 'by', 'receiver', 'named', 'designee', 'unit', 'broker', 'first', 'second', 'earlier', 'former', 'referrer', 'claimant']);
 const TIME_PARAMS = new Set(['at', 'deadline']);
 /** Param → catalogue prefix for values that are codes. */
-const CODE_PARAMS: Readonly<Record<string, string>> = { via: 'contact', why: 'seat', relation: 'relation', stage: 'stage', asked: 'stage' };
+const CODE_PARAMS: Readonly<Record<string, string>> = { via: 'contact', why: 'seat', relation: 'relation', stage: 'stage', asked: 'stage', sanction: 'violation.kind' };
 
 export interface ReasonFormat {
   readonly t: Translate;

@@ -21,7 +21,8 @@ import { fileAsBase64, MAX_IMPORT_BYTES } from './read-file.ts';
 
 type Sample = UnitImportPlan['sample'][number];
 
-export function UnitImport() {
+/** `withGridLink`: the manager's workspace has the grid to go to after; the admin's setup does not. */
+export function UnitImport({ withGridLink = true }: { readonly withGridLink?: boolean } = {}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { project } = useProject();
@@ -113,9 +114,11 @@ export function UnitImport() {
           title={t('import.done', { add: done.add, edit: done.edit })}
           subTitle={done.unchanged > 0 ? t('import.unchanged', { n: done.unchanged }) : undefined}
           extra={[
-            <Button key="grid" type="primary" onClick={() => navigate(managerPath(project, 'units'))} data-testid="import-view-grid">
-              {t('import.viewGrid')}
-            </Button>,
+            withGridLink && (
+              <Button key="grid" type="primary" onClick={() => navigate(managerPath(project, 'units'))} data-testid="import-view-grid">
+                {t('import.viewGrid')}
+              </Button>
+            ),
             <Button key="again" onClick={reset} data-testid="import-again">
               {t('import.again')}
             </Button>,
