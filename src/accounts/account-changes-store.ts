@@ -56,7 +56,7 @@ $$;
 CREATE TRIGGER account_changes_no_change BEFORE UPDATE OR DELETE ON account_changes FOR EACH ROW EXECUTE FUNCTION account_changes_append_only();
 `;
 
-export const ACCOUNT_CHANGES_MIGRATION: Migration = { id: '0102-account-changes', sql: { sqlite, postgres } };
+export const ACCOUNT_CHANGES_MIGRATION: Migration = { id: '0103-account-changes', sql: { sqlite, postgres } };
 
 export async function recordAccountChange(db: Db, change: Omit<AccountChange, 'id'>): Promise<number> {
   const row = await db.get<{ id: unknown }>('INSERT INTO account_changes (at, by_login, action, login, project, detail) VALUES (?, ?, ?, ?, ?, ?) RETURNING id', [

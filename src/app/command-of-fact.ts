@@ -1,7 +1,7 @@
 // The command a recorded fact answered: the inverse of `decide` for the command's own fields. A what-if
 // re-executes a log through `decide` with these, so every answer that depends on the policy (reception,
 // registration validity, report acceptance, credit, dispute timeliness) is decided again, not copied.
-import { followUpNote, type Fact } from '../core/facts.ts';
+import { followUpNote, REGISTER_DETAIL_FIELDS, type Fact, type RegisterDetails } from '../core/facts.ts';
 import type { Command } from './commands.ts';
 
 /**
@@ -57,6 +57,7 @@ export function commandOfFact(fact: Fact): Command | null {
         via: fact.via,
         ...defined({ phone: fact.phone, name: fact.name, gender: fact.gender, needs: fact.needs, plate: fact.plate, for: fact.for }),
         ...(fact.brochureOnly ? { brochureOnly: true } : {}),
+        ...registerDetailsOf(fact),
       };
     case 'followedUp':
       return { do: 'followUp', by: fact.by, phone: fact.phone, reached: fact.reached, via: fact.via, ...followUpNote(fact) };
@@ -132,4 +133,14 @@ function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {
   const out: Partial<T> = {};
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
   return out;
+}
+
+/** REG-3's further fields as the entry recorded them (budget a number, the rest text). */
+function registerDetailsOf(fact: RegisterDetails): RegisterDetails {
+  const out: Record<string, string | number> = {};
+  for (const field of REGISTER_DETAIL_FIELDS) {
+    const value = fact[field];
+    if (value !== undefined) out[field] = value;
+  }
+  return out as RegisterDetails;
 }

@@ -95,6 +95,9 @@ export interface Reception {
   readonly turnOf?: string;
 }
 
+/** REG-3: the names of the register's further fields (the scenario reader and the what-if list them from here). */
+export const REGISTER_DETAIL_FIELDS = ['phone2', 'address', 'district', 'source', 'propertyType', 'units', 'budget', 'grade', 'carBrand'] as const;
+
 /** REG-3 (reports): the register's further fields, all optional so older entries keep working. */
 export interface RegisterDetails {
   /** Other phone numbers the customer gave (personal data, kept in the vault). */

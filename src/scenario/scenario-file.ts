@@ -3,13 +3,13 @@
 import { VIOLATION_RULES, type ViolationRule } from '../core/violation.rules.ts';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Command, FloorAction } from '../app/commands.ts';
-import type { Broker, BrokerKind, Role, StaffMember, Unit } from '../core/facts.ts';
+import { REGISTER_DETAIL_FIELDS, type Broker, type BrokerKind, type Role, type StaffMember, type Unit } from '../core/facts.ts';
 import { normalisePhone, type PhoneKey } from '../core/phone.ts';
 import { resolvePolicy, type Policy } from '../core/policy.ts';
 import { isValidZone, parseLocalTime, type Instant } from '../core/time.ts';
 
 // Reports (REG-3): the register's further fields a scenario may give (`budget` a number, the rest text).
-const REGISTER_DETAILS = ['phone2', 'address', 'district', 'source', 'propertyType', 'units', 'budget', 'grade', 'carBrand'] as const;
+const REGISTER_DETAILS = REGISTER_DETAIL_FIELDS;
 function registerDetailsOf(str: (k: string) => string | undefined, raw: Readonly<Record<string, unknown>>): Record<string, string | number | undefined> {
   const out: Record<string, string | number | undefined> = {};
   for (const k of REGISTER_DETAILS) out[k] = k === 'budget' && typeof raw.budget === 'number' ? raw.budget : str(k);

@@ -185,15 +185,20 @@ describe('role × endpoint table', () => {
     expect((await ca.call('POST', p('/commands/arrive'), { body: { phone: '13900000014', broker: 'X' } })).statusCode).toBe(200);
   });
 
-  it("a consultant links family only among their own or nobody's customers", async () => {
+  it("a consultant links family only among their own customers; a link that hands a phone to an owner is the manager's (OWN-7)", async () => {
     await h.run({ do: 'signIn', who: 'B' });
     await h.run({ do: 'register', by: 'B', via: 'visit', phone: '13600000001', name: '孙先生', needs: '两房' });
     const a = await h.agent('consultant');
     const res = await a.call('POST', p('/commands/link'), { body: { phone: '13600000002', to: '13600000001', relation: 'spouse' } });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'forbidden' });
+    // The linked phone is nobody's yet: the link would make it B's, so B cannot make it alone; the manager can.
     const b = await h.agent('consultantB');
-    expect((await b.call('POST', p('/commands/link'), { body: { phone: '13600000002', to: '13600000001', relation: 'spouse' } })).statusCode).toBe(200);
+    const byB = await b.call('POST', p('/commands/link'), { body: { phone: '13600000002', to: '13600000001', relation: 'spouse' } });
+    expect(byB.statusCode).toBe(409);
+    expect(byB.json()).toMatchObject({ code: 'link_needs_confirmation' });
+    const m = await h.agent('manager');
+    expect((await m.call('POST', p('/commands/link'), { body: { phone: '13600000002', to: '13600000001', relation: 'spouse' } })).statusCode).toBe(200);
   });
 
   it('site endpoints: the session for anyone signed in, creating projects for the admin only', async () => {

@@ -21,7 +21,8 @@ export class ApiClient {
   async login(login: string, password: string): Promise<this> {
     const res = await fetch(`${this.base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
     if (res.status !== 200) throw new Error(`login ${login}: ${res.status} ${await res.text()}`);
-    this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    // Every cookie the server sets (the session and the known-device mark), as a browser would send them back.
+    this.cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     this.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
     return this;
   }
