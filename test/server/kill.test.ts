@@ -72,8 +72,9 @@ describe.each<Dialect>(['sqlite', 'postgres'])('kill -9 on %s', (dialect) => {
           }
         };
         const writers = [0, 1, 2, 3].map(writer);
-        // A different moment of each cycle's stream of writes.
-        await new Promise((r) => setTimeout(r, 700 + ((cycle * 373) % 900)));
+        // Once writes are flowing (a loaded machine takes a while), a different moment of each cycle's stream.
+        for (const until = Date.now() + 30_000; acknowledged.length - before < 10 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 20));
+        await new Promise((r) => setTimeout(r, (cycle * 373) % 900));
         await server.kill('SIGKILL');
         stop = true;
         await Promise.all(writers);
