@@ -9,6 +9,7 @@ import { board, todaysReceptions } from '../app/floor.queries.ts';
 import { ApiError } from './error-map.ts';
 import { presentReceptions } from './floor.presenters.ts';
 import { LiveStream, SSE_HEADERS, sseEvent, summaries } from './live-stream.ts';
+import type { Backlog, OfficeHandle } from '../store/offices.ts';
 
 /**
  * Sent to at most this many missed facts on reconnecting; the fresh board says the rest. Only these are read
@@ -73,10 +74,10 @@ export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
       try {
         const engine = await handle.engine();
         const lastId = headers['last-event-id'];
-        const missed = lastId === undefined ? [] : (await handle.facts(Math.max(lastId, engine.lastSeq - BACKLOG_LIMIT))).slice(-BACKLOG_LIMIT);
+        const { facts: missed, arrivals } = lastId === undefined ? { facts: [], arrivals: [] } : await backlogOf(handle, Math.max(lastId, engine.lastSeq - BACKLOG_LIMIT));
         const seq = Math.max(engine.lastSeq, missed[missed.length - 1]?.seq ?? 0);
         // RISK-2: an owner who was away from the stream is told of the arrivals they missed too.
-        const alerts = await hub.alertTexts([stream], engine, missed, handle.project.zone, seq);
+        const alerts = await hub.alertTexts([stream], engine, arrivals, handle.project.zone, seq);
         const opening: LiveUpdate = { facts: summaries(missed), floor: board(engine, clock()) };
         stream.write(sseEvent(seq, 'update', opening) + (alerts.get(stream) ?? ''));
         stream.started(seq);
@@ -102,4 +103,11 @@ export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
       });
     },
   });
+}
+
+/** The last BACKLOG_LIMIT facts after `afterSeq`: the store's cheap replay where it has one, else its facts. */
+async function backlogOf(handle: OfficeHandle, afterSeq: number): Promise<Backlog> {
+  if (handle.backlog) return handle.backlog(afterSeq, BACKLOG_LIMIT);
+  const facts = (await handle.facts(afterSeq)).slice(-BACKLOG_LIMIT);
+  return { facts, arrivals: facts.filter((f) => f.type === 'partyArrived') };
 }

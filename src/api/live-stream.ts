@@ -27,7 +27,7 @@ export const SSE_HEADERS = {
   'x-accel-buffering': 'no',
 } as const;
 
-export function summaries(facts: readonly Recorded[]): FactSummary[] {
+export function summaries(facts: readonly Pick<Recorded, 'seq' | 'type' | 'at'>[]): FactSummary[] {
   return facts.map((f) => ({ seq: f.seq, type: f.type, at: f.at }));
 }
 

@@ -39,6 +39,17 @@ export interface OfficeHandle {
   engine(): Promise<Engine>;
   /** Facts after `afterSeq`, in order (timelines, live updates, rebuilds). */
   facts(afterSeq: number): Promise<readonly Recorded[]>;
+  /**
+   * A reconnect's replay: up to `limit` facts after `afterSeq` as seq, type and time, and the arrivals among
+   * them in full (an owner alert names the customer). Nobody else's personal data is opened, so a replay
+   * costs a read of its rows, not the vault's unsealing (issue 14 item 1). Optional: without it, `facts`.
+   */
+  backlog?(afterSeq: number, limit: number): Promise<Backlog>;
+}
+
+export interface Backlog {
+  readonly facts: readonly Pick<Recorded, 'seq' | 'type' | 'at'>[];
+  readonly arrivals: readonly Recorded[];
 }
 
 export interface Offices {

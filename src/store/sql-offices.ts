@@ -11,7 +11,7 @@ import { normalisePhone } from '../core/phone.ts';
 import type { Policy } from '../core/policy.ts';
 import { isValidZone } from '../core/time.ts';
 import { fingerprintOf, recallOutcome, rememberOutcome } from './idempotency.ts';
-import { actorColumn, appendEntry, insertProject, readProjects } from './log/event-log.ts';
+import { actorColumn, appendEntry, insertProject, readFactEntries, readProjects } from './log/event-log.ts';
 import { readHeads } from './log/verify-log.ts';
 import { catchUp, factPages, foldAndProject, loadOffice, newOfficeState, type OfficeState } from './office-state.ts';
 import type { Actor, Executed, ExecuteOptions, OfficeHandle, Offices, ProjectInfo } from './offices.ts';
@@ -23,7 +23,7 @@ import { Mutex } from './sql/mutex.ts';
 import { isPostgres, type Listening } from './sql/postgres-db.ts';
 import { EVENT_LOG_MIGRATIONS } from './store-migrations.ts';
 import { checkSecret } from './vault/secret-check.ts';
-import { createVault, destroyPersonalData, forgetKeys, hasPersonalData, sealPersonal } from './vault/personal-vault.ts';
+import { createVault, destroyPersonalData, forgetKeys, hasPersonalData, openEntries, sealPersonal } from './vault/personal-vault.ts';
 
 /** The PostgreSQL channel on which a commit announces its project's id to every other process. */
 export const EVENTS_CHANNEL = 'anchang_events';
@@ -324,6 +324,13 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
       },
       facts(afterSeq: number) {
         return readFacts(project.id, afterSeq);
+      },
+      async backlog(afterSeq: number, limit: number) {
+        const entries = await readFactEntries(db, project.id, afterSeq, limit);
+        const arrivals: Recorded[] = [];
+        // One at a time: opening a stretch of entries unwraps the key of every customer in it.
+        for (const e of entries) if (e.type === 'partyArrived') arrivals.push(...(await openEntries(db, vault, [e])));
+        return { facts: entries.map((e) => ({ seq: e.seq, type: e.type as Recorded['type'], at: e.at })), arrivals };
       },
     };
   }
