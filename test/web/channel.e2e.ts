@@ -300,6 +300,22 @@ export async function channelJourney(browser: Browser, base: string, check: Chec
       }
     });
 
+    await check("channel: a distributor's report form names the office's lead time (CH-5)", async () => {
+      // The demo's lianjia is a distribution agency (分销): the policy's lead time binds them.
+      const page = await (await newContext(browser, base, PHONE)).newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      try {
+        await signIn(page, 'lianjia', /\/p\/demo\/broker$/);
+        const mine = (await (await page.request.get('/api/projects/demo/channel/my-application')).json()) as { leadMinutes: number };
+        assert(mine.leadMinutes > 0, `lianjia's lead time is ${mine.leadMinutes}`);
+        await page.getByTestId('broker-tabs').getByText('报备', { exact: true }).click();
+        const hint = page.getByTestId('report-form').getByText(`须在到访前至少 ${mine.leadMinutes} 分钟报备`);
+        await hint.waitFor({ timeout: 5000 });
+      } finally {
+        await page.context().close();
+      }
+    });
+
     await check('channel: the broker portal first load ships < 700 kB gzipped JS, no other workspace', async () => {
       const ctx = await newContext(browser, base, PHONE);
       const signed = await ctx.request.post('/api/session', { data: { login: BROKER_LOGIN, password: DEMO_PASSWORD } });
