@@ -214,6 +214,10 @@ describe('malformed requests', () => {
       '/record-reads?limit=-1',
       '/record-reads?before=1.5',
       '/record-reads?customer=abc',
+      '/channel/my-confirmations?of=',
+      `/channel/my-confirmations?of=${'x'.repeat(100)}`,
+      '/channel/my-confirmations?zzz=1',
+      '/channel/reports/abc/escort',
       '/no-such-endpoint',
     ];
     for (const path of bad) expectCleanRejection(await m.call('GET', p(path)), path);

@@ -91,6 +91,9 @@ const SAMPLES: Readonly<Record<EndpointName, Sample>> = {
   admitEscort: { body: { phone: '13900000011', code: '000000' } },
   channelWorkspace: {},
   channelBrokers: {},
+  // channel-finish (issue 10)
+  escortedToday: {},
+  myConfirmations: {},
   // reports
   registerOptions: {},
   officeReport: { path: '/reports?period=day&date=2026-03-02' },
