@@ -23,7 +23,9 @@ export type ReadName =
   // reports (REG-3, REP-1..4, SEC-2)
   | 'registerOptions' | 'officeReport' | 'reportExport'
   // office: the violation register, risk alerts
-  | 'violations' | 'riskAlerts';
+  | 'violations' | 'riskAlerts'
+  // register import (issue 11.4) and the daily summary (issue 11.5)
+  | 'registerImportPlan' | 'registerImportRejects' | 'registerImportCommit' | 'dailySummary' | 'dailySummaryExport';
 /** The policy editor: the policy with its knobs, and the what-if of an edited one (a POST that records nothing). */
 export type PolicyEditorName = 'policy' | 'policyWhatIf';
 /** The broker side (CH-1..10): the broker's own reads, the desk's escort admission, the channel assistant's desk. */
@@ -103,6 +105,8 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   recordViolation: command('recordViolation', { manager: 'any' }, { recorder: 'by' }),
   appeal: command('appeal', { consultant: 'self', supervisor: 'self', frontdesk: 'self', channelAssistant: 'self', manager: 'any' }, { subject: 'by' }),
   decideAppeal: command('decideAppeal', { manager: 'any' }, { recorder: 'by' }),
+  // ---- register import (issue 11.4, REG-5): the manager approves every imported entry ----
+  importEntry: command('importEntry', { manager: 'any' }, { recorder: 'by' }),
   // ---- reads ----
   floor: { method: 'GET', path: '/floor', grants: staffReads },
   today: { method: 'GET', path: '/today', grants: staffReads },
@@ -151,6 +155,12 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   // ---- office: the violation register (PEN-1): the managers see all; staff see their own ----
   riskAlerts: { method: 'GET', path: '/risk-alerts', grants: supervisors },
   violations: { method: 'GET', path: '/violations', grants: { consultant: 'self', frontdesk: 'self', channelAssistant: 'self', supervisor: 'any', manager: 'any' }, subject: 'of' },
+  // ---- register import (issue 11.4): the manager brings paper registers in (REG-5); the daily summary (issue 11.5) ----
+  registerImportPlan: { method: 'POST', path: '/register-import', grants: { manager: 'any' } },
+  registerImportRejects: { method: 'POST', path: '/register-import/rejects', grants: { manager: 'any' } },
+  registerImportCommit: { method: 'POST', path: '/register-import/commit', grants: { manager: 'any' }, recorder: 'by' },
+  dailySummary: { method: 'GET', path: '/daily-summary', grants: supervisors },
+  dailySummaryExport: { method: 'GET', path: '/daily-summary/export', grants: { manager: 'any' } },
 };
 
 /** Endpoints an approved broker is yet to be: before approval a broker may only read their application (CH-2). */

@@ -58,6 +58,7 @@ const VALID: Readonly<Record<Action, Record<string, unknown>>> = {
   recordViolation: { who: 'A', rule: 'quarrel', evidence: [1], sanction: { kind: 'warning' }, by: 'M' },
   appeal: { violation: 1, by: 'A', grounds: '没有吵架' },
   decideAppeal: { violation: 1, by: 'M', upheld: true, reason: '证据充分' },
+  importEntry: { by: 'M', batch: 'b1', row: 2, entry: { kind: 'visit', at: 1_700_000_000_000, phone: '13900000010', consultant: 'A', name: '王先生' } },
 };
 
 const HUGE = 'x'.repeat(70_000);

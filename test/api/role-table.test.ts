@@ -51,6 +51,13 @@ const SAMPLES: Readonly<Record<EndpointName, Sample>> = {
   recordViolation: { body: { who: 'NOBODY', rule: 'quarrel', evidence: [], sanction: { kind: 'warning' } } },
   appeal: { body: { violation: 999999, grounds: '角色表' } },
   decideAppeal: { body: { violation: 999999, upheld: true, reason: '角色表' } },
+  importEntry: { body: { batch: 'role-table', row: 1, entry: { kind: 'visit', at: 0, phone: '13900000999', consultant: 'NOBODY', name: '角色表' } } },
+  // A register of one header line: read, planned, nothing to commit.
+  registerImportPlan: { body: { fileName: 'r.csv', contentBase64: Buffer.from('日期,姓名,电话,置业顾问\n').toString('base64') } },
+  registerImportRejects: { body: { fileName: 'r.csv', contentBase64: Buffer.from('日期,姓名,电话,置业顾问\n').toString('base64') } },
+  registerImportCommit: { body: { fileName: 'r.csv', contentBase64: Buffer.from('日期,姓名,电话,置业顾问\n').toString('base64') } },
+  dailySummary: {},
+  dailySummaryExport: {},
   violations: {},
   riskAlerts: {},
   floor: {},
