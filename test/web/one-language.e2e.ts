@@ -129,6 +129,9 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
         await p.getByTestId('unit-history').waitFor({ timeout: 5000 });
       }),
       manager('import', (p) => p.getByTestId('unit-import').waitFor({ timeout: 5000 })),
+      // register-import (issue 11.4, 11.5): 登记导入 and 日报摘要
+      manager('registerImport', (p) => p.getByTestId('reg-import').waitFor({ timeout: 5000 })),
+      manager('summary', (p) => p.getByTestId('daily-summary-when').waitFor({ timeout: 5000 })),
       manager('reads', (p) => p.getByTestId('reads-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 5000 })),
       manager('orders', (p) => p.getByTestId('orders-table').waitFor({ timeout: 5000 })),
       { name: 'manager order detail', open: async (p) => {
