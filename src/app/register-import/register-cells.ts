@@ -1,7 +1,7 @@
 // Reading one cell of a paper-era register as the office wrote it: dates in the ways offices write them
 // (2025-03-04 14:30, 2025/3/4, 2025年3月4日 下午2:30, 2025.3.4), 来访/来电/跟进, 男/女, 是/否, 电话/短信/微信.
 import type { ContactVia } from '../../core/facts.ts';
-import { parseLocalTime, type Instant } from '../../core/time.ts';
+import { DAY_MS, formatLocalTime, localDay, parseLocalTime, type Instant } from '../../core/time.ts';
 import type { EntryKind } from './register-columns.ts';
 
 const pad = (n: string) => n.padStart(2, '0');
@@ -34,21 +34,25 @@ function wallTimeOf(dateText: string, timeText: string): string | null {
 export function registerTime(dateText: string, timeText: string, zone: string): Instant | null {
   const wall = wallTimeOf(dateText, timeText);
   if (wall === null) return null;
+  const hours = Number(wall.slice(11, 13));
   const minutes = Number(wall.slice(14, 16));
   if (minutes > 59) return null;
-  // A register's rows fall in few distinct hours: each local hour is looked up in the zone once (luxon is slow).
-  const key = `${zone}|${wall.slice(0, 13)}`;
-  let hour = HOURS.get(key);
-  if (hour === undefined) {
-    hour = parseLocalTime(`${wall.slice(0, 13)}:00`, zone);
-    if (HOURS.size > 100_000) HOURS.clear();
-    HOURS.set(key, hour);
+  // A register's rows fall on few distinct days: each local day is looked up in the zone once (luxon is slow). On a
+  // day of 24 hours the wall clock is the day's start plus the time; a day with a DST change asks luxon for each row.
+  const key = `${zone}|${wall.slice(0, 10)}`;
+  let day = DAYS.get(key);
+  if (day === undefined) {
+    const start = parseLocalTime(`${wall.slice(0, 10)} 00:00`, zone);
+    day = start === null || formatLocalTime(start, zone).slice(0, 10) !== wall.slice(0, 10) ? null : { start, plain: localDay(start, zone).end - start === DAY_MS };
+    if (DAYS.size > 100_000) DAYS.clear();
+    DAYS.set(key, day);
   }
-  return hour === null ? null : hour + minutes * 60_000;
+  if (day === null) return null;
+  return day.plain ? day.start + hours * 3_600_000 + minutes * 60_000 : parseLocalTime(wall, zone);
 }
 
-/** Local hour (`zone|YYYY-MM-DD HH`) → its first instant, or null when no such wall time (2025-02-30). */
-const HOURS = new Map<string, Instant | null>();
+/** Local day (`zone|YYYY-MM-DD`) → its first instant and whether it has 24 hours; null when no such day (2025-02-30). */
+const DAYS = new Map<string, { readonly start: Instant; readonly plain: boolean } | null>();
 
 const KIND_WORDS: Readonly<Record<string, EntryKind>> = {
   来访: 'visit', 到访: 'visit', 来人: 'visit', 访: 'visit', visit: 'visit',
