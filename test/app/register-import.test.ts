@@ -11,6 +11,9 @@ import { rejectsSheet } from '../../src/app/register-import/rejects-sheet.ts';
 import { gridOf } from '../../src/app/units/sheet-grid.ts';
 import { looksLikeRegisterHeader } from '../../src/app/register-import/register-columns.ts';
 import { writeXlsx } from '../../src/export/write-xlsx.ts';
+import { CustomerIndex } from '../../src/app/customer-index.ts';
+import { officeReport } from '../../src/app/reports/office-report.ts';
+import { reportPeriod, type ReportPeriod } from '../../src/app/reports/report-period.ts';
 import { readRegisterSheet } from '../../src/import/read-register-sheet.ts';
 import { STANDARD_POLICY } from '../../src/core/policy.ts';
 import { at, testOffice, ZONE } from '../support/office.ts';
@@ -132,5 +135,37 @@ describe('register import: the dry run', () => {
     expect(sheet.getRow(3).getCell(1).value).toBe(2);
     expect(sheet.getRow(3).getCell(2).value).toBe('电话号码无效：1380000');
     expect(sheet.getRow(3).getCell(7).value).toBe('1380000');
+  });
+});
+
+describe('register import: the reports', () => {
+  it('an imported visit, call and follow-up count on the day they happened, not the day they were brought in', async () => {
+    const o = office();
+    o.ok('2026-02-20 10:00', { do: 'register', by: 'A', via: 'visit', phone: '13800000001', name: '张先生', needs: '三房' });
+    const now = at('2026-03-02 09:00');
+    const rows = [
+      ['2026-02-10', '10:00', '来访', '张先生', '13800000001', '王磊', '网络', '三房'],
+      ['2026-02-10', '11:00', '来电', '李女士', '13800000002', '李娜', '', '咨询'],
+    ];
+    const plan = planRegisterImport(grid(rows), suggestRegisterMapping(HEADERS), importContextOf(o.engine, now));
+    if (!plan.ok) throw new Error('refused');
+    for (const p of plan.entries) o.ok('2026-03-02 09:00', { do: 'importEntry', by: 'M', batch: 'b', row: p.rowNo, entry: p.entry });
+    o.ok('2026-03-02 09:00', { do: 'importEntry', by: 'M', batch: 'b', row: 9, entry: { kind: 'followUp', at: at('2026-02-11 15:00'), phone: '13800000001', consultant: 'A', reached: true, via: 'call' } });
+    const index = new CustomerIndex({ project: { id: 'p', zone: ZONE }, facts: async (after) => o.office.log.slice(after) });
+    await index.catchUp();
+    const source = { factsInMonth: (m: string) => index.factsInMonth(m), factsAbout: (k: readonly string[]) => index.factsAbout(k), book: () => index.ownershipBook(o.engine, now).all() };
+    const report = (day: string) => officeReport(o.engine, source, reportPeriod('day', day, ZONE) as ReportPeriod, ZONE, now);
+    const paperDay = report('2026-02-10');
+    expect(paperDay.entries.map((e) => [e.via, e.phone, e.isNew, e.consultant, e.at])).toEqual([
+      ['visit', '13800000001', true, 'A', at('2026-02-10 10:00')],
+      ['call', '13800000002', true, 'B', at('2026-02-10 11:00')],
+    ]);
+    expect(report('2026-03-02').entries).toEqual([]);
+    // The live visit of 20 February is now a returning visitor's: the paper register had him on the 10th.
+    // (The live visit was a registration without an arrival, which the report does not count as a visit.)
+    const month = officeReport(o.engine, source, reportPeriod('month', '2026-02-01', ZONE) as ReportPeriod, ZONE, now);
+    expect(month.entries.filter((e) => e.phone === '13800000001').map((e) => e.isNew)).toEqual([true]);
+    const followUps = month.compliance.byConsultant.find((r) => r.who === 'A');
+    expect(followUps?.missed.map((m) => [m.phone, m.followUps])).toEqual([['13800000001', 1]]);
   });
 });
