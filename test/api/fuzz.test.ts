@@ -195,4 +195,22 @@ describe('malformed requests', () => {
       expectCleanRejection(await admin.call('POST', '/api/projects', { body }), `project ${JSON.stringify(body)}`);
     }
   });
+  // register-import (issue 11.4): files that are not registers, and mappings that do not fit the file
+  it('register import: unreadable files and bad mappings are specific answers, never a 5xx', async () => {
+    const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
+    const csv = '日期,姓名,电话,置业顾问\n2026-01-05,张先生,13800000001,王磊\n';
+    const files = [b64(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3])), b64(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9])), b64(''), b64('\u0000'.repeat(500)), '%%%not-base64%%%', b64(new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 97) % 256)))];
+    for (const path of ['/register-import', '/register-import/rejects', '/register-import/commit']) {
+      for (const contentBase64 of files) {
+        const res = await m.call('POST', p(path), { body: { fileName: 'x.csv', contentBase64 } });
+        expect(res.statusCode, `${path} ${contentBase64.slice(0, 20)}`).toBeLessThan(500);
+        expectNoLeak(res, path);
+      }
+      for (const mapping of [{ columns: { date: 99, phone: 1, consultant: 2 }, kind: 'visit' }, { columns: { date: 0, phone: 0, consultant: 0 }, kind: 'visit' }, { columns: {}, kind: 'visit' }, { columns: { date: -1 }, kind: 'visit' }, { columns: { date: 0 }, kind: 'party' }, { columns: { nosuch: 1 }, kind: 'visit' }]) {
+        const res = await m.call('POST', p(path), { body: { fileName: 'r.csv', contentBase64: b64(csv), mapping } });
+        expect(res.statusCode, `${path} ${JSON.stringify(mapping)}`).toBeLessThan(500);
+        expectNoLeak(res, path);
+      }
+    }
+  });
 });
