@@ -74,7 +74,14 @@ export async function registerImportJourney(browser: Browser, base: string, chec
       await shot(mgr, 'register-import-done');
       const owner = (await (await mgr.request.get('/api/projects/demo/customers/13700009001/ownership')).json()) as { owner: { id: string } | null };
       assert(owner.owner?.id === 'wang', `13700009001 belongs to ${JSON.stringify(owner.owner)}`);
-      await mgr.getByTestId('reg-import-again').click();
+      // The customer's timeline says the entry is a paper-era one, when it happened and who approved it.
+      await mgr.goto(`${base}/p/demo/manager/customer/13700009001`);
+      const records = mgr.getByTestId('timeline-records');
+      await records.getByText('纸质登记补录').first().waitFor();
+      const line = await records.innerText();
+      assert(line.includes(`${dayBefore(12)} 10:00`) && line.includes('刘经理'), `the timeline says ${line}`);
+      await mgr.goto(`${base}/p/demo/manager/registerImport`);
+      await mgr.getByTestId('reg-import').waitFor();
       await mgr.locator('[data-testid="reg-import"] input[type=file]').setInputFiles(file);
       await mgr.getByTestId('reg-import-nothing').waitFor();
       assert((await mgr.getByTestId('reg-import-already').innerText()) === '2', 'both rows were imported before');

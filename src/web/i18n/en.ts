@@ -1295,4 +1295,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   "summary.followUpMisses": "Follow-ups short",
   "summary.lapsing": "Protection about to lapse",
   "summary.noneBehind": "No customers",
+  "regImport.timelineMark": "Paper-era entry: it happened at {at}; brought in with the manager {by}’s approval",
 };

@@ -1295,6 +1295,7 @@ export const zhCN = {
   "summary.followUpMisses": "回访未达标客户",
   "summary.lapsing": "保护期将到期客户",
   "summary.noneBehind": "没有相关客户",
+  "regImport.timelineMark": "纸质登记补录：原登记时间 {at}，经理 {by} 批准导入",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
