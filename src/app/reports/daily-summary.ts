@@ -3,7 +3,7 @@
 // nothing is scheduled and nothing is written. The numbers are the day report's (REP-1..3), each with the
 // records behind it: visits new and returning, calls, deposits, subscriptions, contracts, customers whose
 // follow-ups fall short, and protection about to lapse.
-import { DAY_MS, localDay, parseClock, type Instant } from '../../core/time.ts';
+import { localDay, parseClock, parseLocalTime, type Instant, type LocalDay } from '../../core/time.ts';
 import type { Policy } from '../../core/policy.ts';
 import type { OfficeReport } from './office-report.ts';
 import { reportPeriod, type ReportPeriod } from './report-period.ts';
@@ -17,23 +17,23 @@ export interface SummaryDay {
   readonly nextAt: Instant;
 }
 
-/** The local instant `clock` (HH:mm) of the day starting at `dayStart`. */
-function atClock(dayStart: Instant, clock: string, zone: string): Instant {
-  const minutes = parseClock(clock) ?? 21 * 60;
-  const at = dayStart + minutes * 60_000;
-  // A day with a DST change is longer or shorter: stay inside it.
-  return Math.min(at, localDay(dayStart, zone).end - 60_000);
+/** The instant of the wall time `clock` (HH:mm) on local day `day`, DST changes included. */
+function atClock(day: LocalDay, clock: string, zone: string): Instant {
+  const valid = parseClock(clock) === null ? '21:00' : clock;
+  const at = parseLocalTime(`${day.key} ${valid === '24:00' ? '23:59' : valid}`, zone) ?? day.start;
+  return Math.min(Math.max(at, day.start), day.end - 60_000);
 }
 
 /** The day whose summary is on the dashboard at `now`: today's from the summary hour, else yesterday's. */
 export function summaryDay(policy: Policy, zone: string, now: Instant): SummaryDay {
+  const clock = policy.reports.dailySummaryAt;
   const today = localDay(now, zone);
-  const todayAt = atClock(today.start, policy.reports.dailySummaryAt, zone);
-  const day = now >= todayAt ? today : localDay(today.start - 1, zone);
-  const readyAt = now >= todayAt ? todayAt : atClock(day.start, policy.reports.dailySummaryAt, zone);
-  const nextAt = now >= todayAt ? atClock(localDay(today.end + DAY_MS / 2, zone).start, policy.reports.dailySummaryAt, zone) : todayAt;
-  const period = reportPeriod('day', day.key, zone) as ReportPeriod;
-  return { period, readyAt, nextAt };
+  const todayAt = atClock(today, clock, zone);
+  const out = now >= todayAt;
+  const day = out ? today : localDay(today.start - 1, zone);
+  const readyAt = out ? todayAt : atClock(day, clock, zone);
+  const nextAt = out ? atClock(localDay(today.end, zone), clock, zone) : todayAt;
+  return { period: reportPeriod('day', day.key, zone) as ReportPeriod, readyAt, nextAt };
 }
 
 /** One number of the summary and the records behind it (entry seqs, customers, order ids). */
