@@ -1296,4 +1296,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   "summary.lapsing": "Protection about to lapse",
   "summary.noneBehind": "No customers",
   "regImport.timelineMark": "Paper-era entry: it happened at {at}; brought in with the manager {by}’s approval",
+  // ---- channel-finish (issue 10): the sign-up's unknown project, settled confirmations on the desk's list ----
+  'error.unknown_project': 'There is no such project: check the sign-up link the sales office gave you',
+  'desk.confirmation.confirmed': 'Confirmation done',
+  'desk.confirmation.refused': 'Consultant refused the slip',
+  'desk.confirmation.fake': 'Marked fake',
 };

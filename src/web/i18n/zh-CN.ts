@@ -1296,6 +1296,11 @@ export const zhCN = {
   "summary.lapsing": "保护期将到期客户",
   "summary.noneBehind": "没有相关客户",
   "regImport.timelineMark": "纸质登记补录：原登记时间 {at}，经理 {by} 批准导入",
+  // ---- channel-finish (issue 10): the sign-up's unknown project, settled confirmations on the desk's list ----
+  'error.unknown_project': '没有这个项目，请核对案场提供的报名链接',
+  'desk.confirmation.confirmed': '确认单已完成',
+  'desk.confirmation.refused': '顾问拒填确认单',
+  'desk.confirmation.fake': '已标记假客',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
