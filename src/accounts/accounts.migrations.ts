@@ -4,6 +4,7 @@
 import type { Migration } from '../store/sql/migrate.ts';
 import { LOGIN_THROTTLE_SCHEMA } from './login-throttle.ts';
 import { ACCOUNT_CHANGES_MIGRATION } from './account-changes-store.ts';
+import { DISPLAYS_MIGRATION } from './displays-store.ts';
 
 const accounts = `
 CREATE TABLE users (
@@ -78,4 +79,6 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
   LOGIN_THROTTLE_SCHEMA,
   // office: the admin workspace's audit of account changes
   ACCOUNT_CHANGES_MIGRATION,
+  // tv-pairing (issue 16.1): paired floor displays and their append-only audit
+  DISPLAYS_MIGRATION,
 ];
