@@ -69,10 +69,12 @@ export interface PairedDisplay {
   readonly id: string;
   readonly project: string;
   readonly name: string;
-  /** The manager's login. */
+  /** The manager's login, and the name they sign in under (the screens show names, not logins). */
   readonly pairedBy: string;
+  readonly pairedByName: string | null;
   readonly pairedAt: number;
   readonly revokedBy: string | null;
+  readonly revokedByName: string | null;
   readonly revokedAt: number | null;
   readonly lastSeenAt: number | null;
 }
@@ -107,18 +109,32 @@ interface DisplayRow {
   project: string;
   name: string;
   paired_by: string;
+  paired_by_name: string | null;
   paired_at: unknown;
   revoked_by: string | null;
+  revoked_by_name: string | null;
   revoked_at: unknown;
   last_seen: unknown;
 }
 
-const SELECT = `SELECT d.id, d.project, d.name, d.paired_by, d.paired_at, r.revoked_by, r.revoked_at, s.at AS last_seen
-  FROM displays d LEFT JOIN display_revocations r ON r.display_id = d.id LEFT JOIN display_last_seen s ON s.display_id = d.id`;
+const SELECT = `SELECT d.id, d.project, d.name, d.paired_by, pu.display_name AS paired_by_name, d.paired_at, r.revoked_by, ru.display_name AS revoked_by_name, r.revoked_at, s.at AS last_seen
+  FROM displays d LEFT JOIN display_revocations r ON r.display_id = d.id LEFT JOIN display_last_seen s ON s.display_id = d.id
+  LEFT JOIN users pu ON pu.login = d.paired_by LEFT JOIN users ru ON ru.login = r.revoked_by`;
 
 function displayOf(row: DisplayRow): PairedDisplay {
   const nullable = (v: unknown) => (v === null || v === undefined ? null : int(v));
-  return { id: row.id, project: row.project, name: row.name, pairedBy: row.paired_by, pairedAt: int(row.paired_at), revokedBy: row.revoked_by, revokedAt: nullable(row.revoked_at), lastSeenAt: nullable(row.last_seen) };
+  return {
+    id: row.id,
+    project: row.project,
+    name: row.name,
+    pairedBy: row.paired_by,
+    pairedByName: row.paired_by_name,
+    pairedAt: int(row.paired_at),
+    revokedBy: row.revoked_by,
+    revokedByName: row.revoked_by_name,
+    revokedAt: nullable(row.revoked_at),
+    lastSeenAt: nullable(row.last_seen),
+  };
 }
 
 /** A fresh code for a TV, unique among the codes still pending; expired ones are cleared first. */
@@ -175,11 +191,12 @@ export async function pairDisplay(db: Db, input: { readonly project: string; rea
 
 /** Revokes a display of `project`; a second revocation (or a race of two) finds it revoked already. */
 export async function revokeDisplay(db: Db, input: { readonly project: string; readonly id: string; readonly by: string; readonly now: number }): Promise<RevokeResult> {
-  const row = await db.get<DisplayRow>(`${SELECT} WHERE d.id = ? AND d.project = ?`, [input.id, input.project]);
-  if (!row) return { ok: false, code: 'not_found' };
+  const mine = await db.get(`SELECT id FROM displays WHERE id = ? AND project = ?`, [input.id, input.project]);
+  if (!mine) return { ok: false, code: 'not_found' };
   const done = await db.run('INSERT INTO display_revocations (display_id, revoked_by, revoked_at) VALUES (?, ?, ?) ON CONFLICT (display_id) DO NOTHING', [input.id, input.by, input.now]);
   if (done.changes === 0) return { ok: false, code: 'display_already_revoked' };
-  return { ok: true, display: { ...displayOf(row), revokedBy: input.by, revokedAt: input.now } };
+  const row = await db.get<DisplayRow>(`${SELECT} WHERE d.id = ?`, [input.id]);
+  return { ok: true, display: displayOf(row as DisplayRow) };
 }
 
 /** A project's displays, the newest pairing first, revoked ones included (they are the audit). */

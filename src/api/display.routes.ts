@@ -10,7 +10,7 @@ import { DISPLAY_COOKIE, DISPLAY_COOKIE_MAX_AGE_S } from './display-auth.ts';
 import { ApiError } from './error-map.ts';
 
 function recordOf(d: PairedDisplay): DisplayRecord {
-  return { id: d.id, name: d.name, pairedBy: d.pairedBy, pairedAt: d.pairedAt, revokedBy: d.revokedBy, revokedAt: d.revokedAt, lastSeenAt: d.lastSeenAt };
+  return { id: d.id, name: d.name, pairedBy: d.pairedBy, pairedByName: d.pairedByName, pairedAt: d.pairedAt, revokedBy: d.revokedBy, revokedByName: d.revokedByName, revokedAt: d.revokedAt, lastSeenAt: d.lastSeenAt };
 }
 
 export function displayRoutes(app: FastifyInstance, deps: RouteDeps): void {

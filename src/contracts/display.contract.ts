@@ -24,9 +24,12 @@ export type DisplaySelf = ReadonlyDeep<z.infer<typeof displaySelfSchema>>;
 export const displayRecordSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
+  /** Logins, and the names the screens show. */
   pairedBy: z.string(),
+  pairedByName: z.string().nullable(),
   pairedAt: instantSchema,
   revokedBy: z.string().nullable(),
+  revokedByName: z.string().nullable(),
   revokedAt: instantSchema.nullable(),
   lastSeenAt: instantSchema.nullable(),
 });

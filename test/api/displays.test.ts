@@ -73,7 +73,7 @@ describe.each(DIALECTS)('paired floor displays on %s', (dialect) => {
     const list = await (await h.agent('manager')).call('GET', p('/displays'));
     expect(list.statusCode).toBe(200);
     const mine = (list.json().displays as { id: string }[]).find((d) => d.id === tv.id);
-    expect(mine).toEqual({ id: tv.id, name: '前台电视', pairedBy: 'm', pairedAt: h.clock.now - 5 * 60_000, revokedBy: null, revokedAt: null, lastSeenAt: h.clock.now });
+    expect(mine).toEqual({ id: tv.id, name: '前台电视', pairedBy: 'm', pairedByName: 'manager', pairedAt: h.clock.now - 5 * 60_000, revokedBy: null, revokedByName: null, revokedAt: null, lastSeenAt: h.clock.now });
     // A supervisor may not see or manage displays; the TV itself least of all.
     expect((await (await h.agent('supervisor')).call('GET', p('/displays'))).statusCode).toBe(403);
     expect((await tv.call('GET', p('/displays'))).statusCode).toBe(403);
@@ -95,7 +95,7 @@ describe.each(DIALECTS)('paired floor displays on %s', (dialect) => {
     const started = Date.now();
     const revoked = await m.call('POST', p(`/displays/${tv.id}/revoke`));
     expect(revoked.statusCode).toBe(200);
-    expect(revoked.json()).toMatchObject({ id: tv.id, revokedBy: 'm', revokedAt: h.clock.now });
+    expect(revoked.json()).toMatchObject({ id: tv.id, revokedBy: 'm', revokedByName: 'manager', revokedAt: h.clock.now });
     await stream.waitFor((e) => e.event === 'revoked', 1000);
     await stream.waitForEnd(1000);
     expect(Date.now() - started).toBeLessThan(1000);

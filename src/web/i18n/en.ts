@@ -1211,7 +1211,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'error.pairing_code_used': "This code was already used",
   'error.display_already_revoked': "This display is already unpaired",
   'pair.title': "Pair this display",
-  'pair.instructions': "Ask the manager to enter the code below in Manager › Displays and name this screen (e.g. Lobby TV).",
+  'pair.instructions': "Ask the manager to enter the code above in Manager › Displays and name this screen (e.g. Lobby TV).",
   'pair.expires': "The code is valid until {time} and renews itself after",
   'pair.waiting': "Waiting for the manager to enter the code…",
   'pair.paired': "Paired: opening the floor board…",
@@ -1252,5 +1252,4 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'oot.beyondCourtesyRequired': "Out of turn needs the reception to go beyond courtesy",
   'oot.submit': "Record out of turn",
   'oot.done': "Recorded: team {team} loses tomorrow's turn",
-  'whatIf.rowsShown': "{n} rows listed",
 };

@@ -1211,7 +1211,7 @@ export const zhCN = {
   'error.pairing_code_used': "该配对码已被使用",
   'error.display_already_revoked': "该显示屏已解除配对",
   'pair.title': "配对显示屏",
-  'pair.instructions': "请经理在「经理工作台 › 显示屏」中输入下方配对码，并为本屏命名（如：大厅电视）。",
+  'pair.instructions': "请经理在「经理工作台 › 显示屏」中输入上方配对码，并为本屏命名（如：大厅电视）。",
   'pair.expires': "配对码 {time} 前有效，过期后自动更换",
   'pair.waiting': "等待经理输入配对码…",
   'pair.paired': "配对成功，正在打开轮排看板…",
@@ -1252,7 +1252,6 @@ export const zhCN = {
   'oot.beyondCourtesyRequired': "越序接待须确认超出礼貌性接待",
   'oot.submit': "记录越序接待",
   'oot.done': "已记录：{team}团队失去次日轮次",
-  'whatIf.rowsShown': "列出 {n} 行",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
