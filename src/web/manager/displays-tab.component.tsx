@@ -6,7 +6,7 @@ import type { DisplayRecord } from '../../contracts/index.ts';
 import { listDisplays, pairDisplay, revokeDisplay } from '../api/display-client.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
-import { useAdminAction } from '../admin/use-admin-action.ts';
+import { useAction } from '../shared/use-action.ts';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
 import { useProjectTime } from '../shared/project-time.ts';
 import { useLoad } from '../shared/use-load.ts';
@@ -22,8 +22,8 @@ export function DisplaysTab() {
   const { dateTime } = useProjectTime();
   const displays = useLoad(() => listDisplays(project), [project]);
   const [form] = Form.useForm<PairValues>();
-  // One write at a time, its message after, its problem on the page: the admin workspace's helper serves here too.
-  const { run, busy, problem, clearProblem } = useAdminAction();
+  // One write at a time, its message after, its problem on the page.
+  const { run, busy, problem, clearProblem } = useAction();
 
   const pair = async (v: PairValues) => {
     const name = v.name.trim();
