@@ -68,7 +68,7 @@ export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
       reply.hijack();
       const raw = reply.raw;
       // A paired TV may show the board for years without a reload: each stream renews its credential's cookie.
-      const renewed = displayToken === null ? {} : { 'set-cookie': app.serializeCookie(DISPLAY_COOKIE, displayToken, { httpOnly: true, sameSite: 'strict', path: '/api', maxAge: DISPLAY_COOKIE_MAX_AGE_S }) };
+      const renewed = displayToken === null ? {} : { 'set-cookie': app.serializeCookie(DISPLAY_COOKIE, displayToken, { httpOnly: true, sameSite: 'strict', secure: deps.cookieSecure === 'auto' ? req.protocol === 'https' : deps.cookieSecure, path: '/api', maxAge: DISPLAY_COOKIE_MAX_AGE_S }) };
       raw.writeHead(200, { ...SSE_HEADERS, ...renewed });
       raw.write('retry: 2000\n\n');
       const stream = new LiveStream(handle.project.id, caller.userId, raw, caller.staffId, caller.login, key);
