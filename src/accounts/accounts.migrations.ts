@@ -5,6 +5,7 @@ import { IMPORT_MAPPINGS_MIGRATION } from './import-mappings-store.ts';
 import type { Migration } from '../store/sql/migrate.ts';
 import { LOGIN_THROTTLE_SCHEMA } from './login-throttle.ts';
 import { ACCOUNT_CHANGES_MIGRATION } from './account-changes-store.ts';
+import { DISPLAYS_MIGRATION } from './displays-store.ts';
 
 const accounts = `
 CREATE TABLE users (
@@ -81,4 +82,6 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
   ACCOUNT_CHANGES_MIGRATION,
   // register import (issue 11.4): the column mapping each office confirmed
   IMPORT_MAPPINGS_MIGRATION,
+  // tv-pairing (issue 16.1): paired floor displays and their append-only audit
+  DISPLAYS_MIGRATION,
 ];

@@ -32,7 +32,9 @@ export type PolicyEditorName = 'policy' | 'policyWhatIf';
 export type ChannelReadName = 'myApplication' | 'myReports' | 'escortCode' | 'admitEscort' | 'channelWorkspace' | 'channelBrokers'
   // channel-finish (issue 10): the settled state of broker-brought parties
   | 'escortedToday' | 'myConfirmations';
-export type EndpointName = Action | ReadName | PolicyEditorName | ChannelReadName;
+/** tv-pairing (issue 16.1): the manager pairs floor displays, lists them and revokes them. */
+export type DisplayEndpointName = 'displays' | 'pairDisplay' | 'revokeDisplay';
+export type EndpointName = Action | ReadName | PolicyEditorName | ChannelReadName | DisplayEndpointName;
 
 export interface Endpoint {
   readonly method: 'GET' | 'POST';
@@ -166,7 +168,18 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   // ---- channel-finish (issue 10): the desk's broker-brought parties with their exit (who may log it reads it); the confirmations a consultant owes ----
   escortedToday: { method: 'GET', path: '/channel/escorted-today', grants: { frontdesk: 'any', channelAssistant: 'any', supervisor: 'any', manager: 'any' } },
   myConfirmations: { method: 'GET', path: '/channel/my-confirmations', grants: { consultant: 'self', manager: 'any' }, subject: 'of' },
+  // ---- tv-pairing (issue 16.1): paired floor displays, the manager's alone ----
+  displays: { method: 'GET', path: '/displays', grants: { manager: 'any' } },
+  pairDisplay: { method: 'POST', path: '/displays', grants: { manager: 'any' } },
+  revokeDisplay: { method: 'POST', path: '/displays/:display/revoke', grants: { manager: 'any' } },
 };
+
+/**
+ * tv-pairing (issue 16.1): all a paired display may read — the board and its live stream, in its own project
+ * (names and states, never a phone or a customer). A display is not a person: it holds no role in the table
+ * above, and its credential opens nothing else.
+ */
+export const DISPLAY_MAY: readonly EndpointName[] = ['floor', 'stream'];
 
 /** Endpoints an approved broker is yet to be: before approval a broker may only read their application (CH-2). */
 export const UNAPPROVED_BROKER_MAY: readonly EndpointName[] = ['myApplication'];
@@ -177,13 +190,14 @@ export function allowedEndpoints(role: AccountRole): EndpointName[] {
 }
 
 /** Endpoints outside a project: who may call them. */
-export type SiteAccess = 'public' | 'session' | 'admin';
+export type SiteAccess = 'public' | 'session' | 'admin' | 'display';
 
 /** The person calling a project endpoint, as the table lets them. */
 export interface Caller {
   readonly userId: string;
   readonly login: string;
-  readonly role: AccountRole;
+  /** `display`: a paired floor TV (DISPLAY_MAY), never a membership's role. */
+  readonly role: AccountRole | 'display';
   readonly grant: Grant;
   /** The staff id they act as in this project, if any. */
   readonly staffId: StaffId | null;

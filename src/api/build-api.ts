@@ -36,6 +36,7 @@ import { violationRoutes } from './violations.routes.ts';
 import { riskRoutes } from './risk.routes.ts';
 import { registerImportRoutes } from './register-import.routes.ts';
 import { dailySummaryRoutes } from './daily-summary.routes.ts';
+import { displayRoutes } from './display.routes.ts';
 
 export interface ApiOptions {
   readonly offices: Offices;
@@ -198,6 +199,7 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     riskRoutes(api, deps);
     registerImportRoutes(api, deps);
     dailySummaryRoutes(api, deps);
+    displayRoutes(api, deps);
   });
   return app;
 }

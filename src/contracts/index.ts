@@ -20,3 +20,4 @@ export * from './risk.contract.ts';
 export * from './register-import.contract.ts';
 // daily summary (issue 11.5)
 export * from './daily-summary.contract.ts';
+export * from './display.contract.ts';

@@ -256,4 +256,19 @@ describe('malformed requests', () => {
       }
     }
   });
+
+  // tv-pairing (issue 16.1): the pairing endpoints with bad bodies, params and cookies
+  it('displays: bad pairing bodies, display ids and display cookies', async () => {
+    for (const body of [null, {}, 'x', { code: '12345', name: '电视' }, { code: '1234567', name: '电视' }, { code: 'abcdef', name: '电视' }, { code: '123456' }, { code: '123456', name: '' }, { code: '123456', name: '电'.repeat(41) }, { code: 123456, name: '电视' }, { code: '123456', name: '电视', extra: 1 }, { code: HUGE, name: HUGE }]) {
+      expectCleanRejection(await m.call('POST', p('/displays'), { body }), `pair ${JSON.stringify(body).slice(0, 40)}`);
+    }
+    for (const id of ['%00', 'x'.repeat(300), encodeURIComponent('😀'), 'NOBODY']) expectCleanRejection(await m.call('POST', p(`/displays/${id}/revoke`)), `revoke ${id.slice(0, 20)}`);
+    for (const cookie of [`anchang_display=${'z'.repeat(4000)}`, 'anchang_display=', '\u0001;;==;anchang_display']) {
+      expectCleanRejection(await h.anonymous('GET', '/api/display', { headers: { cookie } }), `display cookie ${cookie.slice(0, 20)}`);
+      expectCleanRejection(await h.anonymous('GET', p('/floor'), { headers: { cookie } }), `floor with display cookie ${cookie.slice(0, 20)}`);
+      const state = await h.anonymous('GET', '/api/display-pairing', { headers: { cookie } });
+      expect(state.statusCode).toBe(200);
+      expect(state.json()).toEqual({ state: 'none' });
+    }
+  });
 });

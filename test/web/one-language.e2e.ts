@@ -148,6 +148,12 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
       manager('violations', (p) => p.getByTestId('violations-tab').waitFor({ timeout: 5000 })),
       manager('risk', (p) => p.getByTestId('risk-tab').waitFor({ timeout: 5000 })),
       manager('policy', (p) => p.locator('[data-testid^="knob-row-"]').first().waitFor({ timeout: 5000 })),
+      // tv-pairing (issue 16.1): the manager's displays, and the pairing code a floor TV shows on /pair
+      manager('displays', (p) => p.getByTestId('displays-tab').waitFor({ timeout: 5000 })),
+      { name: 'floor TV pairing (/pair)', open: async (p) => {
+        await p.goto('/pair');
+        await p.getByTestId('pair-code').waitFor({ timeout: 5000 });
+      } },
     ],
   },
   // ---- the channel (issue 10): the broker's portal on a phone, the channel assistant's workspace ----
