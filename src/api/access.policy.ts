@@ -23,7 +23,9 @@ export type ReadName =
   // reports (REG-3, REP-1..4, SEC-2)
   | 'registerOptions' | 'officeReport' | 'reportExport'
   // office: the violation register, risk alerts
-  | 'violations' | 'riskAlerts';
+  | 'violations' | 'riskAlerts'
+  // ownership-rules: the manager's ownership desk (OWN-9, OWN-13), my unread arrival alerts (RISK-2)
+  | 'ownershipDesk' | 'myAlerts';
 /** The policy editor: the policy with its knobs, and the what-if of an edited one (a POST that records nothing). */
 export type PolicyEditorName = 'policy' | 'policyWhatIf';
 /** The broker side (CH-1..10): the broker's own reads, the desk's escort admission, the channel assistant's desk. */
@@ -79,6 +81,9 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   link: command('link', { consultant: 'ownCustomers', supervisor: 'any', manager: 'any' }, { customers: ['phone', 'to'], recorder: 'by' }),
   merge: command('merge', supervisors),
   reassign: command('reassign', { manager: 'any' }, { recorder: 'by' }),
+  assignIntroduced: command('assignIntroduced', { manager: 'any' }, { recorder: 'by' }),
+  freezeRegister: command('freezeRegister', { manager: 'any' }, { recorder: 'by' }),
+  markAlertRead: command('markAlertRead', { consultant: 'self' }, { subject: 'who' }),
   depart: command('depart', { manager: 'any' }),
   // ---- brokers (CH) ----
   report: command('report', { broker: 'self', channelAssistant: 'any', manager: 'any' }, { subject: 'broker' }),
@@ -150,6 +155,8 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   reportExport: { method: 'GET', path: '/reports/export', grants: { manager: 'any' } },
   // ---- office: the violation register (PEN-1): the managers see all; staff see their own ----
   riskAlerts: { method: 'GET', path: '/risk-alerts', grants: supervisors },
+  ownershipDesk: { method: 'GET', path: '/ownership-desk', grants: supervisors },
+  myAlerts: { method: 'GET', path: '/alerts/mine', grants: { consultant: 'any' } },
   violations: { method: 'GET', path: '/violations', grants: { consultant: 'self', frontdesk: 'self', channelAssistant: 'self', supervisor: 'any', manager: 'any' }, subject: 'of' },
 };
 

@@ -47,3 +47,18 @@ export function ownedArrivals(engine: Engine, facts: readonly Recorded[]): Map<S
   }
   return out;
 }
+
+/** How far back an unread owner alert is kept for its owner (RISK-2): older ones are history in the timeline. */
+export const UNREAD_ALERT_DAYS = 30;
+
+/**
+ * RISK-2: the arrivals of `who`'s customers they have not marked read, newest first: kept until read, not only
+ * sent to an open page. Only customers still `who`'s now are shown (SEC-1, as for the stream's alerts).
+ */
+export function unreadOwnerAlerts(engine: Engine, index: CustomerIndex, who: StaffId, now: Instant): OwnedArrival[] {
+  const since = now - UNREAD_ALERT_DAYS * 24 * 60 * 60 * 1000;
+  const arrivals = index.receptionsSince(since).filter((f): f is Arrival => f.type === 'partyArrived' && f.at <= now);
+  const read = engine.alertsRead.get(who);
+  const mine = ownedArrivals(engine, arrivals).get(who) ?? [];
+  return mine.filter((a) => !read?.has(a.arrival.seq) && engine.ownership(a.phone, now).owner === who).reverse();
+}

@@ -13,7 +13,9 @@ import { disputeOutcome, sideRecords } from './dispute.rules.ts';
 import type { Reason, RecordRef } from './reasons.ts';
 import { judgeOwnership, relationInScope, type OwnershipAnswer, type OwnershipContext, type OwnershipRecord } from './ownership.rules.ts';
 import * as rot from './rotation.rules.ts';
-import { DAY_MS, LocalCalendar, type Instant } from './time.ts';
+import { DAY_MS, LocalCalendar, monthStartOnOrAfter, type Instant } from './time.ts';
+import type { IntroducedAssignment } from './introduced.rules.ts';
+import type { FrozenRegister } from './frozen-register.rules.ts';
 
 /** Everything recorded about one customer record (one normalised phone). */
 export interface CustomerFile {
@@ -77,6 +79,14 @@ export class Engine {
   private readonly suspensions = new Map<StaffId, Instant>();
   /** PEN-1: the violation register; its suspensions keep people off the queue (ROT-14). */
   readonly violations = new ViolationRegister();
+  /** OWN-9: the introduced customers given out so far, in order: the turn is derived from them. */
+  readonly introduced: IntroducedAssignment[] = [];
+  /** OWN-13: the valid customer registers frozen so far, oldest first. */
+  readonly frozenRegisters: FrozenRegister[] = [];
+  /** Every arrival naming a customer, by seq: what an owner alert (RISK-2) points at. */
+  readonly arrivals = new Map<number, { readonly phone: PhoneKey; readonly at: Instant }>();
+  /** RISK-2: the owner alerts each person has read (arrival seqs). */
+  readonly alertsRead = new Map<StaffId, Set<number>>();
   /** Teams that lost a day's turn (ROT-13), by local day key. */
   private readonly benched = new Map<string, Set<string>>();
   /** The phone of each party received on the stored floor's day, for a reclassification (ROT-3); emptied each new day. */
@@ -112,6 +122,7 @@ export class Engine {
       },
       departedAt: (who) => this.departed.get(who),
       dayOf: (at) => this.dayOf(at),
+      sweepAt: (due) => monthStartOnOrAfter(due, this.zone),
     };
   }
 
@@ -301,6 +312,10 @@ export class Engine {
         order.resolution = { seq: fact.seq, at: fact.at, by: fact.by, computed: fact.computed, credit: fact.credit, overridden: fact.overridden, reason: fact.reason ?? null };
         order.credit = fact.credit;
         order.reasons = [...order.reasons, ...(fact.creditReasons ?? [])];
+        // OWN-14: the records gave everything to one consultant (the other failed to register or follow up): the customer goes with it.
+        const winner = soleConsultant(fact.computed);
+        const frozen = (fact.creditReasons ?? []).some((r) => r.rule === 'OWN-13');
+        if (!fact.overridden && winner !== null && this.staff.has(winner)) this.file(order.phone).records.push({ kind: 'awarded', seq: fact.seq, at: fact.at, key: order.phone, to: winner, by: fact.by, unit: fact.unit, frozen });
         return;
       }
       case 'queueReordered':
@@ -322,6 +337,22 @@ export class Engine {
       case 'appealDecided':
         this.violations.apply(fact);
         return;
+      case 'introducedAssigned': {
+        const file = this.file(fact.phone);
+        if (fact.name) file.name ??= fact.name;
+        file.records.push({ kind: 'introduced', seq: fact.seq, at: fact.at, key: fact.phone, to: fact.to, by: fact.by, source: fact.source, rate: fact.rate });
+        this.introduced.push({ seq: fact.seq, at: fact.at, to: fact.to });
+        return;
+      }
+      case 'registerFrozen':
+        this.frozenRegisters.push({ seq: fact.seq, at: fact.at, by: fact.by, owners: new Map(fact.entries.map((e) => [e.phone, e.owner])) });
+        return;
+      case 'alertRead': {
+        const read = this.alertsRead.get(fact.who) ?? new Set<number>();
+        read.add(fact.arrival);
+        this.alertsRead.set(fact.who, read);
+        return;
+      }
       case 'personalDataErased':
         return; // the store destroys the personal data; ownership and credit history are untouched
       case 'outOfTurn': {
@@ -353,6 +384,7 @@ export class Engine {
     const phone = fact.phone;
     if (!phone) return;
     this.partyPhone.set(fact.seq, phone);
+    if (!fact.nonCustomer) this.arrivals.set(fact.seq, { phone, at: fact.at });
     const file = this.file(phone);
     if (fact.name) file.name ??= fact.name;
     if (fact.plate) this.indexPlate(file, fact.plate);
@@ -651,6 +683,12 @@ export class Engine {
     }
     return null;
   }
+}
+
+/** The one consultant a credit gives everything to, or null (a split, the pool). */
+function soleConsultant(credit: Readonly<Record<string, number>>): StaffId | null {
+  const shares = Object.entries(credit);
+  return shares.length === 1 && shares[0]?.[1] === 1 ? (shares[0][0] as StaffId) : null;
 }
 
 /** A follow-up's note for its ownership record (issue 16.2), or nothing when it carries none. */

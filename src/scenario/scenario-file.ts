@@ -112,6 +112,10 @@ const ACTION_FIELDS: Record<FloorAction, { required: string[]; optional: string[
   recordViolation: { required: ['who', 'rule', 'sanction', 'by'], optional: ['evidence', 'note', 'on'], expect: [] },
   appeal: { required: ['violation', 'by', 'grounds'], optional: [], expect: [] },
   decideAppeal: { required: ['violation', 'by', 'upheld', 'reason'], optional: [], expect: [] },
+  // ownership-rules (Anchang extension): OWN-9, OWN-13, RISK-2
+  assignIntroduced: { required: ['phone', 'source', 'by'], optional: ['name'], expect: ['receiver'] },
+  freezeRegister: { required: ['by'], optional: ['note'], expect: [] },
+  markAlertRead: { required: ['who', 'arrival'], optional: [], expect: [] },
 };
 const ENUMS: Record<string, readonly string[]> = {
   relation: ['spouse', 'parent', 'child', 'sibling', 'grandparent'],
@@ -435,6 +439,13 @@ function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: s
     case 'appeal':
     case 'decideAppeal':
       return [violationCommand(action, raw, where)];
+    case 'assignIntroduced':
+      return [defined({ do: 'assignIntroduced', phone: String(raw.phone), name: str('name'), source: String(raw.source), by: String(raw.by) }) as Command];
+    case 'freezeRegister':
+      return [defined({ do: 'freezeRegister', by: String(raw.by), note: str('note') }) as Command];
+    case 'markAlertRead':
+      if (typeof raw.arrival !== 'number') where('"arrival" must be the seq of the arrival');
+      return [{ do: 'markAlertRead', who: String(raw.who), arrival: raw.arrival as number }];
   }
 }
 
