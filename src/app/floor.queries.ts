@@ -3,7 +3,7 @@
 import type { Engine } from '../core/engine.ts';
 import type { Fact, Recorded, StaffId } from '../core/facts.ts';
 import type { PhoneKey } from '../core/phone.ts';
-import type { Instant } from '../core/time.ts';
+import { DAY_MS, type Instant } from '../core/time.ts';
 import type { CustomerIndex, Reception } from './customer-index.ts';
 import { floorView, type FloorView } from './queries.ts';
 
@@ -53,12 +53,18 @@ export const UNREAD_ALERT_DAYS = 30;
 
 /**
  * RISK-2: the arrivals of `who`'s customers they have not marked read, newest first: kept until read, not only
- * sent to an open page. Only customers still `who`'s now are shown (SEC-1, as for the stream's alerts).
+ * sent to an open page. Only the customers `who` has had a hand in are looked at (the index's list), and only
+ * those still `who`'s now are shown (SEC-1, as for the stream's alerts).
  */
 export function unreadOwnerAlerts(engine: Engine, index: CustomerIndex, who: StaffId, now: Instant): OwnedArrival[] {
-  const since = now - UNREAD_ALERT_DAYS * 24 * 60 * 60 * 1000;
-  const arrivals = index.receptionsSince(since).filter((f): f is Arrival => f.type === 'partyArrived' && f.at <= now);
+  const since = now - UNREAD_ALERT_DAYS * DAY_MS;
   const read = engine.alertsRead.get(who);
+  const arrivals: Arrival[] = [];
+  for (const phone of index.touchedBy(who)) {
+    for (const f of index.factsAbout([phone])) {
+      if (f.type === 'partyArrived' && f.phone === phone && f.at >= since && f.at <= now && !read?.has(f.seq)) arrivals.push(f);
+    }
+  }
   const mine = ownedArrivals(engine, arrivals).get(who) ?? [];
-  return mine.filter((a) => !read?.has(a.arrival.seq) && engine.ownership(a.phone, now).owner === who).reverse();
+  return mine.filter((a) => engine.ownership(a.phone, now).owner === who).sort((a, b) => b.arrival.seq - a.arrival.seq);
 }
