@@ -159,7 +159,7 @@ export function salesRoutes(app: FastifyInstance, deps: RouteDeps): void {
       return shownTo(db, caller, handle.project.id, 'order', now, (viewer) => ({
         order: summaryView(d, engine, viewer, zone),
         stages: d.stages.map((s) => ({ stage: s.stage, atLocal: localTime(s.at, zone), by: s.by, amount: s.amount })),
-        moves: d.moves.map((m) => ({ from: m.from, to: m.to, atLocal: localTime(m.at, zone), by: m.by })),
+        moves: d.moves.map((m) => ({ from: m.from, to: m.to, atLocal: localTime(m.at, zone), by: m.by, ...(m.reason ? { reason: m.reason } : {}) })),
         buyerChanges: d.buyerChanges.map((b) => ({ change: b.change, atLocal: localTime(b.at, zone), by: b.by, reason: b.reason })),
         disputes: d.disputes.map((x) => ({ by: x.by, atLocal: localTime(x.at, zone), accepted: x.accepted })),
         resolution: d.resolution ? { by: d.resolution.by, atLocal: localTime(d.resolution.at, zone), computed: d.resolution.computed, credit: d.resolution.credit, overridden: d.resolution.overridden, reason: d.resolution.reason } : null,

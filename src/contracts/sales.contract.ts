@@ -176,7 +176,7 @@ export type DisputeDossier = ReadonlyDeep<z.infer<typeof disputeDossierSchema>>;
 export const orderDetailSchema = z.strictObject({
   order: orderSummarySchema,
   stages: z.array(z.strictObject({ stage: dealStageSchema, atLocal: localTimeSchema, by: z.string(), amount: z.number().nullable() })),
-  moves: z.array(z.strictObject({ from: z.string(), to: z.string(), atLocal: localTimeSchema, by: z.string() })),
+  moves: z.array(z.strictObject({ from: z.string(), to: z.string(), atLocal: localTimeSchema, by: z.string(), reason: z.string().optional() })),
   buyerChanges: z.array(z.strictObject({ change: z.enum(['rename', 'addName']), atLocal: localTimeSchema, by: z.string(), reason: z.string() })),
   disputes: z.array(z.strictObject({ by: z.string(), atLocal: localTimeSchema, accepted: z.boolean() })),
   resolution: z.strictObject({ by: z.string(), atLocal: localTimeSchema, computed: creditSchema, credit: creditSchema, overridden: z.boolean(), reason: z.string().nullable() }).nullable(),
