@@ -113,7 +113,9 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
       const note = followUpNote(c);
       const problem = note ? noteProblem(note) : null;
       if (problem) refuse('invalid_input', problem);
-      const effect = followUpEffect(engine.policy, engine.ownership(phone, now).owner, c.by, c.reached, via);
+      // 细则 四.2: the consultant a customer was given to makes it theirs with this contact, as if already the owner.
+      const standing = engine.ownership(phone, now);
+      const effect = followUpEffect(engine.policy, standing.owner ?? standing.pendingFor, c.by, c.reached, via);
       return {
         fact: { type: 'followedUp', at, by: c.by, phone, reached: c.reached, via, ...note },
         answer: { extends: effect.extends, reasons: [effect.reason] },

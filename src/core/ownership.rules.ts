@@ -65,6 +65,8 @@ export interface OwnershipAnswer {
   /** Every owner the household has had, with when it began and ended (null: still running). */
   readonly spans: readonly OwnershipSpan[];
   readonly lookBacks: readonly LookBack[];
+  /** 000 细则 四.2: unowned, given by the manager to this consultant, who owns it from their first effective contact. */
+  readonly pendingFor: StaffId | null;
 }
 
 export interface OwnershipSpan {
@@ -267,8 +269,8 @@ class Thread {
       case 'reassign':
         if (policy.ownership.reassignedOwns === 'atFirstContact') {
           // 000 细则 四.2: the manager's decision ends the former owner's hold; the new one owns from their first effective contact.
-          if (this.owner !== null) this.end(r.at, reason('OWN-10', 'reassignedPending', `the manager ${r.by} gave the customer to ${r.to}, who owns it from their first effective contact`, { owner: this.owner, to: r.to, by: r.by }, ref));
-          else this.ended = reason('OWN-10', 'reassignedPending', `the manager ${r.by} gave the customer to ${r.to}, who owns it from their first effective contact`, { to: r.to, by: r.by }, ref);
+          if (this.owner !== null) this.end(r.at, reason('OWN-10', 'reassignedPending', `the manager ${r.by} gave the customer to ${r.to}, who owns it from their first effective contact`, { owner: this.owner, to: r.to, by: r.by, at: r.at }, ref));
+          else this.ended = reason('OWN-10', 'reassignedPending', `the manager ${r.by} gave the customer to ${r.to}, who owns it from their first effective contact`, { to: r.to, by: r.by, at: r.at }, ref);
           this.pending = { who: r.to, by: r.by, at: r.at, ref };
           return;
         }
@@ -375,6 +377,7 @@ export function judgeOwnership(ctx: OwnershipContext, records: readonly Ownershi
     reasons: t.answerReasons(),
     spans: t.spans.map((s) => ({ ...s })),
     lookBacks,
+    pendingFor: t.owner === null ? (t.pending?.who ?? null) : null,
   };
 }
 

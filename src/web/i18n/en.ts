@@ -1246,4 +1246,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'alerts.none': "No unread alerts",
   'alerts.markRead': "Mark read",
   'alerts.line': "{at} {customer} came in, received by {receiver}",
+  'me.pendingFirstContact': "Yours from your first effective contact",
 };

@@ -1246,6 +1246,7 @@ export const zhCN = {
   'alerts.none': "没有未读提醒",
   'alerts.markRead': "标为已读",
   'alerts.line': "{at} {customer} 到访，接待：{receiver}",
+  'me.pendingFirstContact': "待首次有效联系后归属",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
