@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Recorded } from '../../src/core/facts.ts';
 import { DIALECTS, scratch } from './support/dialects.ts';
-import { consultants, createProject, MANAGER, openOffices, phone } from './support/store-fixture.ts';
+import { consultants, createProject, freshProject, MANAGER, must, openOffices, phone, registration } from './support/store-fixture.ts';
 
 describe.each(DIALECTS)('ownership rules racing on %s', (dialect) => {
   const place = scratch(dialect);
@@ -25,5 +25,16 @@ describe.each(DIALECTS)('ownership rules racing on %s', (dialect) => {
     expect(twice.filter((o) => o.ok).length).toBe(1);
     expect(twice.filter((o) => !o.ok).map((o) => (o.ok ? null : o.refusal.code))).toEqual(['customer_owned']);
     await Promise.all(all.map((o) => o.close()));
+  });
+
+  it('an owner marking one alert read from two devices at once: one read mark, the other already decided (RISK-2)', async () => {
+    const { offices, office } = await freshProject(place);
+    await must(office, registration('c1', phone(5)));
+    const arrival = await must(office, { do: 'arrive', phone: phone(5) });
+    const marks = await Promise.all([0, 1].map(() => office.execute({ do: 'markAlertRead', who: 'c1', arrival }, MANAGER)));
+    expect(marks.filter((o) => o.ok).length).toBe(1);
+    expect(marks.filter((o) => !o.ok).map((o) => (o.ok ? null : o.refusal.code))).toEqual(['already_decided']);
+    expect((await office.facts(0)).filter((f) => f.type === 'alertRead')).toHaveLength(1);
+    await offices.close();
   });
 });
