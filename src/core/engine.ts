@@ -122,7 +122,7 @@ export class Engine {
       },
       departedAt: (who) => this.departed.get(who),
       dayOf: (at) => this.dayOf(at),
-      sweepAt: (due) => monthStartOnOrAfter(due, this.zone),
+      sweepAt: (due) => this.sweepAt(due),
     };
   }
 
@@ -133,6 +133,22 @@ export class Engine {
 
   dayOf(at: Instant): string {
     return this.calendar.dayOf(at).key;
+  }
+
+  /** The first instant of each local month after month `YYYY-MM`, computed once: the walk asks for it per record (OWN-11). */
+  private readonly nextMonthStart = new Map<string, Instant>();
+
+  /** OWN-11: the monthly sweep due at `due` happens on the first instant of a local month, on or after it. */
+  private sweepAt(due: Instant): Instant {
+    const day = this.calendar.dayOf(due);
+    if (day.start === due && day.key.endsWith('-01')) return due;
+    const month = day.key.slice(0, 7);
+    let next = this.nextMonthStart.get(month);
+    if (next === undefined) {
+      next = monthStartOnOrAfter(day.start + 1, this.zone);
+      this.nextMonthStart.set(month, next);
+    }
+    return next;
   }
 
   /**
