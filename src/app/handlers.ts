@@ -339,6 +339,11 @@ function arrive(engine: Engine, floor: Floor, c: Extract<Command, { do: 'arrive'
       why.push(reason('OWN-8', 'referrerOwner', `an old customer brought them: ${referrerOwner}, the old customer's consultant, receives (referrerOwner)`));
     }
   }
+  // 细则 四.2: a customer the manager gave someone, who invited them in: that consultant receives, as designated.
+  if (designated === null && ownership?.owner === null && ownership.pendingFor !== null && !engine.departed.has(ownership.pendingFor)) {
+    designated = ownership.pendingFor;
+    why.push(reason('OWN-10', 'pendingDesignated', `the manager gave the customer to ${designated}: ${designated} receives them, and owns them from this visit`, { who: designated }));
+  }
   const party: PartyFacts = { nonCustomer: c.nonCustomer === true, owner: ownership?.owner ?? null, designated };
   if (ownership?.owner) why.push(...ownership.reasons);
   const decision = decideReception(floor, engine.floorContext, party, now);

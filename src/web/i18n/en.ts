@@ -1247,4 +1247,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'alerts.markRead': "Mark read",
   'alerts.line': "{at} {customer} came in, received by {receiver}",
   'me.pendingFirstContact': "Yours from your first effective contact",
+  'reason.pendingDesignated': "The manager gave the customer to {who}: {who} receives them and owns them from this visit",
 };

@@ -1247,6 +1247,7 @@ export const zhCN = {
   'alerts.markRead': "标为已读",
   'alerts.line': "{at} {customer} 到访，接待：{receiver}",
   'me.pendingFirstContact': "待首次有效联系后归属",
+  'reason.pendingDesignated': "经理已将该客户分配给 {who}：由 {who} 接待，本次来访后归属 {who}",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
