@@ -29,7 +29,9 @@ export type ReadName =
 /** The policy editor: the policy with its knobs, and the what-if of an edited one (a POST that records nothing). */
 export type PolicyEditorName = 'policy' | 'policyWhatIf';
 /** The broker side (CH-1..10): the broker's own reads, the desk's escort admission, the channel assistant's desk. */
-export type ChannelReadName = 'myApplication' | 'myReports' | 'escortCode' | 'admitEscort' | 'channelWorkspace' | 'channelBrokers';
+export type ChannelReadName = 'myApplication' | 'myReports' | 'escortCode' | 'admitEscort' | 'channelWorkspace' | 'channelBrokers'
+  // channel-finish (issue 10): the settled state of broker-brought parties
+  | 'escortedToday' | 'myConfirmations';
 export type EndpointName = Action | ReadName | PolicyEditorName | ChannelReadName;
 
 export interface Endpoint {
@@ -158,6 +160,9 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   ownershipDesk: { method: 'GET', path: '/ownership-desk', grants: supervisors },
   myAlerts: { method: 'GET', path: '/alerts/mine', grants: { consultant: 'any' } },
   violations: { method: 'GET', path: '/violations', grants: { consultant: 'self', frontdesk: 'self', channelAssistant: 'self', supervisor: 'any', manager: 'any' }, subject: 'of' },
+  // ---- channel-finish (issue 10): the desk's broker-brought parties with their exit (who may log it reads it); the confirmations a consultant owes ----
+  escortedToday: { method: 'GET', path: '/channel/escorted-today', grants: { frontdesk: 'any', channelAssistant: 'any', supervisor: 'any', manager: 'any' } },
+  myConfirmations: { method: 'GET', path: '/channel/my-confirmations', grants: { consultant: 'self', manager: 'any' }, subject: 'of' },
 };
 
 /** Endpoints an approved broker is yet to be: before approval a broker may only read their application (CH-2). */

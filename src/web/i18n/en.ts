@@ -1206,6 +1206,11 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'risk.kind.manyFollowers': "Several followers",
   'risk.kind.brokerHopping': "Broker hopping",
   'risk.kind.reportAfterArrival': "Reported after arrival",
+  // ---- channel-finish (issue 10): the sign-up's unknown project, settled confirmations on the desk's list ----
+  'error.unknown_project': 'There is no such project: check the sign-up link the sales office gave you',
+  'desk.confirmation.confirmed': 'Confirmation done',
+  'desk.confirmation.refused': 'Consultant refused the slip',
+  'desk.confirmation.fake': 'Marked fake',
   // ---- ownership-rules (issue 12): OWN-9, OWN-11, OWN-13, OWN-14, 细则 四.2, RISK-2 ----
   'error.customer_owned': "The customer already has a protected owner: not the company's to give",
   'error.no_consultant_free': "No consultant can take a customer now (all departed or suspended)",

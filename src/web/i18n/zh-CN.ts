@@ -1206,6 +1206,11 @@ export const zhCN = {
   'risk.kind.manyFollowers': "多人跟进",
   'risk.kind.brokerHopping': "渠道转移",
   'risk.kind.reportAfterArrival': "到访后报备",
+  // ---- channel-finish (issue 10): the sign-up's unknown project, settled confirmations on the desk's list ----
+  'error.unknown_project': '没有这个项目，请核对案场提供的报名链接',
+  'desk.confirmation.confirmed': '确认单已完成',
+  'desk.confirmation.refused': '顾问拒填确认单',
+  'desk.confirmation.fake': '已标记假客',
   // ---- ownership-rules (issue 12): OWN-9, OWN-11, OWN-13, OWN-14, 细则 四.2, RISK-2 ----
   'error.customer_owned': "该客户已有受保护的归属顾问，不能作为公司客户分配",
   'error.no_consultant_free': "目前没有可分配的置业顾问（均已离职或停接）",
