@@ -17,6 +17,7 @@ import type { Answer, Command, Outcome, Refusal, RefusalCode, RegisterDetails } 
 import { decideViolation } from './violation.handlers.ts';
 import { decideOwnershipCommand } from './ownership.handlers.ts';
 import { frozenOwner } from '../core/frozen-register.rules.ts';
+import { decideImportEntry } from './import.handlers.ts';
 
 /** Where facts go. The in-memory store, SQLite and PostgreSQL each provide one; `append` also folds the fact into `engine`. */
 export interface Office {
@@ -280,6 +281,12 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
     case 'markAlertRead': {
       const decided = decideOwnershipCommand(engine, c, now, actor, refuse);
       return { fact: decided.fact, answer: { ...(decided.receiver ? { receiver: decided.receiver } : {}), reasons: decided.reasons }, ...(decided.ownershipOf ? { ownershipOf: decided.ownershipOf } : {}) };
+    }
+    // register import (issue 11.4, REG-5)
+    case 'importEntry': {
+      const decided = decideImportEntry(engine, c, now, { actor, refuse, registerDetails });
+      const phone = decided.fact.type === 'registered' || decided.fact.type === 'followedUp' ? decided.fact.phone : undefined;
+      return { fact: decided.fact, answer: { ...(decided.valid !== undefined ? { valid: decided.valid } : {}), reasons: decided.reasons }, ...(phone ? { ownershipOf: phone } : {}) };
     }
     case 'setPolicy':
       if (c.by !== undefined) actor(engine, c.by, ['manager']);
