@@ -78,7 +78,35 @@ export type Command =
   // ---- office: the violation register (PEN-1, ROT-14) ----
   | { readonly do: 'recordViolation'; readonly who: StaffId; readonly rule: ViolationRule; readonly on?: number; readonly evidence: readonly number[]; readonly sanction: SanctionInput; readonly by: StaffId; readonly note?: string }
   | { readonly do: 'appeal'; readonly violation: number; readonly by: StaffId; readonly grounds: string }
-  | { readonly do: 'decideAppeal'; readonly violation: number; readonly by: StaffId; readonly upheld: boolean; readonly reason: string };
+  | { readonly do: 'decideAppeal'; readonly violation: number; readonly by: StaffId; readonly upheld: boolean; readonly reason: string }
+  // ---- ownership-rules (issue 12 item 3, RISK-2) ----
+  /** OWN-9: give a customer the company, its staff or a leader introduced to the consultant whose turn it is. */
+  | { readonly do: 'assignIntroduced'; readonly phone: string; readonly name?: string; readonly source: string; readonly by: StaffId }
+  /** OWN-13: freeze the valid customer register now (before an opening). */
+  | { readonly do: 'freezeRegister'; readonly by: StaffId; readonly note?: string }
+  /** RISK-2: the owner read the alert of their customer's arrival `arrival` (its seq). */
+  | { readonly do: 'markAlertRead'; readonly who: StaffId; readonly arrival: number }
+  // ---- register import (issue 11.4): one paper-era entry, approved by the manager `by` (REG-5) ----
+  | { readonly do: 'importEntry'; readonly by: StaffId; readonly batch: string; readonly row: number; readonly entry: ImportedEntry };
+
+/**
+ * One entry of a paper-era register as the import read it: what happened (`kind`), when (`at`, the register's own
+ * time), the customer and the consultant; the register's fields for a visit or a call, the contact for a follow-up.
+ */
+export interface ImportedEntry extends RegisterDetails {
+  readonly kind: 'visit' | 'call' | 'followUp';
+  readonly at: number;
+  readonly phone: string;
+  readonly consultant: StaffId;
+  readonly name?: string;
+  readonly gender?: 'M' | 'F';
+  readonly needs?: string;
+  readonly plate?: string;
+  /** A follow-up: how, whether it reached the customer, and what was said. */
+  readonly via?: ContactVia;
+  readonly reached?: boolean;
+  readonly said?: string;
+}
 
 /** A sanction as the manager gives it: a suspension in days (its end is decided when recorded). */
 export type SanctionInput = { readonly kind: 'warning' } | { readonly kind: 'fine'; readonly amount: number } | { readonly kind: 'suspension'; readonly days: number };
@@ -142,7 +170,11 @@ export type RefusalCode =
   // office: the violation register
   | 'unknown_violation'
   | 'appeal_exists'
-  | 'appeal_not_open';
+  | 'appeal_not_open'
+  // ownership-rules: OWN-9 (a protected customer is not the company's to give; nobody can take one), RISK-2
+  | 'customer_owned'
+  | 'no_consultant_free'
+  | 'not_an_alert';
 
 export type Outcome = { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly refusal: Refusal };
 
