@@ -28,7 +28,8 @@ export async function openInstallation(config: Config, options: { readonly liste
   const db = openDatabase(config);
   try {
     await migrate(db, EVENT_LOG_MIGRATIONS, ACCOUNT_MIGRATIONS);
-    const offices = await openSqlOffices(db, { secret: config.secret, listen: options.listen ?? false, ...(options.onUnreadable ? { onUnreadable: options.onUnreadable } : {}) });
+    // Engine snapshots on (issue 13): a restarted server puts each office back from its latest one.
+    const offices = await openSqlOffices(db, { secret: config.secret, listen: options.listen ?? false, snapshots: {}, ...(options.onUnreadable ? { onUnreadable: options.onUnreadable } : {}) });
     return {
       config,
       db,
