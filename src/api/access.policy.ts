@@ -23,12 +23,18 @@ export type ReadName =
   // reports (REG-3, REP-1..4, SEC-2)
   | 'registerOptions' | 'officeReport' | 'reportExport'
   // office: the violation register, risk alerts
-  | 'violations' | 'riskAlerts';
+  | 'violations' | 'riskAlerts'
+  // register import (issue 11.4) and the daily summary (issue 11.5)
+  | 'registerImportPlan' | 'registerImportRejects' | 'registerImportCommit' | 'dailySummary' | 'dailySummaryExport';
 /** The policy editor: the policy with its knobs, and the what-if of an edited one (a POST that records nothing). */
 export type PolicyEditorName = 'policy' | 'policyWhatIf';
 /** The broker side (CH-1..10): the broker's own reads, the desk's escort admission, the channel assistant's desk. */
-export type ChannelReadName = 'myApplication' | 'myReports' | 'escortCode' | 'admitEscort' | 'channelWorkspace' | 'channelBrokers';
-export type EndpointName = Action | ReadName | PolicyEditorName | ChannelReadName;
+export type ChannelReadName = 'myApplication' | 'myReports' | 'escortCode' | 'admitEscort' | 'channelWorkspace' | 'channelBrokers'
+  // channel-finish (issue 10): the settled state of broker-brought parties
+  | 'escortedToday' | 'myConfirmations';
+/** tv-pairing (issue 16.1): the manager pairs floor displays, lists them and revokes them. */
+export type DisplayEndpointName = 'displays' | 'pairDisplay' | 'revokeDisplay';
+export type EndpointName = Action | ReadName | PolicyEditorName | ChannelReadName | DisplayEndpointName;
 
 export interface Endpoint {
   readonly method: 'GET' | 'POST';
@@ -103,6 +109,8 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   recordViolation: command('recordViolation', { manager: 'any' }, { recorder: 'by' }),
   appeal: command('appeal', { consultant: 'self', supervisor: 'self', frontdesk: 'self', channelAssistant: 'self', manager: 'any' }, { subject: 'by' }),
   decideAppeal: command('decideAppeal', { manager: 'any' }, { recorder: 'by' }),
+  // ---- register import (issue 11.4, REG-5): the manager approves every imported entry ----
+  importEntry: command('importEntry', { manager: 'any' }, { recorder: 'by' }),
   // ---- reads ----
   floor: { method: 'GET', path: '/floor', grants: staffReads },
   today: { method: 'GET', path: '/today', grants: staffReads },
@@ -151,7 +159,27 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   // ---- office: the violation register (PEN-1): the managers see all; staff see their own ----
   riskAlerts: { method: 'GET', path: '/risk-alerts', grants: supervisors },
   violations: { method: 'GET', path: '/violations', grants: { consultant: 'self', frontdesk: 'self', channelAssistant: 'self', supervisor: 'any', manager: 'any' }, subject: 'of' },
+  // ---- register import (issue 11.4): the manager brings paper registers in (REG-5); the daily summary (issue 11.5) ----
+  registerImportPlan: { method: 'POST', path: '/register-import', grants: { manager: 'any' } },
+  registerImportRejects: { method: 'POST', path: '/register-import/rejects', grants: { manager: 'any' } },
+  registerImportCommit: { method: 'POST', path: '/register-import/commit', grants: { manager: 'any' }, recorder: 'by' },
+  dailySummary: { method: 'GET', path: '/daily-summary', grants: supervisors },
+  dailySummaryExport: { method: 'GET', path: '/daily-summary/export', grants: { manager: 'any' } },
+  // ---- channel-finish (issue 10): the desk's broker-brought parties with their exit (who may log it reads it); the confirmations a consultant owes ----
+  escortedToday: { method: 'GET', path: '/channel/escorted-today', grants: { frontdesk: 'any', channelAssistant: 'any', supervisor: 'any', manager: 'any' } },
+  myConfirmations: { method: 'GET', path: '/channel/my-confirmations', grants: { consultant: 'self', manager: 'any' }, subject: 'of' },
+  // ---- tv-pairing (issue 16.1): paired floor displays, the manager's alone ----
+  displays: { method: 'GET', path: '/displays', grants: { manager: 'any' } },
+  pairDisplay: { method: 'POST', path: '/displays', grants: { manager: 'any' } },
+  revokeDisplay: { method: 'POST', path: '/displays/:display/revoke', grants: { manager: 'any' } },
 };
+
+/**
+ * tv-pairing (issue 16.1): all a paired display may read — the board and its live stream, in its own project
+ * (names and states, never a phone or a customer). A display is not a person: it holds no role in the table
+ * above, and its credential opens nothing else.
+ */
+export const DISPLAY_MAY: readonly EndpointName[] = ['floor', 'stream'];
 
 /** Endpoints an approved broker is yet to be: before approval a broker may only read their application (CH-2). */
 export const UNAPPROVED_BROKER_MAY: readonly EndpointName[] = ['myApplication'];
@@ -162,13 +190,14 @@ export function allowedEndpoints(role: AccountRole): EndpointName[] {
 }
 
 /** Endpoints outside a project: who may call them. */
-export type SiteAccess = 'public' | 'session' | 'admin';
+export type SiteAccess = 'public' | 'session' | 'admin' | 'display';
 
 /** The person calling a project endpoint, as the table lets them. */
 export interface Caller {
   readonly userId: string;
   readonly login: string;
-  readonly role: AccountRole;
+  /** `display`: a paired floor TV (DISPLAY_MAY), never a membership's role. */
+  readonly role: AccountRole | 'display';
   readonly grant: Grant;
   /** The staff id they act as in this project, if any. */
   readonly staffId: StaffId | null;

@@ -34,6 +34,9 @@ import { adminRoutes } from './admin.routes.ts';
 import { firstRunRoutes } from './first-run.routes.ts';
 import { violationRoutes } from './violations.routes.ts';
 import { riskRoutes } from './risk.routes.ts';
+import { registerImportRoutes } from './register-import.routes.ts';
+import { dailySummaryRoutes } from './daily-summary.routes.ts';
+import { displayRoutes } from './display.routes.ts';
 
 export interface ApiOptions {
   readonly offices: Offices;
@@ -194,6 +197,9 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     firstRunRoutes(api, deps);
     violationRoutes(api, deps);
     riskRoutes(api, deps);
+    registerImportRoutes(api, deps);
+    dailySummaryRoutes(api, deps);
+    displayRoutes(api, deps);
   });
   return app;
 }

@@ -28,12 +28,19 @@ export type ApiCode =
   | 'escort_expired'
   | 'escort_attempts'
   | 'login_taken'
+  | 'unknown_project'
   // reliability (issue 14): one customer's personal data does not open; the rest of the office works
   | 'personal_data_unreadable'
   // office: the admin workspace
   | 'account_refused'
   | 'same_approver'
   | 'erasure_refused'
+  // tv-pairing (issue 16.1): paired floor displays
+  | 'display_unpaired'
+  | 'display_revoked'
+  | 'pairing_code_unknown'
+  | 'pairing_code_used'
+  | 'display_already_revoked'
   | 'internal';
 
 export type ErrorCode = ApiCode | RefusalCode;
@@ -64,6 +71,12 @@ export const API_STATUS: Readonly<Record<ApiCode, number>> = {
   escort_expired: 422,
   escort_attempts: 429,
   login_taken: 409,
+  unknown_project: 404,
+  display_unpaired: 401,
+  display_revoked: 401,
+  pairing_code_unknown: 422,
+  pairing_code_used: 409,
+  display_already_revoked: 409,
 };
 
 function unreachable(value: never): never {
@@ -168,12 +181,19 @@ export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Lang, string>>
   escort_expired: { en: 'the escort code has expired: ask the broker for the current one', 'zh-CN': '带看码已过期，请经纪人出示最新的码' },
   escort_attempts: { en: 'too many wrong escort codes: try again later', 'zh-CN': '带看码错误次数过多，请稍后再试' },
   login_taken: { en: 'this login is taken', 'zh-CN': '该用户名已被使用' },
+  unknown_project: { en: 'there is no such project: check the sign-up link the sales office gave you', 'zh-CN': '没有这个项目，请核对案场提供的报名链接' },
   link_needs_confirmation: { en: 'this family link would change who owns a customer: the manager must make it', 'zh-CN': '该家庭关联会改变客户归属，需由经理确认操作' },
   idempotency_key_reused: { en: 'this Idempotency-Key was already used for a different request: send a new key', 'zh-CN': '该幂等键已用于另一请求，请使用新的键' },
   unknown_option: { en: 'not one of the office’s options for this field', 'zh-CN': '不是本案场为该项设定的选项' },
   unknown_violation: { en: 'no such violation', 'zh-CN': '没有这条违规记录' },
   appeal_exists: { en: 'this violation is already appealed', 'zh-CN': '该违规记录已申诉过' },
   appeal_not_open: { en: 'there is no open appeal to decide', 'zh-CN': '没有待裁决的申诉' },
+  // ---- tv-pairing (issue 16.1): paired floor displays ----
+  display_unpaired: { en: 'this device is not paired as a display: open /pair on it', 'zh-CN': '本设备尚未配对为显示屏，请在本机打开 /pair 配对' },
+  display_revoked: { en: "this display's pairing was revoked: pair it again from /pair", 'zh-CN': '该显示屏已解除配对，请在本机打开 /pair 重新配对' },
+  pairing_code_unknown: { en: 'no display is showing this code (it may have expired): read the code on the TV again', 'zh-CN': '没有显示屏正在显示此配对码（可能已过期），请重新查看电视上的配对码' },
+  pairing_code_used: { en: 'this code was already used to pair a display', 'zh-CN': '该配对码已被使用' },
+  display_already_revoked: { en: 'this display is already unpaired', 'zh-CN': '该显示屏已解除配对' },
 };
 
 /** The JSON body of every error answer (src/contracts/errors.contract.ts), its code one of ours. */

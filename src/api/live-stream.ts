@@ -142,8 +142,7 @@ export class LiveHub {
     // SEC-1 as of now: an arrival is shown in full only to whoever owns the customer at the time of sending,
     // so a former owner replaying the backlog after a reassignment learns nothing of it (issue 14 item 3).
     const now = this.clock();
-    const owned = new Map([...ownedArrivals(engine, facts)].map(([owner, list]) => [owner, list.filter((a) => engine.ownership(a.phone, now).owner === owner)] as const).filter(([, list]) => list.length > 0));
-    const byOwner = presentOwnerAlerts(engine, owned, zone);
+    const byOwner = presentOwnerAlerts(engine, ownedArrivals(engine, facts, now), zone);
     if (byOwner.size === 0) return out;
     const mine = new Map<LiveStream, readonly OwnerAlert[]>();
     for (const s of streams) {
@@ -164,6 +163,17 @@ export class LiveHub {
   /** SEC-4 and sign-out: a user's open streams end with their session. */
   closeUser(userId: string): void {
     for (const set of this.streams.values()) for (const s of set) if (s.userId === userId) s.end();
+  }
+
+  /** tv-pairing: a revoked display's streams are told so (the TV shows 已解除配对 at once), then end. */
+  closeDisplay(displayId: string): void {
+    for (const set of this.streams.values())
+      for (const s of set)
+        if (s.userId === `display:${displayId}`) {
+          s.write('event: revoked\ndata: {}\n\n');
+          s.end();
+          set.delete(s);
+        }
   }
 
   closeAll(): void {

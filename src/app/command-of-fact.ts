@@ -51,6 +51,7 @@ export function commandOfFact(fact: Fact): Command | null {
     case 'turnDeclined':
       return { do: 'decline', who: fact.who };
     case 'registered':
+      if (fact.imported) return importedCommandOf(fact);
       return {
         do: 'register',
         by: fact.by,
@@ -60,6 +61,7 @@ export function commandOfFact(fact: Fact): Command | null {
         ...registerDetailsOf(fact),
       };
     case 'followedUp':
+      if (fact.imported) return importedCommandOf(fact);
       return { do: 'followUp', by: fact.by, phone: fact.phone, reached: fact.reached, via: fact.via, ...followUpNote(fact) };
     case 'familyLinked':
       return { do: 'link', phone: fact.phone, to: fact.to, relation: fact.relation, ...(fact.confirmedBy !== undefined ? { by: fact.confirmedBy } : {}) };
@@ -143,4 +145,16 @@ function registerDetailsOf(fact: RegisterDetails): RegisterDetails {
     if (value !== undefined) out[field] = value;
   }
   return out as RegisterDetails;
+}
+
+/** Issue 11.4: an imported entry goes back to the import command the manager approved (its own time kept). */
+function importedCommandOf(fact: Extract<Fact, { type: 'registered' | 'followedUp' }>): Command | null {
+  const mark = fact.imported;
+  if (!mark || fact.phone === undefined) return null;
+  const base = { at: mark.at, phone: fact.phone, consultant: fact.by };
+  const entry =
+    fact.type === 'followedUp'
+      ? { kind: 'followUp' as const, ...base, via: fact.via, reached: fact.reached, ...defined({ said: fact.said }) }
+      : { kind: fact.via, ...base, ...defined({ name: fact.name, gender: fact.gender, needs: fact.needs, plate: fact.plate }), ...registerDetailsOf(fact) };
+  return { do: 'importEntry', by: mark.approvedBy, batch: mark.batch, row: mark.row, entry };
 }

@@ -78,7 +78,28 @@ export type Command =
   // ---- office: the violation register (PEN-1, ROT-14) ----
   | { readonly do: 'recordViolation'; readonly who: StaffId; readonly rule: ViolationRule; readonly on?: number; readonly evidence: readonly number[]; readonly sanction: SanctionInput; readonly by: StaffId; readonly note?: string }
   | { readonly do: 'appeal'; readonly violation: number; readonly by: StaffId; readonly grounds: string }
-  | { readonly do: 'decideAppeal'; readonly violation: number; readonly by: StaffId; readonly upheld: boolean; readonly reason: string };
+  | { readonly do: 'decideAppeal'; readonly violation: number; readonly by: StaffId; readonly upheld: boolean; readonly reason: string }
+  // ---- register import (issue 11.4): one paper-era entry, approved by the manager `by` (REG-5) ----
+  | { readonly do: 'importEntry'; readonly by: StaffId; readonly batch: string; readonly row: number; readonly entry: ImportedEntry };
+
+/**
+ * One entry of a paper-era register as the import read it: what happened (`kind`), when (`at`, the register's own
+ * time), the customer and the consultant; the register's fields for a visit or a call, the contact for a follow-up.
+ */
+export interface ImportedEntry extends RegisterDetails {
+  readonly kind: 'visit' | 'call' | 'followUp';
+  readonly at: number;
+  readonly phone: string;
+  readonly consultant: StaffId;
+  readonly name?: string;
+  readonly gender?: 'M' | 'F';
+  readonly needs?: string;
+  readonly plate?: string;
+  /** A follow-up: how, whether it reached the customer, and what was said. */
+  readonly via?: ContactVia;
+  readonly reached?: boolean;
+  readonly said?: string;
+}
 
 /** A sanction as the manager gives it: a suspension in days (its end is decided when recorded). */
 export type SanctionInput = { readonly kind: 'warning' } | { readonly kind: 'fine'; readonly amount: number } | { readonly kind: 'suspension'; readonly days: number };

@@ -10,6 +10,7 @@ import type { PhoneKey } from '../core/phone.ts';
 import { DAY_MS, LocalCalendar, type Instant } from '../core/time.ts';
 import type { Engine } from '../core/engine.ts';
 import { OwnershipBook } from './ownership-book.ts';
+import { happenedAt } from '../core/entry-time.ts';
 
 /** Where the index reads a project's facts from: an office handle (src/store), or any log with its zone. */
 export interface ProjectLog {
@@ -131,7 +132,8 @@ export class CustomerIndex {
       default:
         return;
     }
-    const month = this.calendar.dayOf(f.at).key.slice(0, 7);
+    // An imported paper-era entry is filed under the month it happened in (issue 11.4).
+    const month = this.calendar.dayOf(happenedAt(f)).key.slice(0, 7);
     const list = this.byMonth.get(month);
     if (list) list.push(f);
     else this.byMonth.set(month, [f]);

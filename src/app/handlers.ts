@@ -15,6 +15,7 @@ import { channelCommand } from './channel.handlers.ts';
 import { PROBE_LIMIT, PROBE_WINDOW_MS } from '../core/channel.rules.ts';
 import type { Answer, Command, Outcome, Refusal, RefusalCode, RegisterDetails } from './commands.ts';
 import { decideViolation } from './violation.handlers.ts';
+import { decideImportEntry } from './import.handlers.ts';
 
 /** Where facts go. The in-memory store, SQLite and PostgreSQL each provide one; `append` also folds the fact into `engine`. */
 export interface Office {
@@ -270,6 +271,12 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
     case 'decideAppeal': {
       const decided = decideViolation(engine, c, now, actor, refuse);
       return { fact: decided.fact, answer: { reasons: decided.reasons } };
+    }
+    // register import (issue 11.4, REG-5)
+    case 'importEntry': {
+      const decided = decideImportEntry(engine, c, now, { actor, refuse, registerDetails });
+      const phone = decided.fact.type === 'registered' || decided.fact.type === 'followedUp' ? decided.fact.phone : undefined;
+      return { fact: decided.fact, answer: { ...(decided.valid !== undefined ? { valid: decided.valid } : {}), reasons: decided.reasons }, ...(phone ? { ownershipOf: phone } : {}) };
     }
     case 'setPolicy':
       if (c.by !== undefined) actor(engine, c.by, ['manager']);

@@ -3,6 +3,7 @@
 // Deterministic: the same facts and the same `now` always give the same answers. No I/O, no clock.
 import { followUpNote, type Broker, type BrokerId, type Fact, type FollowUpNote, type Recorded, type StaffId, type StaffMember, type Unit, type UnitId } from './facts.ts';
 import { ViolationRegister } from './violation.rules.ts';
+import { byTimeThenSeq, fileInTimeOrder, happenedAt } from './entry-time.ts';
 import type { PhoneKey } from './phone.ts';
 import { maskPhone, type MaskStyle } from './phone.ts';
 import { ChannelBook } from './channel-book.ts';
@@ -75,6 +76,8 @@ export class Engine {
   private readonly byPlate = new Map<string, Set<PhoneKey>>();
   private maskIndex: { style: MaskStyle; byMask: Map<string, Set<PhoneKey>> } | null = null;
   private readonly suspensions = new Map<StaffId, Instant>();
+  /** Issue 11.4: the imported register entries, by `importedEntryKey` → the seq that recorded each. */
+  readonly importedEntries = new Map<string, number>();
   /** PEN-1: the violation register; its suspensions keep people off the queue (ROT-14). */
   readonly violations = new ViolationRegister();
   /** Teams that lost a day's turn (ROT-13), by local day key. */
@@ -225,13 +228,16 @@ export class Engine {
         if (!fact.phone) return;
         const file = this.file(fact.phone);
         const consultant = fact.for ?? (this.staff.get(fact.by)?.role === 'consultant' ? fact.by : null);
-        file.records.push({ kind: 'registration', seq: fact.seq, at: fact.at, key: fact.phone, by: fact.by, consultant, via: fact.via, valid: fact.valid, ...(fact.brochureOnly ? { brochureOnly: true as const } : {}) });
+        // Issue 11.4: an imported paper-era entry is filed at the time it happened, not when it was brought in.
+        fileInTimeOrder(file.records, { kind: 'registration', seq: fact.seq, at: happenedAt(fact), key: fact.phone, by: fact.by, consultant, via: fact.via, valid: fact.valid, ...(fact.brochureOnly ? { brochureOnly: true as const } : {}) });
+        if (fact.imported) this.importedEntries.set(importedEntryKey(fact.via, fact.phone, fact.imported.at), fact.seq);
         if (fact.name) file.name ??= fact.name;
         if (fact.plate) this.indexPlate(file, fact.plate);
         return;
       }
       case 'followedUp':
-        this.file(fact.phone).records.push({ kind: 'followUp', seq: fact.seq, at: fact.at, key: fact.phone, by: fact.by, reached: fact.reached, via: fact.via, ...withNote(fact) });
+        fileInTimeOrder(this.file(fact.phone).records, { kind: 'followUp', seq: fact.seq, at: happenedAt(fact), key: fact.phone, by: fact.by, reached: fact.reached, via: fact.via, ...withNote(fact) });
+        if (fact.imported) this.importedEntries.set(importedEntryKey('followUp', fact.phone, fact.imported.at), fact.seq);
         return;
       case 'familyLinked': {
         const file = this.file(fact.phone);
@@ -282,7 +288,7 @@ export class Engine {
         if (!order) return;
         this.orders.delete(fact.unit);
         order.unit = fact.to;
-        order.moves.push({ seq: fact.seq, at: fact.at, from: fact.unit, to: fact.to, by: fact.by });
+        order.moves.push({ seq: fact.seq, at: fact.at, from: fact.unit, to: fact.to, by: fact.by, ...(fact.reason ? { reason: fact.reason } : {}) });
         this.orders.set(fact.to, order);
         return;
       }
@@ -566,7 +572,7 @@ export class Engine {
     const { keys } = this.household(key);
     let records: OwnershipRecord[];
     if (keys.length === 1) records = this.customers.get(key)?.records ?? [];
-    else records = keys.flatMap((k) => this.customers.get(k)?.records ?? []).sort((a, b) => a.seq - b.seq);
+    else records = keys.flatMap((k) => this.customers.get(k)?.records ?? []).sort(byTimeThenSeq);
     return judgeOwnership(this.ownershipContext, records, key, now);
   }
 
@@ -604,7 +610,7 @@ export class Engine {
     const ownership = this.ownership(key, now);
     const owner = ownership.owner;
     const { keys } = this.household(key);
-    const records = keys.length === 1 ? (this.customers.get(key)?.records ?? []) : keys.flatMap((k) => this.customers.get(k)?.records ?? []).sort((a, b) => a.seq - b.seq);
+    const records = keys.length === 1 ? (this.customers.get(key)?.records ?? []) : keys.flatMap((k) => this.customers.get(k)?.records ?? []).sort(byTimeThenSeq);
     // OWN-7: the buying member's own line of ownership, as if no family link had joined it.
     let memberOwner: StaffId | null = null;
     if (keys.length > 1 && owner !== null) {
@@ -651,6 +657,11 @@ export class Engine {
     }
     return null;
   }
+}
+
+/** What makes an imported entry the same entry (issue 11.4): its kind, the customer and when it happened. */
+export function importedEntryKey(kind: 'visit' | 'call' | 'followUp', phone: PhoneKey, at: Instant): string {
+  return `${kind}|${phone}|${at}`;
 }
 
 /** A follow-up's note for its ownership record (issue 16.2), or nothing when it carries none. */

@@ -120,6 +120,22 @@ export interface RegisterDetails {
   readonly carBrand?: string;
 }
 
+/**
+ * An entry of a paper-era register brought in by the 登记导入 (issue 11.4; REG-5: a late entry with the
+ * approving manager). The fact's own `at` is when it was written into the log (the log is in time order);
+ * `at` here is when the visit, call or follow-up happened, and the ownership walk places it there.
+ */
+export interface ImportMark {
+  /** The import batch (one file committed by one manager). */
+  readonly batch: string;
+  /** The manager who approved the import. */
+  readonly approvedBy: StaffId;
+  /** The row of the file the entry came from, as Excel numbers it. */
+  readonly row: number;
+  /** When it happened, as the register wrote it. */
+  readonly at: Instant;
+}
+
 interface FactShape<T extends string> {
   readonly type: T;
   readonly at: Instant;
@@ -179,9 +195,11 @@ export type Fact =
       readonly brochureOnly?: boolean;
       /** REG-2, as judged when the entry was made. */
       readonly valid: boolean;
+      /** A paper-era entry brought in by the register import (issue 11.4). */
+      readonly imported?: ImportMark;
     })
   | (FactShape<'familyLinked'> & { readonly phone: PhoneKey; readonly to: PhoneKey; readonly relation: Relation; /** OWN-7 guard: the manager who made the link that changed an owner. */ readonly confirmedBy?: StaffId })
-  | (FactShape<'followedUp'> & FollowUpNote & { readonly by: StaffId; readonly phone: PhoneKey; readonly reached: boolean; readonly via: ContactVia })
+  | (FactShape<'followedUp'> & FollowUpNote & { readonly by: StaffId; readonly phone: PhoneKey; readonly reached: boolean; readonly via: ContactVia; /** A paper-era follow-up (issue 11.4). */ readonly imported?: ImportMark })
   | (FactShape<'recordsMerged'> & { readonly phone: PhoneKey; readonly into: PhoneKey })
   /** OWN-10, SEC-4; `transferTo` when the consultant moved to another office of the company (DEAL-3 transfer row). */
   | (FactShape<'departed'> & { readonly who: StaffId; readonly transferTo?: string })

@@ -274,7 +274,8 @@ export function relationInScope(policy: Policy, relation: string): boolean {
 }
 
 /**
- * Walks one household through `records` (sorted by seq) up to `now`, and answers for `key`. Each customer record
+ * Walks one household through `records` (in the order things happened, then by seq: an imported paper-era
+ * entry sits at its original time, issue 11.4) up to `now`, and answers for `key`. Each customer record
  * starts as its own thread of ownership; a merge (OWN-6) and a family link in scope (OWN-7) join two threads at
  * the instant they were recorded, never before.
  */

@@ -112,6 +112,8 @@ const ACTION_FIELDS: Record<FloorAction, { required: string[]; optional: string[
   recordViolation: { required: ['who', 'rule', 'sanction', 'by'], optional: ['evidence', 'note', 'on'], expect: [] },
   appeal: { required: ['violation', 'by', 'grounds'], optional: [], expect: [] },
   decideAppeal: { required: ['violation', 'by', 'upheld', 'reason'], optional: [], expect: [] },
+  // register import (Anchang extension, issue 11.4): `happenedAt` is the paper entry's own time
+  importEntry: { required: ['by', 'kind', 'happenedAt', 'phone', 'consultant'], optional: ['name', 'gender', 'needs', 'via', 'reached', 'batch', 'row'], expect: ['valid'] },
 };
 const ENUMS: Record<string, readonly string[]> = {
   relation: ['spouse', 'parent', 'child', 'sibling', 'grandparent'],
@@ -125,7 +127,7 @@ const ENUMS: Record<string, readonly string[]> = {
 const CHECK_KEYS = ['up', 'queue', 'makeUps', 'owner', 'protectedUntil', 'channel', 'credit', 'unit'];
 const UNIT_STATES = ['free', 'held', 'withdrawn', 'smallDeposit', 'deposit', 'subscription', 'contract', 'fullPayment'];
 /** Fields naming people; checked against `staff`. */
-const STAFF_FIELDS = ['who', 'by', 'for', 'asksFor', 'to', 'referredBy'];
+const STAFF_FIELDS = ['who', 'by', 'for', 'asksFor', 'to', 'referredBy', 'consultant'];
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -283,7 +285,7 @@ export function parseScenario(file: string, source: string): Scenario {
       }
     }
     const expect = readExpect(raw.expect, spec.expect, staffIds, brokerIds, where);
-    const commands = toCommands(action as FloorAction, raw, where);
+    const commands = toCommands(action as FloorAction, action === 'importEntry' ? withHappenedAt(raw, zone, at, where) : raw, where);
     return { kind: 'do', index, line: lineOf(node) ?? 0, at, atText, commands, expect };
   });
 
@@ -345,6 +347,15 @@ function shares(value: Json | undefined, staffIds: Set<string>, where: (p: strin
     if (typeof v !== 'number') where(`credit share of ${k} must be a number`);
   }
   return o as Record<string, number>;
+}
+
+/** An imported entry's `happenedAt` ("YYYY-MM-DD HH:mm", before the step's own time) as an instant (issue 11.4). */
+function withHappenedAt(raw: Record<string, Json>, zone: string, at: Instant, where: (p: string) => never): Record<string, Json> {
+  const text = String(raw.happenedAt);
+  const happened = parseLocalTime(text, zone) ?? where(`happenedAt "${text}" is not a time "YYYY-MM-DD HH:mm"`);
+  if (happened > at) where(`happenedAt ${text} is after the step's time: an imported entry happened before it is brought in`);
+  if (!['visit', 'call', 'followUp'].includes(String(raw.kind))) where('kind must be one of visit, call, followUp');
+  return { ...raw, happenedAt: happened };
 }
 
 function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: string) => never): Command[] {
@@ -435,6 +446,10 @@ function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: s
     case 'appeal':
     case 'decideAppeal':
       return [violationCommand(action, raw, where)];
+    case 'importEntry': {
+      const entry = defined({ kind: raw.kind as 'visit', at: raw.happenedAt as number, phone: String(raw.phone), consultant: String(raw.consultant), name: str('name'), gender: raw.gender as 'M' | undefined, needs: str('needs'), via: raw.via as 'call' | undefined, reached: bool('reached') });
+      return [{ do: 'importEntry', by: String(raw.by), batch: str('batch') ?? 'scenario', row: typeof raw.row === 'number' ? raw.row : 1, entry }];
+    }
   }
 }
 

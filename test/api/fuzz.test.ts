@@ -10,6 +10,18 @@ import { COMMAND_BODIES } from '../../src/contracts/commands.contract.ts';
 import type { Action } from '../../src/app/commands.ts';
 import { STANDARD_POLICY } from '../../src/core/policy.ts';
 import { p, STACK_TRACE, startHarness, type Agent, type CallOptions, type Harness } from './api-harness.ts';
+import { scale } from '../support/reliability-scale.ts';
+
+/** fast-check runs per endpoint (RELIABILITY=heavy: ten times as many). */
+const RUNS = scale(25, 250, 'ANCHANG_FUZZ_RUNS');
+/** Every request this file sends, and those answered 5xx (each also fails its own test). */
+const tally = { sent: 0, fiveHundreds: 0 };
+const counted = (call: Agent['call']): Agent['call'] => async (method, url, o) => {
+  const res = await call(method, url, o);
+  tally.sent++;
+  if (res.statusCode >= 500) tally.fiveHundreds++;
+  return res;
+};
 
 /** Bodies the schemas accept, as the starting point of one-field mutations. */
 const VALID: Readonly<Record<Action, Record<string, unknown>>> = {
@@ -58,6 +70,7 @@ const VALID: Readonly<Record<Action, Record<string, unknown>>> = {
   recordViolation: { who: 'A', rule: 'quarrel', evidence: [1], sanction: { kind: 'warning' }, by: 'M' },
   appeal: { violation: 1, by: 'A', grounds: '没有吵架' },
   decideAppeal: { violation: 1, by: 'M', upheld: true, reason: '证据充分' },
+  importEntry: { by: 'M', batch: 'b1', row: 2, entry: { kind: 'visit', at: 1_700_000_000_000, phone: '13900000010', consultant: 'A', name: '王先生' } },
 };
 
 const HUGE = 'x'.repeat(70_000);
@@ -92,14 +105,21 @@ describe('malformed requests', () => {
   let m: Agent;
   let a: Agent;
   let admin: Agent;
+  let anonymous: Agent['call'];
   beforeAll(async () => {
     h = await startHarness();
-    m = await h.agent('manager');
-    a = await h.agent('consultant');
-    admin = await h.agent('admin');
+    const agent = async (who: Parameters<Harness['agent']>[0]): Promise<Agent> => {
+      const found = await h.agent(who);
+      return { ...found, call: counted(found.call) };
+    };
+    m = await agent('manager');
+    a = await agent('consultant');
+    admin = await agent('admin');
+    anonymous = counted(h.anonymous);
   });
   afterAll(async () => {
     await h?.close();
+    console.log(`fuzz: ${tally.sent} malformed or random requests, ${tally.fiveHundreds} answered 5xx`);
   });
 
   const actions = Object.keys(COMMAND_BODIES) as Action[];
@@ -143,7 +163,27 @@ describe('malformed requests', () => {
         expect(res.statusCode).toBeLessThan(500);
         expectNoLeak(res, JSON.stringify(body).slice(0, 80));
       }),
-      { seed: 20260302, numRuns: 25 },
+      { seed: 20260302, numRuns: RUNS },
+    );
+  });
+
+  // Every endpoint of the table that is not a command (the reads, the import and what-if, the broker side's
+  // reads and the escort admission): random queries and path segments, random JSON bodies. An endpoint another
+  // branch adds to ENDPOINTS is fuzzed here without a line of this file changing.
+  const others = (Object.keys(ENDPOINTS) as (keyof typeof ENDPOINTS)[]).filter((n) => !(n in COMMAND_BODIES) && n !== 'stream');
+  it.each(others)('%s: random queries, path segments and bodies never break the server', async (name) => {
+    const e = ENDPOINTS[name];
+    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('13800138000', '-1', '1e308', '%FF', '😀', '..', '2026-13-40'));
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), text, { maxKeys: 4 }), text, fc.jsonValue({ maxDepth: 3 }), fc.boolean(), async (query, segment, body, asConsultant) => {
+        const path = e.path.replace(/:[a-z]+/g, encodeURIComponent(segment) || 'x');
+        const qs = new URLSearchParams(query).toString();
+        const url = p(path + (qs ? `?${qs}` : ''));
+        const res = await (asConsultant ? a : m).call(e.method, url, e.method === 'GET' ? {} : { body });
+        expect(res.statusCode, `${e.method} ${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+        expectNoLeak(res, `${e.method} ${url}`);
+      }),
+      { seed: 20260302, numRuns: RUNS },
     );
   });
 
@@ -175,23 +215,60 @@ describe('malformed requests', () => {
       '/record-reads?limit=-1',
       '/record-reads?before=1.5',
       '/record-reads?customer=abc',
+      '/channel/my-confirmations?of=',
+      `/channel/my-confirmations?of=${'x'.repeat(100)}`,
+      '/channel/my-confirmations?zzz=1',
+      '/channel/reports/abc/escort',
       '/no-such-endpoint',
     ];
     for (const path of bad) expectCleanRejection(await m.call('GET', p(path)), path);
     for (const id of ['abc', '-1', '1.5', 'x'.repeat(100), '1e5']) expectCleanRejection(await m.call('GET', p('/stream'), { headers: { 'last-event-id': id } }), `last-event-id ${id}`);
-    expectCleanRejection(await h.anonymous('GET', p('/floor'), { headers: { cookie: `anchang_session=${'z'.repeat(4000)}` } }), 'forged cookie');
-    expectCleanRejection(await h.anonymous('GET', p('/floor'), { headers: { cookie: '\u0001;;==;anchang_session' } }), 'garbage cookie');
+    expectCleanRejection(await anonymous('GET', p('/floor'), { headers: { cookie: `anchang_session=${'z'.repeat(4000)}` } }), 'forged cookie');
+    expectCleanRejection(await anonymous('GET', p('/floor'), { headers: { cookie: '\u0001;;==;anchang_session' } }), 'garbage cookie');
     const weird = await m.call('GET', p('/floor'), { headers: { 'accept-language': `${'zh;q=abc,'.repeat(200)}` } });
     expect(weird.statusCode).toBe(200);
   });
 
   it('site endpoints: sign-in and project creation bodies', async () => {
     for (const body of [null, {}, 'x', { login: 1, password: 'x' }, { login: 'a' }, { login: 'a', password: 'p'.repeat(300) }, { login: 'a', password: 'x', extra: true }]) {
-      expectCleanRejection(await h.anonymous('POST', '/api/session', { body }), `login ${JSON.stringify(body)}`);
+      expectCleanRejection(await anonymous('POST', '/api/session', { body }), `login ${JSON.stringify(body)}`);
     }
-    expectCleanRejection(await h.anonymous('POST', '/api/session', { payload: '{"login":', headers: { 'content-type': 'application/json' } }), 'login bad json');
+    expectCleanRejection(await anonymous('POST', '/api/session', { payload: '{"login":', headers: { 'content-type': 'application/json' } }), 'login bad json');
     for (const body of [{ id: 'Bad Id', name: 'x' }, { id: 'ok', name: 'x', zone: 'Mars/Olympus' }, { id: 'ok', name: 'x', policy: {} }, { id: 'ok' }, [] as unknown]) {
       expectCleanRejection(await admin.call('POST', '/api/projects', { body }), `project ${JSON.stringify(body)}`);
+    }
+  });
+  // register-import (issue 11.4): files that are not registers, and mappings that do not fit the file
+  it('register import: unreadable files and bad mappings are specific answers, never a 5xx', async () => {
+    const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
+    const csv = '日期,姓名,电话,置业顾问\n2026-01-05,张先生,13800000001,王磊\n';
+    const files = [b64(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3])), b64(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9])), b64(''), b64('\u0000'.repeat(500)), '%%%not-base64%%%', b64(new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 97) % 256)))];
+    for (const path of ['/register-import', '/register-import/rejects', '/register-import/commit']) {
+      for (const contentBase64 of files) {
+        const res = await m.call('POST', p(path), { body: { fileName: 'x.csv', contentBase64 } });
+        expect(res.statusCode, `${path} ${contentBase64.slice(0, 20)}`).toBeLessThan(500);
+        expectNoLeak(res, path);
+      }
+      for (const mapping of [{ columns: { date: 99, phone: 1, consultant: 2 }, kind: 'visit' }, { columns: { date: 0, phone: 0, consultant: 0 }, kind: 'visit' }, { columns: {}, kind: 'visit' }, { columns: { date: -1 }, kind: 'visit' }, { columns: { date: 0 }, kind: 'party' }, { columns: { nosuch: 1 }, kind: 'visit' }]) {
+        const res = await m.call('POST', p(path), { body: { fileName: 'r.csv', contentBase64: b64(csv), mapping } });
+        expect(res.statusCode, `${path} ${JSON.stringify(mapping)}`).toBeLessThan(500);
+        expectNoLeak(res, path);
+      }
+    }
+  });
+
+  // tv-pairing (issue 16.1): the pairing endpoints with bad bodies, params and cookies
+  it('displays: bad pairing bodies, display ids and display cookies', async () => {
+    for (const body of [null, {}, 'x', { code: '12345', name: '电视' }, { code: '1234567', name: '电视' }, { code: 'abcdef', name: '电视' }, { code: '123456' }, { code: '123456', name: '' }, { code: '123456', name: '电'.repeat(41) }, { code: 123456, name: '电视' }, { code: '123456', name: '电视', extra: 1 }, { code: HUGE, name: HUGE }]) {
+      expectCleanRejection(await m.call('POST', p('/displays'), { body }), `pair ${JSON.stringify(body).slice(0, 40)}`);
+    }
+    for (const id of ['%00', 'x'.repeat(300), encodeURIComponent('😀'), 'NOBODY']) expectCleanRejection(await m.call('POST', p(`/displays/${id}/revoke`)), `revoke ${id.slice(0, 20)}`);
+    for (const cookie of [`anchang_display=${'z'.repeat(4000)}`, 'anchang_display=', '\u0001;;==;anchang_display']) {
+      expectCleanRejection(await h.anonymous('GET', '/api/display', { headers: { cookie } }), `display cookie ${cookie.slice(0, 20)}`);
+      expectCleanRejection(await h.anonymous('GET', p('/floor'), { headers: { cookie } }), `floor with display cookie ${cookie.slice(0, 20)}`);
+      const state = await h.anonymous('GET', '/api/display-pairing', { headers: { cookie } });
+      expect(state.statusCode).toBe(200);
+      expect(state.json()).toEqual({ state: 'none' });
     }
   });
 });

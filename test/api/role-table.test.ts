@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENDPOINTS, type EndpointName } from '../../src/api/access.policy.ts';
 import { ACCOUNT_ROLES, type AccountRole } from '../../src/accounts/roles.ts';
 import { STANDARD_POLICY } from '../../src/core/policy.ts';
-import { p, ROLE_USER, startHarness, type Harness } from './api-harness.ts';
+import { OTHER_PROJECT, p, PROJECT, ROLE_USER, startHarness, type Harness } from './api-harness.ts';
+import { DISPLAY_MAY } from '../../src/api/access.policy.ts';
+import { pairedDisplay } from './display-agent.ts';
 
 interface Sample {
   readonly path?: string;
@@ -51,6 +53,13 @@ const SAMPLES: Readonly<Record<EndpointName, Sample>> = {
   recordViolation: { body: { who: 'NOBODY', rule: 'quarrel', evidence: [], sanction: { kind: 'warning' } } },
   appeal: { body: { violation: 999999, grounds: '角色表' } },
   decideAppeal: { body: { violation: 999999, upheld: true, reason: '角色表' } },
+  importEntry: { body: { batch: 'role-table', row: 1, entry: { kind: 'visit', at: 0, phone: '13900000999', consultant: 'NOBODY', name: '角色表' } } },
+  // A register of one header line: read, planned, nothing to commit.
+  registerImportPlan: { body: { fileName: 'r.csv', contentBase64: Buffer.from('日期,姓名,电话,置业顾问\n').toString('base64') } },
+  registerImportRejects: { body: { fileName: 'r.csv', contentBase64: Buffer.from('日期,姓名,电话,置业顾问\n').toString('base64') } },
+  registerImportCommit: { body: { fileName: 'r.csv', contentBase64: Buffer.from('日期,姓名,电话,置业顾问\n').toString('base64') } },
+  dailySummary: {},
+  dailySummaryExport: {},
   violations: {},
   riskAlerts: {},
   floor: {},
@@ -91,10 +100,17 @@ const SAMPLES: Readonly<Record<EndpointName, Sample>> = {
   admitEscort: { body: { phone: '13900000011', code: '000000' } },
   channelWorkspace: {},
   channelBrokers: {},
+  // channel-finish (issue 10)
+  escortedToday: {},
+  myConfirmations: {},
   // reports
   registerOptions: {},
   officeReport: { path: '/reports?period=day&date=2026-03-02' },
   reportExport: { path: '/reports/export?sheet=visits&date=2026-03-02' },
+  // tv-pairing: a code nobody shows, a display nobody paired
+  displays: {},
+  pairDisplay: { body: { code: '000000', name: '角色表' } },
+  revokeDisplay: { path: '/displays/NOBODY/revoke' },
 };
 
 const names = Object.keys(ENDPOINTS) as EndpointName[];
@@ -106,7 +122,10 @@ describe('role × endpoint table', () => {
   });
   afterAll(async () => {
     await h?.close();
+    // Every case above that did not hold has failed its test, so the figure printed is the leak-free size.
+    console.log(`role × endpoint × project matrix: ${matrix.endpoints.size} endpoints (all of ENDPOINTS: ${names.length}), ${ACCOUNT_ROLES.length} roles + anonymous + outsider, 2 projects: ${matrix.cases} cases`);
   });
+  const matrix = { cases: 0, endpoints: new Set<EndpointName>() };
 
   const requestOf = (name: EndpointName) => {
     const e = ENDPOINTS[name];
@@ -144,6 +163,15 @@ describe('role × endpoint table', () => {
     // A member of another project only is refused everywhere in this one.
     const outsider = await h.agent('outsider');
     expect((await outsider.call(method, url, options)).statusCode).toBe(403);
+    // And every member of this project is refused in the other, whatever their role here (the × project of
+    // the matrix); the admin, installation-wide, is the table's everywhere and is checked above.
+    const elsewhere = url.replace(`/api/projects/${PROJECT}/`, `/api/projects/${OTHER_PROJECT}/`);
+    for (const role of ACCOUNT_ROLES.filter((r) => r !== 'admin')) {
+      const res = await (await h.agent(ROLE_USER[role])).call(method, elsewhere, options);
+      expect(res.statusCode, `${role} of ${PROJECT} on ${name} in ${OTHER_PROJECT}: ${res.body}`).toBe(403);
+    }
+    matrix.cases += 1 + ACCOUNT_ROLES.length + 1 + ACCOUNT_ROLES.length - 1;
+    matrix.endpoints.add(name);
   });
 
   it('self-only callers may not act for others', async () => {
@@ -222,5 +250,26 @@ describe('role × endpoint table', () => {
     expect((await admin.call('GET', '/api/projects/p3/judge?phone=13800138000')).statusCode).toBe(403);
     expect((await admin.call('GET', '/api/projects/nope/floor')).statusCode).toBe(403);
     expect((await admin.call('POST', '/api/projects/nope/commands/addUnit', { body: { unit: { id: 'U9' } } })).statusCode).toBe(404);
+  });
+
+  // tv-pairing (issue 16.1): a paired display is not a person — its credential reaches the board and nothing else.
+  it('a paired display: the board and its stream in its own project, nothing else anywhere', async () => {
+    const tv = await pairedDisplay(h, '角色表电视');
+    for (const name of names) {
+      const { method, url, options } = requestOf(name);
+      const res = await tv.call(method, url, options);
+      if (DISPLAY_MAY.includes(name)) {
+        expect([401, 403], `display on ${name}: ${res.body}`).not.toContain(res.statusCode);
+        expect(res.statusCode, `display on ${name}: ${res.body}`).toBeLessThan(500);
+      } else {
+        expect(res.statusCode, `display on ${name}: ${res.body}`).toBe(403);
+        expect(res.json()).toMatchObject({ code: 'forbidden' });
+      }
+      // Not even the board of another project.
+      expect((await tv.call(method, url.replace('/projects/p1/', '/projects/p2/'), options)).statusCode, `display on p2 ${name}`).toBe(403);
+    }
+    for (const [method, url] of [['GET', '/api/session'], ['GET', '/api/projects'], ['GET', '/api/admin/users'], ['POST', '/api/projects']] as const) {
+      expect((await tv.call(method, url, method === 'POST' ? { body: { id: 'tv', name: 'tv' } } : {})).statusCode, `${method} ${url}`).toBe(401);
+    }
   });
 });

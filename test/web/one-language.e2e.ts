@@ -129,6 +129,9 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
         await p.getByTestId('unit-history').waitFor({ timeout: 5000 });
       }),
       manager('import', (p) => p.getByTestId('unit-import').waitFor({ timeout: 5000 })),
+      // register-import (issue 11.4, 11.5): 登记导入 and 日报摘要
+      manager('registerImport', (p) => p.getByTestId('reg-import').waitFor({ timeout: 5000 })),
+      manager('summary', (p) => p.getByTestId('daily-summary-when').waitFor({ timeout: 5000 })),
       manager('reads', (p) => p.getByTestId('reads-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 5000 })),
       manager('orders', (p) => p.getByTestId('orders-table').waitFor({ timeout: 5000 })),
       { name: 'manager order detail', open: async (p) => {
@@ -145,6 +148,12 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
       manager('violations', (p) => p.getByTestId('violations-tab').waitFor({ timeout: 5000 })),
       manager('risk', (p) => p.getByTestId('risk-tab').waitFor({ timeout: 5000 })),
       manager('policy', (p) => p.locator('[data-testid^="knob-row-"]').first().waitFor({ timeout: 5000 })),
+      // tv-pairing (issue 16.1): the manager's displays, and the pairing code a floor TV shows on /pair
+      manager('displays', (p) => p.getByTestId('displays-tab').waitFor({ timeout: 5000 })),
+      { name: 'floor TV pairing (/pair)', open: async (p) => {
+        await p.goto('/pair');
+        await p.getByTestId('pair-code').waitFor({ timeout: 5000 });
+      } },
     ],
   },
   // ---- the channel (issue 10): the broker's portal on a phone, the channel assistant's workspace ----
@@ -161,6 +170,16 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
         await p.getByTestId('broker-tabs').getByText('报备', { exact: true }).click();
         await p.getByTestId('report-form').waitFor();
       } },
+      // channel-finish (issue 10): the public sign-up, its link naming no project (refused in words, nothing made); last, as it leaves the portal
+      { name: 'broker sign-up, unknown project', open: async (p) => {
+        await p.goto('/broker/apply?project=no-such-project');
+        await p.getByTestId('apply-name').fill('张经纪');
+        await p.getByTestId('apply-company').fill('安家地产');
+        await p.getByTestId('apply-login').fill('walk-lost-broker');
+        await p.getByTestId('apply-password').fill('walk-pass-1234');
+        await p.getByTestId('apply-submit').click();
+        await p.getByTestId('apply-error').waitFor({ timeout: 5000 });
+      } },
     ],
   },
   {
@@ -176,7 +195,6 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
       },
     })),
   },
-  { login: 'lianjia', landing: /\/$/, viewport: PHONE, screens: [{ name: "broker's landing page", open: (p) => p.getByTestId('landing').waitFor() }] },
   // office: the admin workspace, tab by tab. Logins are what the admin manages there: they are shown.
   { login: 'admin', landing: /\/admin$/, viewport: DESKTOP, loginsShown: true, screens: ADMIN_TABS.map(adminTab) },
 ];

@@ -136,7 +136,7 @@ export function CustomerTimeline({ staff }: { readonly staff: readonly string[] 
               { title: '#', dataIndex: 'seq', width: 60 },
               { title: t('mgr.at'), dataIndex: 'atLocal', width: 150 },
               { title: t('mgr.record'), key: 'what', width: 110, render: (_v, f) => <Tag>{describeFact(f, t, nameOf).label}</Tag> },
-              { title: t('common.details'), key: 'detail', render: (_v, f) => describeFact(f, t, nameOf).detail },
+              { title: t('common.details'), key: 'detail', render: (_v, f) => describeFact(f, t, nameOf, dateTime).detail },
               { title: t('mgr.explanation'), key: 'why', render: (_v, f) => <ReasonList reasons={reasonsBySeq.get(f.seq) ?? []} /> },
               // CH-7: a broker-brought arrival can be marked a fake customer (the manager only).
               { title: '', key: 'channel', width: 100, render: (_v, f) => <MarkFake fact={f} onDone={load} /> },

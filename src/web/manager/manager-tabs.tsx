@@ -47,9 +47,16 @@ const DisputesTab = lazyPart(() => import('./disputes-tab.component.tsx'), (m) =
 const QueueTab = lazyPart(() => import('./queue-tab.component.tsx'), (m) => m.QueueTab);
 const ReadsTab = lazyPart(() => import('./reads-tab.component.tsx'), (m) => m.ReadsTab);
 const PolicyTab = lazyPart(() => import('./policy-tab.component.tsx'), (m) => m.PolicyTab);
+/** 登记导入 (issue 11.4) and 日报摘要 (issue 11.5). */
+const RegisterImportTab = lazyPart(() => import('./register-import-tab.component.tsx'), (m) => m.RegisterImportTab);
+const DailySummaryTab = lazyPart(() => import('./daily-summary-tab.component.tsx'), (m) => m.DailySummaryTab);
+/** tv-pairing: 显示屏, the manager's floor TVs. */
+const DisplaysTab = lazyPart(() => import('./displays-tab.component.tsx'), (m) => m.DisplaysTab);
+const OutOfTurnForm = lazyPart(() => import('./out-of-turn-form.component.tsx'), (m) => m.OutOfTurnForm);
 
 export const MANAGER_TABS: readonly ManagerTab[] = [
   { key: 'register', label: 'mgr.register', render: (c) => <RegisterTab consultants={c.roster.everyConsultant} /> },
+  { key: 'summary', label: 'mgr.dailySummary', shown: (c) => c.can('dailySummary'), render: () => <DailySummaryTab /> },
   { key: 'pool', label: 'mgr.pool', render: (c) => <PoolTab consultants={c.roster.consultants} everyConsultant={c.roster.everyConsultant} onAssigned={c.reloadRoster} /> },
   { key: 'customer', label: 'mgr.timeline', extraPaths: ['customer/:phone'], render: (c) => <CustomerTimeline staff={c.roster.consultants} /> },
   { key: 'staff', label: 'mgr.staff', render: (c) => <StaffTab roster={c.roster} /> },
@@ -64,9 +71,25 @@ export const MANAGER_TABS: readonly ManagerTab[] = [
     shown: (c) => c.can('importUnits'),
     render: (c) => (c.can('importUnits') ? <UnitImport /> : <Navigate to="../units" replace />),
   },
+  {
+    key: 'registerImport',
+    label: 'mgr.registerImport',
+    shown: (c) => c.can('registerImportCommit'),
+    render: (c) => (c.can('registerImportCommit') ? <RegisterImportTab /> : <Navigate to="../register" replace />),
+  },
   { key: 'orders', label: 'mgr.orders', render: (c) => <OrdersTab consultants={c.roster.everyConsultant} version={c.ordersVersion} /> },
   { key: 'disputes', label: 'mgr.disputes', render: (c) => <DisputesTab version={c.ordersVersion} onDecided={c.ordersChanged} /> },
-  { key: 'queue', label: 'mgr.queue', render: (c) => <QueueTab board={c.board} /> },
+  {
+    key: 'queue',
+    label: 'mgr.queue',
+    render: (c) => (
+      <>
+        <QueueTab board={c.board} />
+        {c.can('outOfTurn') && <OutOfTurnForm members={c.roster.data ?? []} onRecorded={c.reloadRoster} />}
+      </>
+    ),
+  },
   { key: 'reads', label: 'mgr.reads', render: () => <ReadsTab /> },
   { key: 'policy', label: 'mgr.policy', render: () => <PolicyTab /> },
+  { key: 'displays', label: 'mgr.displays', shown: (c) => c.can('displays'), render: (c) => (c.can('displays') ? <DisplaysTab /> : <Navigate to="../register" replace />) },
 ];

@@ -2,7 +2,8 @@
 // timeline with reassigning (OWN-5, OWN-15), the whole roster (suspension ROT-14, departure OWN-10), the
 // consultants' month (REP-1), the queue (ROT-1), the 销控 grid with holds and the unit import (DEAL-1), the order
 // register (认购/签约台账, DEAL-2) and the disputes inbox (DEAL-5), the read log (SEC-2), and the policy with its
-// what-if. Each tab is a URL below /p/:project/manager/ and its own chunk: the tabs are the rows of
+// what-if, the daily summary and the register import (issue 11), the floor TVs. Each tab is a URL below
+// /p/:project/manager/ and its own chunk: the tabs are the rows of
 // MANAGER_TABS (manager-tabs.tsx); this page holds what they share (roster, live board, versions).
 import { Tabs } from 'antd';
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
@@ -47,7 +48,8 @@ export function ManagerPage() {
     () => ({ roster, reloadRoster, board, ordersVersion, ordersChanged, liveSeq, can }),
     [roster, reloadRoster, board, ordersVersion, ordersChanged, liveSeq, can],
   );
-  const active = MANAGER_TABS.find((tab) => location.pathname.startsWith(managerPath(project, tab.key)))?.key ?? 'register';
+  // By whole segment: 'register' must not claim 'registerImport'.
+  const active = MANAGER_TABS.find((tab) => `${location.pathname}/`.startsWith(`${managerPath(project, tab.key)}/`))?.key ?? 'register';
 
   return (
     <div className="manager" data-testid="manager">
