@@ -50,6 +50,9 @@ export const GOALS = {
   raceSeconds: 10,
   reportSeconds: 1,
   rssBytes: 500 * 1024 * 1024,
+  /** After a restart (engine snapshots): an office's first judge at p50, and every office ready. */
+  restartFirstJudgeMs: 200,
+  restartAllReadyMs: 10_000,
 } as const;
 
 export interface BenchOptions {
@@ -100,6 +103,8 @@ export interface DialectResults {
   readonly server: {
     readonly startMs: number;
     readonly warmUp: { readonly ms: number; readonly perProject: Latency };
+    /** The same server started again on the same store: each office put back from the snapshot the first one kept. */
+    readonly restart: { readonly startMs: number; readonly warmUp: { readonly ms: number; readonly perProject: Latency }; readonly rss: number };
     /** Resident memory: started, every office loaded, after the judge load, the race and the report; its peak. */
     readonly rss: { readonly idle: number; readonly warm: number; readonly afterJudge: number; readonly afterRace: number; readonly end: number; readonly peak: number };
     readonly ping: LoadFigures;
@@ -355,7 +360,21 @@ async function measurePlace(place: Place, c: PlaceContext): Promise<DialectResul
     if (monthly.available) log(`  monthly report over HTTP: first ${(monthly.coldMs / 1000).toFixed(2)} s, again ${(monthly.warmMs / 1000).toFixed(3)} s`);
     const end = server.memory();
     log(`  server RSS: idle ${Math.round(mib(idle))} MiB, all offices loaded ${Math.round(mib(warmRss))} MiB, after the judge load ${Math.round(mib(afterJudge))} MiB, the race ${Math.round(mib(afterRace))} MiB, the report ${Math.round(mib(end.rss))} MiB; peak ${Math.round(mib(end.peak))} MiB`);
-    await server.stop();
+    await server.stop(); // a clean stop: the snapshots it was taking are stored before it exits
+
+    // Cold start after a restart: the server above kept a snapshot of each office it loaded; this one puts them back.
+    t = performance.now();
+    const again = await startBenchServer(place, c.secret);
+    const restart = await (async () => {
+      try {
+        const startAgainMs = performance.now() - t;
+        const warmAgain = await warmUp(again.url, c.projects, c.questions, desks);
+        return { startMs: startAgainMs, warmUp: warmAgain, rss: again.memory().rss };
+      } finally {
+        await again.stop();
+      }
+    })();
+    log(`  restart: started in ${(restart.startMs / 1000).toFixed(1)} s; every office ready in ${(restart.warmUp.ms / 1000).toFixed(1)} s, first judge p50 ${(restart.warmUp.perProject.p50 / 1000).toFixed(0)} ms; RSS ${Math.round(mib(restart.rss))} MiB`);
 
     // Registrations through `execute`, in this process, against raw inserts of the same rows.
     offices = await openSqlOffices(place.db, { secret: Buffer.from(c.secret, 'base64'), listen: false });
@@ -375,7 +394,7 @@ async function measurePlace(place: Place, c: PlaceContext): Promise<DialectResul
       engineLoad,
       judge,
       report,
-      server: { startMs, warmUp: warm, rss: { idle, warm: warmRss, afterJudge, afterRace, end: end.rss, peak: end.peak }, ping, judge: httpJudge, rounds: { ping: pings, judge: judges }, race: raceFigures, monthly },
+      server: { startMs, warmUp: warm, restart, rss: { idle, warm: warmRss, afterJudge, afterRace, end: end.rss, peak: end.peak }, ping, judge: httpJudge, rounds: { ping: pings, judge: judges }, race: raceFigures, monthly },
       writes,
     };
   } finally {

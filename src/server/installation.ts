@@ -32,7 +32,8 @@ export async function openInstallation(
   const db = openDatabase(config);
   try {
     await migrate(db, EVENT_LOG_MIGRATIONS, ACCOUNT_MIGRATIONS);
-    const offices = await openSqlOffices(db, { secret: config.secret, listen: options.listen ?? false, ...(options.onUnreadable ? { onUnreadable: options.onUnreadable } : {}), ...(options.clock ? { clock: options.clock } : {}) });
+    // Engine snapshots on (issue 13): a restarted server puts each office back from its latest one.
+    const offices = await openSqlOffices(db, { secret: config.secret, listen: options.listen ?? false, snapshots: {}, ...(options.onUnreadable ? { onUnreadable: options.onUnreadable } : {}), ...(options.clock ? { clock: options.clock } : {}) });
     return {
       config,
       db,

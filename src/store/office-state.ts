@@ -17,6 +17,8 @@ export interface OfficeState {
   /** Hash of the entry `engine.lastSeq`: the next entry's `prev_hash`. */
   head: string;
   readonly parties: PartyPhones;
+  /** Tokens of erased customers (SEC-5), kept in an engine snapshot. */
+  readonly retired: ReadonlySet<string>;
   /** Retires an erased customer's token (SEC-5): a phone that comes back is given the next generation's. */
   readonly retire: (token: string) => void;
   /** The current token of a phone or mask, for sealing a new fact. */
@@ -28,9 +30,17 @@ export interface OfficeState {
 /** A fresh state whose first fact is the starting policy (`policySet`), as every project's log begins. */
 export function newOfficeState(info: ProjectInfo, first: Recorded, vault: Vault): OfficeState {
   if (first.type !== 'policySet') throw new Error(`project ${info.id}: the log must begin with the starting policy, not ${first.type}`);
+  return officeState(info, new Engine(first.policy, info.zone, first.at), GENESIS, emptyPartyPhones(), new Set(), vault);
+}
+
+/** A state put back from an engine snapshot (src/store/snapshots), folded through the entry whose hash is `head`. */
+export function restoredOfficeState(info: ProjectInfo, engine: Engine, head: string, parties: PartyPhones, retired: ReadonlySet<string>, vault: Vault): OfficeState {
+  return officeState(info, engine, head, parties, new Set(retired), vault);
+}
+
+function officeState(info: ProjectInfo, engine: Engine, head: string, parties: PartyPhones, retired: Set<string>, vault: Vault): OfficeState {
   // Memoised (a policy change projects every customer) until the next erasure.
   const tokens = new Map<PhoneKey, string>();
-  const retired = new Set<string>();
   const phoneToken = (value: string): string => {
     let t = tokens.get(value);
     if (t === undefined) {
@@ -44,7 +54,7 @@ export function newOfficeState(info: ProjectInfo, first: Recorded, vault: Vault)
     retired.add(token);
     tokens.clear();
   };
-  return { info, engine: new Engine(first.policy, info.zone, first.at), head: GENESIS, parties: emptyPartyPhones(), retire, phoneToken, tokenOf };
+  return { info, engine, head, parties, retired, retire, phoneToken, tokenOf };
 }
 
 /** Folds one recorded fact, whose entry hash is `hash`. */

@@ -13,7 +13,7 @@ import { isValidZone } from '../core/time.ts';
 import { fingerprintOf, recallOutcome, rememberOutcome } from './idempotency.ts';
 import { actorColumn, appendEntry, insertProject, readFactEntries, readProjects } from './log/event-log.ts';
 import { readHeads } from './log/verify-log.ts';
-import { catchUp, factPages, foldAndProject, loadOffice, newOfficeState, type OfficeState } from './office-state.ts';
+import { catchUp, factPages, foldAndProject, loadOffice, newOfficeState, restoredOfficeState, type OfficeState } from './office-state.ts';
 import type { Actor, Executed, ExecuteOptions, OfficeHandle, Offices, ProjectInfo } from './offices.ts';
 import { bufferedSink, projectFact, sqlSink, type BufferedSink } from './projections/projections.ts';
 import { touchesOf } from './projections/touches.ts';
@@ -21,6 +21,8 @@ import type { Db } from './sql/db.ts';
 import { migrate } from './sql/migrate.ts';
 import { Mutex } from './sql/mutex.ts';
 import { isPostgres, type Listening } from './sql/postgres-db.ts';
+import { openSnapshot, sealSnapshot } from './snapshots/engine-snapshot.ts';
+import { dropSnapshot, entryHashAt, keepSnapshot, readSnapshot } from './snapshots/snapshot-store.ts';
 import { EVENT_LOG_MIGRATIONS } from './store-migrations.ts';
 import { checkSecret } from './vault/secret-check.ts';
 import { createVault, destroyPersonalData, forgetKeys, hasPersonalData, openEntries, sealPersonal } from './vault/personal-vault.ts';
@@ -36,7 +38,26 @@ export interface SqlOfficesOptions {
   readonly listen?: boolean;
   /** Told once per customer whose personal data does not open (they read masked; the server logs it). */
   readonly onUnreadable?: (project: string, subject: string, detail: string) => void;
+  /**
+   * Engine snapshots (issue 13: cold start): a project is put back from its latest snapshot and folds only the
+   * entries after it; a snapshot is kept after folding a log of at least `minFacts` entries, and again each
+   * time `every` more have been folded. Off unless given (the server turns it on).
+   */
+  readonly snapshots?: SnapshotOptions;
+  /** Told how each project was loaded (tests and the bench read it; the server may log it). */
+  readonly onLoaded?: (project: string, how: LoadedFrom) => void;
 }
+
+export interface SnapshotOptions {
+  readonly every?: number;
+  readonly minFacts?: number;
+}
+
+/** How a project's state was loaded: from a snapshot (and how many entries after it were folded), or from the log and why. */
+export type LoadedFrom = { readonly from: 'snapshot'; readonly seq: number; readonly folded: number } | { readonly from: 'log'; readonly folded: number; readonly snapshot: SnapshotMiss };
+
+/** Why a project was folded from its log rather than put back from its snapshot. */
+export type SnapshotMiss = 'none' | 'format' | 'sealed' | 'content' | 'head' | 'erased' | 'off';
 
 export type Erasure = { readonly ok: true; readonly seq: number; readonly token: string; readonly erased: number } | { readonly ok: false; readonly refusal: Refusal };
 
@@ -71,6 +92,10 @@ interface Slot {
    * commit since, so a read needs no catch-up query. Cleared by every notice of the project (or a reconnect).
    */
   fresh: boolean;
+  /** The seq of the latest snapshot kept (or being kept) of this project; -1: none known. */
+  snapshotSeq: number;
+  /** A snapshot is about to be taken. */
+  snapshotPending: boolean;
 }
 
 /** A command waiting for its transaction. */
@@ -87,18 +112,24 @@ const MAX_BATCH = 64;
 
 const refused = (code: Refusal['code'], message: string): Erasure => ({ ok: false, refusal: { code, message } });
 
+/** Entries folded between two snapshots of a project: what a restart folds at most after its snapshot. */
+const DEFAULT_SNAPSHOT_EVERY = 10_000;
+/** A log shorter than this folds faster than a snapshot is written and read back. */
+const DEFAULT_SNAPSHOT_MIN = 2_000;
+
 export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promise<SqlOffices> {
   await migrate(db, EVENT_LOG_MIGRATIONS);
   const vault = createVault(options.secret, options.onUnreadable);
   await checkSecret(db, vault.keys);
   const clock = options.clock ?? Date.now;
+  const snapshots = options.snapshots ?? null;
   const slots = new Map<string, Slot>();
   const listeners = new Set<Listener>();
   /** The last seq of each project handed to subscribers (or passed while nobody listened); absent: none yet. */
   const delivered = new Map<string, number>();
   let closed = false;
 
-  const newSlot = (info: ProjectInfo): Slot => ({ info, mutex: new Mutex(), state: null, recent: [], queue: [], draining: null, nextRead: null, fresh: false });
+  const newSlot = (info: ProjectInfo): Slot => ({ info, mutex: new Mutex(), state: null, recent: [], queue: [], draining: null, nextRead: null, fresh: false, snapshotSeq: -1, snapshotPending: false });
 
   async function slotOf(id: string): Promise<Slot | null> {
     const known = slots.get(id);
@@ -126,10 +157,84 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
   async function reload(conn: Db, slot: Slot): Promise<OfficeState> {
     forgetKeys(vault, slot.info.id); // an erasure elsewhere may have destroyed a key this process holds
     slot.recent = [];
-    const state = await loadOffice(conn, vault, slot.info);
-    if (!state) throw new Error(`project ${slot.info.id} has no entries`);
+    const restored = snapshots ? await fromSnapshot(conn, slot) : 'off';
+    const state = typeof restored === 'string' ? await fromLog(conn, slot, restored) : restored;
     slot.state = state;
     return state;
+  }
+
+  async function fromLog(conn: Db, slot: Slot, why: SnapshotMiss): Promise<OfficeState> {
+    const state = await loadOffice(conn, vault, slot.info);
+    if (!state) throw new Error(`project ${slot.info.id} has no entries`);
+    options.onLoaded?.(slot.info.id, { from: 'log', folded: state.engine.lastSeq, snapshot: why });
+    // A snapshot found unusable is replaced by this fold's, whatever seq it claims.
+    if (snapshots && state.engine.lastSeq >= (snapshots.minFacts ?? DEFAULT_SNAPSHOT_MIN)) keepSoon(slot, why !== 'none' && why !== 'erased');
+    return state;
+  }
+
+  /**
+   * The project's state put back from its snapshot and caught up with the entries after it; or why not: there
+   * is none, it was written by other code, it does not open, it is not of this log, or an erasure follows it.
+   */
+  async function fromSnapshot(conn: Db, slot: Slot): Promise<OfficeState | SnapshotMiss> {
+    const id = slot.info.id;
+    const sealed = await readSnapshot(conn, id);
+    if (!sealed) return 'none';
+    const opened = openSnapshot(vault.keys, id, slot.info.zone, sealed);
+    if (!opened.ok) return opened.why;
+    // The entry it was taken at must be this log's: a snapshot of another history (a restored backup, a copied row) is refolded.
+    if ((await entryHashAt(conn, id, sealed.seq)) !== sealed.head) return 'head';
+    const { engine, parties, retired } = opened.content;
+    const state = restoredOfficeState(slot.info, engine, sealed.head, parties, retired, vault);
+    const caught = await catchUp(conn, vault, state);
+    if (caught.kind === 'erased') return 'erased';
+    slot.snapshotSeq = Math.max(slot.snapshotSeq, sealed.seq);
+    options.onLoaded?.(id, { from: 'snapshot', seq: sealed.seq, folded: caught.facts.length });
+    return state;
+  }
+
+  /** Pending snapshot writes, awaited by `close`. */
+  const keeping = new Set<Promise<unknown>>();
+
+  /**
+   * Takes a snapshot once the answer that loaded or grew the state has gone out: serialising a large office
+   * takes a while, and no one should wait for it. It is taken under the project's mutex, where every fact the
+   * state holds is committed, and stored in the background; failing to store it costs only the next start's fold.
+   */
+  function keepSoon(slot: Slot, overBad = false): void {
+    if (slot.snapshotPending) return;
+    slot.snapshotPending = true;
+    const taking = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() =>
+        slot.mutex.run(() => {
+          slot.snapshotPending = false;
+          if (slot.state) keep(slot, slot.state, overBad);
+        }),
+      )
+      .catch(() => undefined)
+      .finally(() => keeping.delete(taking));
+    keeping.add(taking);
+  }
+
+  function keep(slot: Slot, state: OfficeState, overBad: boolean): void {
+    let sealed;
+    try {
+      sealed = sealSnapshot(vault.keys, slot.info.id, state.head, state);
+    } catch {
+      return; // an engine field the snapshot cannot hold: this project folds its log at each start
+    }
+    slot.snapshotSeq = sealed.seq;
+    const stored = keepSnapshot(db, slot.info.id, sealed, clock(), overBad)
+      .catch(() => undefined)
+      .finally(() => keeping.delete(stored));
+    keeping.add(stored);
+  }
+
+  /** After a commit: a new snapshot once `every` entries have been folded since the last one. */
+  function keepIfDue(slot: Slot): void {
+    const state = slot.state;
+    if (!snapshots || !state) return;
+    if (state.engine.lastSeq - slot.snapshotSeq >= (snapshots.every ?? DEFAULT_SNAPSHOT_EVERY)) keepSoon(slot);
   }
 
   /**
@@ -181,6 +286,7 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
       return;
     }
     // Committed: the commands succeeded whatever happens to the delivery, which the next one retries.
+    keepIfDue(slot);
     await deliver(slot).catch(() => undefined);
     batch.forEach((w, i) => w.done(results[i]));
   }
@@ -382,6 +488,8 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
           const fact: Fact = { type: 'personalDataErased', at: Math.max(clock(), state.engine.lastAt), phone: token, by: by.id, approvedBy, reason };
           const { recorded } = await record(tx, state, fact, by);
           const erased = await destroyPersonalData(tx, vault, projectId, token);
+          await dropSnapshot(tx, projectId);
+          slot.snapshotSeq = -1;
           // The engine still knows the phone: reload it from the log, which now yields the token in its place.
           const reloaded = await reload(tx, slot);
           await projectFact(reloaded.engine, recorded, touchesOf(reloaded.engine, recorded, reloaded.parties), sqlSink(tx, projectId), reloaded.tokenOf);
@@ -414,6 +522,8 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
         }),
       );
       await listening?.close();
+      // Snapshots still being taken or stored are kept: a restart after a clean stop folds nothing.
+      while (keeping.size > 0) await Promise.all([...keeping]);
     },
   };
 }

@@ -15,6 +15,8 @@ export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
 
 export interface ScratchDb {
   readonly db: Db;
+  /** Another connection to the same database, as a second server process would hold (closed by `drop`). */
+  open(): Db;
   drop(): Promise<void>;
 }
 
@@ -24,9 +26,16 @@ export async function scratchDb(dialect: Dialect): Promise<ScratchDb> {
     const dir = mkdtempSync(join(tmpdir(), 'anchang-accounts-'));
     const db = openSqlite(join(dir, 'accounts.db'));
     await migrate(db, ACCOUNT_MIGRATIONS);
+    const others: Db[] = [];
     return {
       db,
+      open: () => {
+        const other = openSqlite(join(dir, 'accounts.db'));
+        others.push(other);
+        return other;
+      },
       drop: async () => {
+        for (const other of others) await other.close().catch(() => undefined);
         await db.close();
         rmSync(dir, { recursive: true, force: true });
       },
@@ -35,9 +44,16 @@ export async function scratchDb(dialect: Dialect): Promise<ScratchDb> {
   const scratch = await createScratchDatabase('anchang_api');
   const db = openPostgres(scratch.url, { max: 4 });
   await migrate(db, ACCOUNT_MIGRATIONS);
+  const others: Db[] = [];
   return {
     db,
+    open: () => {
+      const other = openPostgres(scratch.url, { max: 4 });
+      others.push(other);
+      return other;
+    },
     drop: async () => {
+      for (const other of others) await other.close().catch(() => undefined);
       await db.close();
       await scratch.drop();
     },

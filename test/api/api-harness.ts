@@ -82,6 +82,11 @@ export interface Harness {
   anonymous(method: string, url: string, options?: CallOptions): Promise<LightMyRequestResponse>;
   /** Records a command as the system (test setup), failing on a refusal. */
   run(command: Command): Promise<void>;
+  /**
+   * A second server process on the same database (SQL store only): its own connection, its own Offices (hearing
+   * the others through LISTEN on PostgreSQL) and its own API. `call` sends a request with an agent's session.
+   */
+  secondProcess(): Promise<{ call(agent: Agent, method: string, url: string, options?: CallOptions): Promise<LightMyRequestResponse> }>;
   close(): Promise<void>;
 }
 
@@ -98,7 +103,8 @@ export async function startHarness(dialect: Dialect = 'sqlite', options: Harness
   const clock = { now: at('2026-03-02 09:00') };
   const scratch = await scratchDb(dialect);
   const db = scratch.db;
-  const memory: Offices = options.store === 'sql' ? await openSqlOffices(db, { secret: randomBytes(32), clock: () => clock.now }) : new MemoryOffices(() => clock.now);
+  const secret = randomBytes(32);
+  const memory: Offices = options.store === 'sql' ? await openSqlOffices(db, { secret, clock: () => clock.now }) : new MemoryOffices(() => clock.now);
   const handle = await memory.create({ id: PROJECT, name: '一号项目', zone: ZONE }, STANDARD_POLICY, SYSTEM);
   const other = await memory.create({ id: OTHER_PROJECT, name: '二号项目', zone: ZONE }, STANDARD_POLICY, SYSTEM);
   const run = async (command: Command, on: OfficeHandle = handle) => {
@@ -151,6 +157,7 @@ export async function startHarness(dialect: Dialect = 'sqlite', options: Harness
   };
 
   const agents = new Map<UserKey, Agent>();
+  const closing: (() => Promise<unknown>)[] = [];
   return {
     app,
     offices,
@@ -171,7 +178,26 @@ export async function startHarness(dialect: Dialect = 'sqlite', options: Harness
     },
     anonymous: (method, url, o = {}) => inject(method, url, o, null),
     run: (command) => run(command),
+    async secondProcess() {
+      if (options.store !== 'sql') throw new Error('a second process needs the SQL store');
+      const otherDb = scratch.open();
+      const otherOffices = await openSqlOffices(otherDb, { secret, clock: () => clock.now, listen: true });
+      const { wrapOffices: _w, store: _s, web: _web, ...rest } = options;
+      const otherApp = buildApi({ db: otherDb, clock: () => clock.now, hashCost: TEST_HASH_COST, cookieSecure: false, ...rest, offices: otherOffices });
+      await otherApp.ready();
+      closing.push(() => otherApp.close(), () => otherOffices.close());
+      return {
+        call: (agent, method, url, o = {}) => {
+          const headers: Record<string, string> = { ...(o.headers ?? {}), cookie: `anchang_session=${agent.token}` };
+          if (method !== 'GET') headers['x-csrf-token'] = agent.csrf;
+          const payload = o.body === undefined ? undefined : JSON.stringify(o.body);
+          if (payload !== undefined) headers['content-type'] = 'application/json';
+          return otherApp.inject({ method: method as 'GET', url, headers, ...(payload !== undefined ? { payload } : {}) });
+        },
+      };
+    },
     async close() {
+      for (const done of closing.reverse()) await done();
       await app.close();
       await memory.close();
       await scratch.drop();

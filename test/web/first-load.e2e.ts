@@ -1,19 +1,21 @@
 // What each screen's first load costs on the wire: the JavaScript bytes the browser receives (compressed, as the
 // server sent them) from a cold cache, per workspace, as the person who uses it. Issue 13's goal is 300 kB a
-// screen; the budget below is what the build meets today, so a change that grows a screen fails here.
+// screen: the login, the board and the consultant meet it; the front desk (its registration form's pickers)
+// and the manager (antd's Table behind the register, ~80 kB on its own) have a budget of what the build
+// meets today (BENCHMARKS.md, "Web first load"), so a change that grows any screen fails here.
 import type { Browser, Response } from 'playwright-core';
 import { DESKTOP, newContext } from './browser.ts';
 
 type Check = (name: string, run: () => Promise<void>) => Promise<void>;
 
-export const FIRST_LOAD_BUDGET = 460 * 1024;
+export const FIRST_LOAD_GOAL = 300 * 1024;
 
-const SCREENS: readonly { name: string; login: string | null; path: string; ready: string }[] = [
-  { name: 'login', login: null, path: '/login', ready: 'login-name' },
-  { name: 'front desk', login: 'zhou', path: '/p/demo/desk', ready: 'lookup-phone' },
-  { name: 'floor board', login: 'sun', path: '/p/demo/board', ready: 'board-status' },
-  { name: 'consultant', login: 'wang', path: '/p/demo/me', ready: 'consultant' },
-  { name: 'manager', login: 'liu', path: '/p/demo/manager', ready: 'manager' },
+const SCREENS: readonly { name: string; login: string | null; path: string; ready: string; budget: number }[] = [
+  { name: 'login', login: null, path: '/login', ready: 'login-name', budget: FIRST_LOAD_GOAL },
+  { name: 'front desk', login: 'zhou', path: '/p/demo/desk', ready: 'lookup-phone', budget: 310 * 1024 },
+  { name: 'floor board', login: 'sun', path: '/p/demo/board', ready: 'board-status', budget: FIRST_LOAD_GOAL },
+  { name: 'consultant', login: 'wang', path: '/p/demo/me', ready: 'consultant', budget: FIRST_LOAD_GOAL },
+  { name: 'manager', login: 'liu', path: '/p/demo/manager', ready: 'manager', budget: 335 * 1024 },
 ];
 
 export interface FirstLoad {
@@ -26,7 +28,7 @@ export interface FirstLoad {
 export async function measureFirstLoads(browser: Browser, base: string, check: Check): Promise<FirstLoad[]> {
   const out: FirstLoad[] = [];
   for (const screen of SCREENS) {
-    await check(`${screen.name}: first load ships ≤ ${FIRST_LOAD_BUDGET / 1024} kB of compressed JavaScript on the wire`, async () => {
+    await check(`${screen.name}: first load ships ≤ ${screen.budget / 1024} kB of compressed JavaScript on the wire`, async () => {
       const ctx = await newContext(browser, base, DESKTOP);
       try {
         if (screen.login) {
@@ -53,7 +55,7 @@ export async function measureFirstLoads(browser: Browser, base: string, check: C
         out.push({ screen: screen.name, scripts: got.length, wireBytes, encodings });
         console.log(`  ${screen.name}: ${got.length} scripts, ${(wireBytes / 1024).toFixed(1)} kB on the wire (${encodings.join(', ')})`);
         if (uncompressed.length > 0) throw new Error(`${uncompressed.length} scripts over 1 kB were sent as ${encodings.join(', ')}, not brotli`);
-        if (wireBytes > FIRST_LOAD_BUDGET) throw new Error(`${wireBytes} bytes on the wire`);
+        if (wireBytes > screen.budget) throw new Error(`${wireBytes} bytes on the wire`);
       } finally {
         await ctx.close();
       }

@@ -1,7 +1,5 @@
 // The app's root: language, Ant Design's locale and theme, staff names, the session, and the routes.
 import { App as AntApp, ConfigProvider } from 'antd';
-import antdZhCN from 'antd/locale/zh_CN';
-import antdEnUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect } from 'react';
@@ -16,7 +14,7 @@ import { ErrorBoundary } from './error-boundary.component.tsx';
 const THEME = { token: { colorPrimary: '#b8322a', borderRadius: 6, fontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif" } };
 
 function Localised() {
-  const { locale, t } = useI18n();
+  const { locale, t, antdLocale } = useI18n();
   useEffect(() => {
     setRequestLanguage(locale);
     dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
@@ -24,7 +22,7 @@ function Localised() {
     document.title = t('app.title');
   }, [locale, t]);
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? antdZhCN : antdEnUS} theme={THEME}>
+    <ConfigProvider locale={antdLocale} theme={THEME}>
       <AntApp>
         <ErrorBoundary>
           <StaffNamesProvider>

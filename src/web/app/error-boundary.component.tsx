@@ -1,5 +1,6 @@
 // A page that throws shows a translated notice and a reload button, never a stack trace.
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
+import { Result } from './lazy-result.component.tsx';
 import { Component, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.context.tsx';
 

@@ -1,6 +1,6 @@
 // "/" and "/p/:project": to the first workspace of the caller's role in the project (the first project
 // when none is named).
-import { Result } from 'antd';
+import { Result } from './lazy-result.component.tsx';
 import { Navigate, useParams } from 'react-router';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useSignedIn } from '../session/session.context.tsx';

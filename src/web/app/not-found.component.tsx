@@ -1,4 +1,5 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
+import { Result } from './lazy-result.component.tsx';
 import { Link } from 'react-router';
 import { useI18n } from '../i18n/i18n.context.tsx';
 

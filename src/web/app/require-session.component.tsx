@@ -1,6 +1,7 @@
 // Pages behind a sign-in: while the session loads, a spinner; signed out, the login page (coming back
 // here afterwards); the server unreachable, a translated notice with a retry.
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
+import { Result } from './lazy-result.component.tsx';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { errorText } from '../api/error-text.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';

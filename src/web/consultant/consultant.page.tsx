@@ -3,22 +3,19 @@
 // published orders to dispute (DEAL-6), registering a visit or a call, and my figures. Live: the
 // floor stream refreshes the card and the list, and tells me at once when my customer walks in (RISK-2).
 import { App, Button, Segmented, Space } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { PageLoading } from '../app/page-loading.component.tsx';
 import { getMyCustomers } from '../api/api-client.ts';
 import type { Answer, OrderSummaryView, OwnerAlert } from '../../contracts/index.ts';
-import { RegistrationForm } from '../customers/registration-form.component.tsx';
 import { useFloorStream } from '../floor/use-floor-stream.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
-import { AnswerNote, type Answered } from '../orders/answer-note.component.tsx';
+import type { Answered } from '../orders/answer-note.component.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { useNow } from '../shared/use-now.ts';
 import { MyCustomers } from './my-customers.component.tsx';
 import { MyFloorCard } from './my-floor-card.component.tsx';
-import { MyOrders } from './my-orders.component.tsx';
-import { PublishedOrdersList } from './published-orders.component.tsx';
-import { MySummary } from './my-summary.component.tsx';
+import { lazyPart } from '../shared/lazy-part.ts';
 import { useMyCustomers } from './use-my-customers.ts';
 import { ViewingConfirmations } from './viewing-confirmations.component.tsx';
 import { UnreadAlerts } from './unread-alerts.component.tsx';
@@ -28,8 +25,14 @@ type Tab = 'customers' | 'orders' | 'published' | 'register' | 'summary' | 'unit
 const ORDER_FACTS = new Set(['ordered', 'orderEnded', 'orderSwapped', 'buyerChanged', 'disputed', 'disputeResolved']);
 const ANSWER_TITLES = { order: 'ord.placed', advance: 'ord.advanced', swap: 'ord.swapped', buyer: 'ord.buyerChanged', end: 'ord.ended' } as const;
 
-/** 房源: the 销控 grid read-only (what is still free), its own chunk. */
-const UnitGrid = lazy(() => import('../units/unit-grid.component.tsx').then((m) => ({ default: m.UnitGrid })));
+// Every tab but my customers (the one that opens) is its own chunk, fetched when first opened (issue 13).
+const AnswerNote = lazyPart(() => import('../orders/answer-note.component.tsx'), (m) => m.AnswerNote);
+const MyOrders = lazyPart(() => import('./my-orders.component.tsx'), (m) => m.MyOrders);
+const PublishedOrdersList = lazyPart(() => import('./published-orders.component.tsx'), (m) => m.PublishedOrdersList);
+const RegistrationForm = lazyPart(() => import('../customers/registration-form.component.tsx'), (m) => m.RegistrationForm);
+const MySummary = lazyPart(() => import('./my-summary.component.tsx'), (m) => m.MySummary);
+/** 房源: the 销控 grid read-only (what is still free). */
+const UnitGrid = lazyPart(() => import('../units/unit-grid.component.tsx'), (m) => m.UnitGrid);
 
 export function ConsultantPage() {
   const { t } = useI18n();
@@ -122,35 +125,33 @@ export function ConsultantPage() {
         ]}
         data-testid="me-tabs"
       />
-      {tab === 'customers' && (
-        <MyCustomers state={state} now={now} onFollowedUp={(p, a) => void onFollowedUp(p, a)} onLinked={() => void message.success(t('me.linked'))} onOrdered={(answer, unit) => onAnswer('order', answer, unit)} />
-      )}
-      {tab === 'orders' && (
-        <>
-          <AnswerNote answered={answered} onClose={() => setAnswered(null)} testId="order-answer" />
-          <MyOrders version={ordersVersion} onAnswer={(kind, answer, order: OrderSummaryView, to) => onAnswer(kind, answer, order.unit, to)} />
-        </>
-      )}
-      {tab === 'published' && <PublishedOrdersList version={ordersVersion} />}
-      {tab === 'register' && (
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Segmented<'visit' | 'call'> block value={via} onChange={setVia} options={[{ value: 'visit', label: t('me.registerVisit') }, { value: 'call', label: t('me.registerCall') }]} />
-          <RegistrationForm
-            title={t(via === 'visit' ? 'me.registerVisit' : 'me.registerCall')}
-            preset={preset}
-            onRegistered={(answer) => {
-              void message.success(t(answer.valid === false ? 'desk.registeredInvalid' : 'desk.registered'));
-              reload();
-            }}
-          />
-        </Space>
-      )}
-      {tab === 'units' && (
-        <Suspense fallback={<PageLoading />}>
-          <UnitGrid liveSeq={liveSeq} canManage={false} />
-        </Suspense>
-      )}
-      {tab === 'summary' && <MySummary customers={state.status === 'done' ? state.customers : []} newToday={seat?.newToday ?? 0} now={now} />}
+      <Suspense fallback={<PageLoading />}>
+        {tab === 'customers' && (
+          <MyCustomers state={state} now={now} onFollowedUp={(p, a) => void onFollowedUp(p, a)} onLinked={() => void message.success(t('me.linked'))} onOrdered={(answer, unit) => onAnswer('order', answer, unit)} />
+        )}
+        {tab === 'orders' && (
+          <>
+            <AnswerNote answered={answered} onClose={() => setAnswered(null)} testId="order-answer" />
+            <MyOrders version={ordersVersion} onAnswer={(kind, answer, order: OrderSummaryView, to) => onAnswer(kind, answer, order.unit, to)} />
+          </>
+        )}
+        {tab === 'published' && <PublishedOrdersList version={ordersVersion} />}
+        {tab === 'register' && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Segmented<'visit' | 'call'> block value={via} onChange={setVia} options={[{ value: 'visit', label: t('me.registerVisit') }, { value: 'call', label: t('me.registerCall') }]} />
+            <RegistrationForm
+              title={t(via === 'visit' ? 'me.registerVisit' : 'me.registerCall')}
+              preset={preset}
+              onRegistered={(answer) => {
+                void message.success(t(answer.valid === false ? 'desk.registeredInvalid' : 'desk.registered'));
+                reload();
+              }}
+            />
+          </Space>
+        )}
+        {tab === 'units' && <UnitGrid liveSeq={liveSeq} canManage={false} />}
+        {tab === 'summary' && <MySummary customers={state.status === 'done' ? state.customers : []} newToday={seat?.newToday ?? 0} now={now} />}
+      </Suspense>
       <Button type="link" block href={`/p/${encodeURIComponent(project)}/board`}>
         {t('nav.board')}
       </Button>

@@ -1,16 +1,21 @@
 // My customers, protection running out first (OWN-2), each with its countdown and the two things a
 // consultant does to them from the phone: log a follow-up (OWN-3) and link family (OWN-7), and place an
 // order on a free unit (DEAL-1, DEAL-2).
-import { Alert, Button, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Empty, List, Space, Tag, Typography } from 'antd';
+import { Suspense, useState } from 'react';
 import type { Answer, OwnedCustomer } from '../../contracts/index.ts';
-import { FollowUpForm } from '../customers/follow-up-form.component.tsx';
-import { LinkFamilyForm } from '../customers/link-family-form.component.tsx';
 import { useI18n } from '../i18n/i18n.context.tsx';
-import { PlaceOrderForm } from '../orders/place-order-form.component.tsx';
+import { PageLoading } from '../app/page-loading.component.tsx';
+import { lazyPart } from '../shared/lazy-part.ts';
 import { ProtectionCountdown } from './protection-countdown.component.tsx';
 import type { MyCustomersState } from './use-my-customers.ts';
 import { ErrorAlert, problemOf } from '../shared/error-alert.component.tsx';
+
+// The sheet and its forms (and the pickers only they use) come when a sheet first opens, not with the list (issue 13).
+const Drawer = lazyPart(() => import('antd/es/drawer'), (m) => m.default);
+const FollowUpForm = lazyPart(() => import('../customers/follow-up-form.component.tsx'), (m) => m.FollowUpForm);
+const LinkFamilyForm = lazyPart(() => import('../customers/link-family-form.component.tsx'), (m) => m.LinkFamilyForm);
+const PlaceOrderForm = lazyPart(() => import('../orders/place-order-form.component.tsx'), (m) => m.PlaceOrderForm);
 
 type Sheet = { readonly kind: 'followUp' | 'link' | 'order'; readonly customer: OwnedCustomer } | null;
 
@@ -86,42 +91,48 @@ export function MyCustomers({
           </List.Item>
         )}
       />
-      <Drawer
-        placement="bottom"
-        size="auto"
-        open={sheet !== null}
-        onClose={() => setSheet(null)}
-        title={sheet ? `${t(SHEET_TITLES[sheet.kind])} · ${sheet.customer.name ?? sheet.customer.phone}` : ''}
-        destroyOnHidden
-      >
-        {sheet?.kind === 'followUp' && (
-          <FollowUpForm
-            phone={sheet.customer.phone}
-            onDone={(answer) => {
-              setSheet(null);
-              onFollowedUp(sheet.customer.phone, answer);
-            }}
-          />
-        )}
-        {sheet?.kind === 'order' && (
-          <PlaceOrderForm
-            phone={sheet.customer.phone}
-            onDone={(answer, unit) => {
-              setSheet(null);
-              onOrdered(answer, unit);
-            }}
-          />
-        )}
-        {sheet?.kind === 'link' && (
-          <LinkFamilyForm
-            phone={sheet.customer.phone}
-            onDone={() => {
-              setSheet(null);
-              onLinked();
-            }}
-          />
-        )}
-      </Drawer>
+      {sheet !== null && (
+        <Suspense fallback={null}>
+          <Drawer
+            placement="bottom"
+            size="auto"
+            open={sheet !== null}
+            onClose={() => setSheet(null)}
+            title={sheet ? `${t(SHEET_TITLES[sheet.kind])} · ${sheet.customer.name ?? sheet.customer.phone}` : ''}
+            destroyOnHidden
+          >
+            <Suspense fallback={<PageLoading />}>
+              {sheet?.kind === 'followUp' && (
+                <FollowUpForm
+                  phone={sheet.customer.phone}
+                  onDone={(answer) => {
+                    setSheet(null);
+                    onFollowedUp(sheet.customer.phone, answer);
+                  }}
+                />
+              )}
+              {sheet?.kind === 'order' && (
+                <PlaceOrderForm
+                  phone={sheet.customer.phone}
+                  onDone={(answer, unit) => {
+                    setSheet(null);
+                    onOrdered(answer, unit);
+                  }}
+                />
+              )}
+              {sheet?.kind === 'link' && (
+                <LinkFamilyForm
+                  phone={sheet.customer.phone}
+                  onDone={() => {
+                    setSheet(null);
+                    onLinked();
+                  }}
+                />
+              )}
+            </Suspense>
+          </Drawer>
+        </Suspense>
+      )}
     </>
   );
 }

@@ -3,7 +3,7 @@
 // The floor is live: the suggested receiver is re-judged when the queue changes.
 import { Alert, App, Col, Row, Typography } from 'antd';
 import type { InputRef } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { command, type ArriveInput } from '../api/api-client.ts';
 import type { Answer } from '../../contracts/index.ts';
 import { newIdempotencyKey } from '../api/http.ts';
@@ -14,15 +14,23 @@ import { useCan } from '../session/use-can.ts';
 import { ReasonList } from '../shared/reason-list.component.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { FloorMini } from './floor-mini.component.tsx';
-import { JudgeCard } from './judge-card.component.tsx';
 import { EMPTY_LOOKUP, LookupBar, type LookupValues } from './lookup-bar.component.tsx';
 import { asLabel, ReceiverPanel, type Admission } from './receiver-panel.component.tsx';
 import { RegistrationForm, type RegistrationValues } from '../customers/registration-form.component.tsx';
 import { useJudge } from './use-judge.ts';
 import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
 import type { EscortAdmitAnswer } from '../../contracts/index.ts';
-import { EscortAdmission } from './escort-admission.component.tsx';
+import { lazyPart } from '../shared/lazy-part.ts';
 import { EscortedParties } from './escorted-parties.component.tsx';
+
+// The judgement's card and the escort code come with the first answer, not with the screen; typing a phone
+// fetches them ahead, so the first answer does not wait for them (issue 13: first-load bytes).
+const JudgeCard = lazyPart(() => import('./judge-card.component.tsx'), (m) => m.JudgeCard);
+const EscortAdmission = lazyPart(() => import('./escort-admission.component.tsx'), (m) => m.EscortAdmission);
+function preloadAnswer(): void {
+  JudgeCard.preload();
+  EscortAdmission.preload();
+}
 
 /** Issue 12.6: a party that arrived this recently is probably the same visit — the desk asks before admitting again. */
 const TWICE_WITHIN_MS = 10 * 60_000;
@@ -148,40 +156,48 @@ export function FrontDeskPage() {
     <div className="front-desk" data-testid="front-desk">
       <Row gutter={16}>
         <Col span={14}>
-          <LookupBar values={lookup} onChange={setLookup} onJudge={(q) => void onJudge(q)} loading={state.status === 'loading'} phoneRef={phoneRef} />
+          <LookupBar
+            values={lookup}
+            onChange={(next) => {
+              preloadAnswer();
+              setLookup(next);
+            }}
+            onJudge={(q) => void onJudge(q)} loading={state.status === 'loading'} phoneRef={phoneRef} />
           <Typography.Text type="secondary" className="desk-keys">
             {t('desk.keys')}
           </Typography.Text>
           <ErrorAlert problem={state.status === 'failed' ? problemOf(state.error) : null} testId="judge-error" />
           {state.status === 'done' && (
-            <div className="desk-answer">
-              <JudgeCard judgement={state.judgement} />
-              {lookup.phone.trim() !== '' && !admitted && (
-                <div className="desk-escort">
-                  <Typography.Text strong>{t('desk.escortTitle')}</Typography.Text>
-                  <EscortAdmission key={lookup.phone.trim()} phone={lookup.phone.trim()} onAdmitted={onEscorted} />
-                </div>
-              )}
-              {escorted ? null : admitted ? (
-                <Alert
-                  type={admitted.answer.receiver ? 'success' : 'warning'}
-                  showIcon
-                  data-testid="admitted"
-                  title={
-                    admitted.answer.receiver
-                      ? t(admitted.nonCustomer ? 'desk.nonCustomerDone' : 'desk.admitted', { who: nameOf(admitted.answer.receiver), as: asLabel(t, admitted.answer.as) })
-                      : t('desk.admittedNobody')
-                  }
-                  description={<ReasonList reasons={admitted.answer.reasons} />}
-                />
-              ) : (
-                <>
-                  {twice !== null && <Alert type="warning" showIcon data-testid="admit-twice" title={t('desk.admitTwice', { minutes: twice })} />}
-                  <ReceiverPanel judgement={state.judgement} consultants={consultants} busy={admitting} onAdmit={(a) => void admit(a)} />
-                </>
-              )}
-              <ErrorAlert problem={admitError} testId="admit-error" />
-            </div>
+            <Suspense fallback={null}>
+              <div className="desk-answer">
+                <JudgeCard judgement={state.judgement} />
+                {lookup.phone.trim() !== '' && !admitted && (
+                  <div className="desk-escort">
+                    <Typography.Text strong>{t('desk.escortTitle')}</Typography.Text>
+                    <EscortAdmission key={lookup.phone.trim()} phone={lookup.phone.trim()} onAdmitted={onEscorted} />
+                  </div>
+                )}
+                {escorted ? null : admitted ? (
+                  <Alert
+                    type={admitted.answer.receiver ? 'success' : 'warning'}
+                    showIcon
+                    data-testid="admitted"
+                    title={
+                      admitted.answer.receiver
+                        ? t(admitted.nonCustomer ? 'desk.nonCustomerDone' : 'desk.admitted', { who: nameOf(admitted.answer.receiver), as: asLabel(t, admitted.answer.as) })
+                        : t('desk.admittedNobody')
+                    }
+                    description={<ReasonList reasons={admitted.answer.reasons} />}
+                  />
+                ) : (
+                  <>
+                    {twice !== null && <Alert type="warning" showIcon data-testid="admit-twice" title={t('desk.admitTwice', { minutes: twice })} />}
+                    <ReceiverPanel judgement={state.judgement} consultants={consultants} busy={admitting} onAdmit={(a) => void admit(a)} />
+                  </>
+                )}
+                <ErrorAlert problem={admitError} testId="admit-error" />
+              </div>
+            </Suspense>
           )}
         </Col>
         <Col span={10}>

@@ -22,6 +22,10 @@ export function hasMessage(key: string): key is MessageKey {
 }
 
 export function translator(locale: Locale): Translate {
-  const catalogue = CATALOGUES[locale];
+  return translatorOf(CATALOGUES[locale]);
+}
+
+/** A translator over one catalogue; the web app loads the English one only when someone switches to it. */
+export function translatorOf(catalogue: Readonly<Record<MessageKey, string>>): Translate {
   return (key, params) => interpolate(catalogue[key], params);
 }
