@@ -24,6 +24,8 @@ export type ReadName =
   | 'registerOptions' | 'officeReport' | 'reportExport'
   // office: the violation register, risk alerts
   | 'violations' | 'riskAlerts'
+  // ownership-rules: the manager's ownership desk (OWN-9, OWN-13), my unread arrival alerts (RISK-2)
+  | 'ownershipDesk' | 'myAlerts'
   // register import (issue 11.4) and the daily summary (issue 11.5)
   | 'registerImportPlan' | 'registerImportRejects' | 'registerImportCommit' | 'dailySummary' | 'dailySummaryExport';
 /** The policy editor: the policy with its knobs, and the what-if of an edited one (a POST that records nothing). */
@@ -85,6 +87,9 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   link: command('link', { consultant: 'ownCustomers', supervisor: 'any', manager: 'any' }, { customers: ['phone', 'to'], recorder: 'by' }),
   merge: command('merge', supervisors),
   reassign: command('reassign', { manager: 'any' }, { recorder: 'by' }),
+  assignIntroduced: command('assignIntroduced', { manager: 'any' }, { recorder: 'by' }),
+  freezeRegister: command('freezeRegister', { manager: 'any' }, { recorder: 'by' }),
+  markAlertRead: command('markAlertRead', { consultant: 'self' }, { subject: 'who' }),
   depart: command('depart', { manager: 'any' }),
   // ---- brokers (CH) ----
   report: command('report', { broker: 'self', channelAssistant: 'any', manager: 'any' }, { subject: 'broker' }),
@@ -158,6 +163,8 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   reportExport: { method: 'GET', path: '/reports/export', grants: { manager: 'any' } },
   // ---- office: the violation register (PEN-1): the managers see all; staff see their own ----
   riskAlerts: { method: 'GET', path: '/risk-alerts', grants: supervisors },
+  ownershipDesk: { method: 'GET', path: '/ownership-desk', grants: supervisors },
+  myAlerts: { method: 'GET', path: '/alerts/mine', grants: { consultant: 'any' } },
   violations: { method: 'GET', path: '/violations', grants: { consultant: 'self', frontdesk: 'self', channelAssistant: 'self', supervisor: 'any', manager: 'any' }, subject: 'of' },
   // ---- register import (issue 11.4): the manager brings paper registers in (REG-5); the daily summary (issue 11.5) ----
   registerImportPlan: { method: 'POST', path: '/register-import', grants: { manager: 'any' } },

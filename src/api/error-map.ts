@@ -111,6 +111,11 @@ export function refusalStatus(code: RefusalCode): 409 | 422 | 429 {
     case 'appeal_exists':
     case 'appeal_not_open':
       return 409;
+    case 'customer_owned':
+    case 'no_consultant_free':
+      return 409;
+    case 'not_an_alert':
+      return 422;
     case 'unknown_violation':
       return 422;
     case 'unknown_staff':
@@ -188,6 +193,9 @@ export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Lang, string>>
   unknown_violation: { en: 'no such violation', 'zh-CN': '没有这条违规记录' },
   appeal_exists: { en: 'this violation is already appealed', 'zh-CN': '该违规记录已申诉过' },
   appeal_not_open: { en: 'there is no open appeal to decide', 'zh-CN': '没有待裁决的申诉' },
+  customer_owned: { en: 'the customer already has a protected owner: not the company\'s to give', 'zh-CN': '该客户已有受保护的归属顾问，不能作为公司客户分配' },
+  no_consultant_free: { en: 'no consultant can take a customer now', 'zh-CN': '目前没有可分配的置业顾问' },
+  not_an_alert: { en: 'that is not an arrival you were alerted to', 'zh-CN': '这不是发给您的到访提醒' },
   // ---- tv-pairing (issue 16.1): paired floor displays ----
   display_unpaired: { en: 'this device is not paired as a display: open /pair on it', 'zh-CN': '本设备尚未配对为显示屏，请在本机打开 /pair 配对' },
   display_revoked: { en: "this display's pairing was revoked: pair it again from /pair", 'zh-CN': '该显示屏已解除配对，请在本机打开 /pair 重新配对' },

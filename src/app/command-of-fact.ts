@@ -127,6 +127,13 @@ export function commandOfFact(fact: Fact): Command | null {
       return { do: 'appeal', violation: fact.violation, by: fact.by, grounds: fact.grounds };
     case 'appealDecided':
       return { do: 'decideAppeal', violation: fact.violation, by: fact.by, upheld: fact.upheld, reason: fact.reason };
+    // ownership-rules: the turn (OWN-9) and the register (OWN-13) are decided again
+    case 'introducedAssigned':
+      return { do: 'assignIntroduced', phone: fact.phone, source: fact.source, by: fact.by, ...defined({ name: fact.name }) };
+    case 'registerFrozen':
+      return { do: 'freezeRegister', by: fact.by, ...defined({ note: fact.note }) };
+    case 'alertRead':
+      return { do: 'markAlertRead', who: fact.who, arrival: fact.arrival };
   }
 }
 

@@ -79,6 +79,13 @@ export type Command =
   | { readonly do: 'recordViolation'; readonly who: StaffId; readonly rule: ViolationRule; readonly on?: number; readonly evidence: readonly number[]; readonly sanction: SanctionInput; readonly by: StaffId; readonly note?: string }
   | { readonly do: 'appeal'; readonly violation: number; readonly by: StaffId; readonly grounds: string }
   | { readonly do: 'decideAppeal'; readonly violation: number; readonly by: StaffId; readonly upheld: boolean; readonly reason: string }
+  // ---- ownership-rules (issue 12 item 3, RISK-2) ----
+  /** OWN-9: give a customer the company, its staff or a leader introduced to the consultant whose turn it is. */
+  | { readonly do: 'assignIntroduced'; readonly phone: string; readonly name?: string; readonly source: string; readonly by: StaffId }
+  /** OWN-13: freeze the valid customer register now (before an opening). */
+  | { readonly do: 'freezeRegister'; readonly by: StaffId; readonly note?: string }
+  /** RISK-2: the owner read the alert of their customer's arrival `arrival` (its seq). */
+  | { readonly do: 'markAlertRead'; readonly who: StaffId; readonly arrival: number }
   // ---- register import (issue 11.4): one paper-era entry, approved by the manager `by` (REG-5) ----
   | { readonly do: 'importEntry'; readonly by: StaffId; readonly batch: string; readonly row: number; readonly entry: ImportedEntry };
 
@@ -163,7 +170,11 @@ export type RefusalCode =
   // office: the violation register
   | 'unknown_violation'
   | 'appeal_exists'
-  | 'appeal_not_open';
+  | 'appeal_not_open'
+  // ownership-rules: OWN-9 (a protected customer is not the company's to give; nobody can take one), RISK-2
+  | 'customer_owned'
+  | 'no_consultant_free'
+  | 'not_an_alert';
 
 export type Outcome = { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly refusal: Refusal };
 

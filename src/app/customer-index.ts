@@ -31,6 +31,7 @@ function phonesOf(f: Recorded): PhoneKey[] {
     case 'reassigned':
     case 'ordered':
     case 'personalDataErased':
+    case 'introducedAssigned':
       return [f.phone];
     case 'familyLinked':
       return [f.phone, f.to];
@@ -51,6 +52,7 @@ function candidatesOf(f: Recorded): StaffId[] {
     case 'partyArrived':
       return [f.reception.receiver, f.designee].filter((s): s is StaffId => typeof s === 'string');
     case 'reassigned':
+    case 'introducedAssigned':
       return [f.to];
     case 'ordered':
       return [f.by];
@@ -111,6 +113,11 @@ export class CustomerIndex {
     }
     this.foldReports(f);
     this.book.touched(phones);
+    // OWN-14 / OWN-13: a dispute's decision may give the order's customer to the other consultant.
+    if (f.type === 'disputeResolved') {
+      const buyer = this.orderFor.get(f.unit);
+      if (buyer) this.book.touched([buyer]);
+    }
     if (f.type === 'departed') this.book.departed(f.who);
     if (f.type === 'policySet') this.book.reset();
   }

@@ -109,6 +109,10 @@ export const COMMAND_BODIES = {
   }),
   appeal: z.strictObject({ violation: z.number().int().positive(), by: idSchema.optional(), grounds: reasonText }),
   decideAppeal: z.strictObject({ violation: z.number().int().positive(), by: idSchema.optional(), upheld: z.boolean(), reason: reasonText }),
+  // ---- ownership-rules (issue 12 item 3, RISK-2) ----
+  assignIntroduced: z.strictObject({ phone: rawPhoneSchema, name: z.string().trim().max(50).optional(), source: reasonText, by: idSchema.optional() }),
+  freezeRegister: z.strictObject({ by: idSchema.optional(), note: textSchema.optional() }),
+  markAlertRead: z.strictObject({ who: idSchema.optional(), arrival: z.number().int().positive() }),
   // ---- register import (issue 11.4): one paper-era entry, approved by the calling manager (REG-5) ----
   importEntry: z.strictObject({
     by: idSchema.optional(),

@@ -14,7 +14,9 @@ import { disputeOutcome, sideRecords } from './dispute.rules.ts';
 import type { Reason, RecordRef } from './reasons.ts';
 import { judgeOwnership, relationInScope, type OwnershipAnswer, type OwnershipContext, type OwnershipRecord } from './ownership.rules.ts';
 import * as rot from './rotation.rules.ts';
-import { DAY_MS, LocalCalendar, type Instant } from './time.ts';
+import { DAY_MS, LocalCalendar, monthStartOnOrAfter, type Instant } from './time.ts';
+import type { IntroducedAssignment } from './introduced.rules.ts';
+import type { FrozenRegister } from './frozen-register.rules.ts';
 
 /** Everything recorded about one customer record (one normalised phone). */
 export interface CustomerFile {
@@ -80,6 +82,14 @@ export class Engine {
   readonly importedEntries = new Map<string, number>();
   /** PEN-1: the violation register; its suspensions keep people off the queue (ROT-14). */
   readonly violations = new ViolationRegister();
+  /** OWN-9: the introduced customers given out so far, in order: the turn is derived from them. */
+  readonly introduced: IntroducedAssignment[] = [];
+  /** OWN-13: the valid customer registers frozen so far, oldest first. */
+  readonly frozenRegisters: FrozenRegister[] = [];
+  /** Every arrival naming a customer, by seq: what an owner alert (RISK-2) points at. */
+  readonly arrivals = new Map<number, { readonly phone: PhoneKey; readonly at: Instant }>();
+  /** RISK-2: the owner alerts each person has read (arrival seqs). */
+  readonly alertsRead = new Map<StaffId, Set<number>>();
   /** Teams that lost a day's turn (ROT-13), by local day key. */
   private readonly benched = new Map<string, Set<string>>();
   /** The phone of each party received on the stored floor's day, for a reclassification (ROT-3); emptied each new day. */
@@ -115,6 +125,7 @@ export class Engine {
       },
       departedAt: (who) => this.departed.get(who),
       dayOf: (at) => this.dayOf(at),
+      sweepAt: (due) => this.sweepAt(due),
     };
   }
 
@@ -125,6 +136,22 @@ export class Engine {
 
   dayOf(at: Instant): string {
     return this.calendar.dayOf(at).key;
+  }
+
+  /** The first instant of each local month after month `YYYY-MM`, computed once: the walk asks for it per record (OWN-11). */
+  private readonly nextMonthStart = new Map<string, Instant>();
+
+  /** OWN-11: the monthly sweep due at `due` happens on the first instant of a local month, on or after it. */
+  private sweepAt(due: Instant): Instant {
+    const day = this.calendar.dayOf(due);
+    if (day.start === due && day.key.endsWith('-01')) return due;
+    const month = day.key.slice(0, 7);
+    let next = this.nextMonthStart.get(month);
+    if (next === undefined) {
+      next = monthStartOnOrAfter(day.start + 1, this.zone);
+      this.nextMonthStart.set(month, next);
+    }
+    return next;
   }
 
   /**
@@ -307,6 +334,10 @@ export class Engine {
         order.resolution = { seq: fact.seq, at: fact.at, by: fact.by, computed: fact.computed, credit: fact.credit, overridden: fact.overridden, reason: fact.reason ?? null };
         order.credit = fact.credit;
         order.reasons = [...order.reasons, ...(fact.creditReasons ?? [])];
+        // OWN-14: the records gave everything to one consultant (the other failed to register or follow up): the customer goes with it.
+        const winner = soleConsultant(fact.computed);
+        const frozen = (fact.creditReasons ?? []).some((r) => r.rule === 'OWN-13');
+        if (!fact.overridden && winner !== null && this.staff.has(winner)) this.file(order.phone).records.push({ kind: 'awarded', seq: fact.seq, at: fact.at, key: order.phone, to: winner, by: fact.by, unit: fact.unit, frozen });
         return;
       }
       case 'queueReordered':
@@ -328,6 +359,22 @@ export class Engine {
       case 'appealDecided':
         this.violations.apply(fact);
         return;
+      case 'introducedAssigned': {
+        const file = this.file(fact.phone);
+        if (fact.name) file.name ??= fact.name;
+        file.records.push({ kind: 'introduced', seq: fact.seq, at: fact.at, key: fact.phone, to: fact.to, by: fact.by, source: fact.source, rate: fact.rate });
+        this.introduced.push({ seq: fact.seq, at: fact.at, to: fact.to });
+        return;
+      }
+      case 'registerFrozen':
+        this.frozenRegisters.push({ seq: fact.seq, at: fact.at, by: fact.by, owners: new Map(fact.entries.map((e) => [e.phone, e.owner])) });
+        return;
+      case 'alertRead': {
+        const read = this.alertsRead.get(fact.who) ?? new Set<number>();
+        read.add(fact.arrival);
+        this.alertsRead.set(fact.who, read);
+        return;
+      }
       case 'personalDataErased':
         return; // the store destroys the personal data; ownership and credit history are untouched
       case 'outOfTurn': {
@@ -359,6 +406,7 @@ export class Engine {
     const phone = fact.phone;
     if (!phone) return;
     this.partyPhone.set(fact.seq, phone);
+    if (!fact.nonCustomer) this.arrivals.set(fact.seq, { phone, at: fact.at });
     const file = this.file(phone);
     if (fact.name) file.name ??= fact.name;
     if (fact.plate) this.indexPlate(file, fact.plate);
@@ -657,6 +705,12 @@ export class Engine {
     }
     return null;
   }
+}
+
+/** The one consultant a credit gives everything to, or null (a split, the pool). */
+function soleConsultant(credit: Readonly<Record<string, number>>): StaffId | null {
+  const shares = Object.entries(credit);
+  return shares.length === 1 && shares[0]?.[1] === 1 ? (shares[0][0] as StaffId) : null;
 }
 
 /** What makes an imported entry the same entry (issue 11.4): its kind, the customer and when it happened. */

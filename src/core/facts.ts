@@ -281,7 +281,14 @@ export type Fact =
   /** The person's appeal of violation `violation` (the seq that recorded it). */
   | (FactShape<'appealFiled'> & { readonly violation: number; readonly by: StaffId; readonly grounds: string })
   /** The manager's decision: `upheld` keeps the sanction; otherwise it is overturned (a suspension ends now). */
-  | (FactShape<'appealDecided'> & { readonly violation: number; readonly by: StaffId; readonly upheld: boolean; readonly reason: string });
+  | (FactShape<'appealDecided'> & { readonly violation: number; readonly by: StaffId; readonly upheld: boolean; readonly reason: string })
+  // ---- ownership-rules (issue 12 item 3, RISK-2) ----
+  /** OWN-9: a customer introduced by the company, its staff or a leader (`source`), given in turn to `to` at commission `rate`. */
+  | (FactShape<'introducedAssigned'> & { readonly phone: PhoneKey; readonly name?: string; readonly to: StaffId; readonly by: StaffId; readonly source: string; readonly rate: number })
+  /** OWN-13: the valid customer register as frozen: every customer with a protected owner then, and that owner. */
+  | (FactShape<'registerFrozen'> & { readonly by: StaffId; readonly entries: readonly { readonly phone: PhoneKey; readonly owner: StaffId }[]; readonly note?: string })
+  /** RISK-2: `who` read the owner alert of arrival `arrival` (the arrival's seq); a read mark, appended once. */
+  | (FactShape<'alertRead'> & { readonly who: StaffId; readonly arrival: number });
 
 export type FactType = Fact['type'];
 export type FactOf<T extends FactType> = Extract<Fact, { type: T }>;

@@ -112,6 +112,10 @@ const ACTION_FIELDS: Record<FloorAction, { required: string[]; optional: string[
   recordViolation: { required: ['who', 'rule', 'sanction', 'by'], optional: ['evidence', 'note', 'on'], expect: [] },
   appeal: { required: ['violation', 'by', 'grounds'], optional: [], expect: [] },
   decideAppeal: { required: ['violation', 'by', 'upheld', 'reason'], optional: [], expect: [] },
+  // ownership-rules (Anchang extension): OWN-9, OWN-13, RISK-2
+  assignIntroduced: { required: ['phone', 'source', 'by'], optional: ['name'], expect: ['receiver'] },
+  freezeRegister: { required: ['by'], optional: ['note'], expect: [] },
+  markAlertRead: { required: ['who', 'arrival'], optional: [], expect: [] },
   // register import (Anchang extension, issue 11.4): `happenedAt` is the paper entry's own time
   importEntry: { required: ['by', 'kind', 'happenedAt', 'phone', 'consultant'], optional: ['name', 'gender', 'needs', 'via', 'reached', 'batch', 'row'], expect: ['valid'] },
 };
@@ -446,6 +450,13 @@ function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: s
     case 'appeal':
     case 'decideAppeal':
       return [violationCommand(action, raw, where)];
+    case 'assignIntroduced':
+      return [defined({ do: 'assignIntroduced', phone: String(raw.phone), name: str('name'), source: String(raw.source), by: String(raw.by) }) as Command];
+    case 'freezeRegister':
+      return [defined({ do: 'freezeRegister', by: String(raw.by), note: str('note') }) as Command];
+    case 'markAlertRead':
+      if (typeof raw.arrival !== 'number') where('"arrival" must be the seq of the arrival');
+      return [{ do: 'markAlertRead', who: String(raw.who), arrival: raw.arrival as number }];
     case 'importEntry': {
       const entry = defined({ kind: raw.kind as 'visit', at: raw.happenedAt as number, phone: String(raw.phone), consultant: String(raw.consultant), name: str('name'), gender: raw.gender as 'M' | undefined, needs: str('needs'), via: raw.via as 'call' | undefined, reached: bool('reached') });
       return [{ do: 'importEntry', by: String(raw.by), batch: str('batch') ?? 'scenario', row: typeof raw.row === 'number' ? raw.row : 1, entry }];

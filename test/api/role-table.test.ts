@@ -33,6 +33,9 @@ const SAMPLES: Readonly<Record<EndpointName, Sample>> = {
   link: { body: { phone: '13900000003', to: '13900000004', relation: 'spouse' } },
   merge: { body: { phone: '13900000005', into: '13900000006' } },
   reassign: { body: { phone: '13900000007', to: 'NOBODY' } },
+  assignIntroduced: { body: { phone: 'not a phone', source: '角色表' } },
+  freezeRegister: { body: { note: '角色表' } },
+  markAlertRead: { body: { arrival: 999999 } },
   depart: { body: { who: 'NOBODY' } },
   report: { body: { phone: '13900000008' } },
   deal: { body: { phone: '13900000009', unit: 'NO-UNIT', stage: 'deposit' } },
@@ -62,6 +65,8 @@ const SAMPLES: Readonly<Record<EndpointName, Sample>> = {
   dailySummaryExport: {},
   violations: {},
   riskAlerts: {},
+  ownershipDesk: {},
+  myAlerts: {},
   floor: {},
   today: {},
   // An invalid Last-Event-ID is refused after access is granted, so no stream is opened under inject().

@@ -8,7 +8,8 @@
 // the wire (first-load.e2e.ts), `floor` the floor as an office uses it all day (floor-day.e2e.ts), `reports` the
 // manager's 报表 and its .xlsx (reports.e2e.ts), `setup` an empty install set up in the admin workspace
 // (setup.e2e.ts), `registerImport` the manager's 登记导入 and 日报摘要 (register-import.e2e.ts), `tv` the paired
-// floor TV with out of turn and the what-if's counts (tv.e2e.ts); e.g. E2E_ONLY=units,orders,language.
+// floor TV with out of turn and the what-if's counts (tv.e2e.ts), `ownership` introduced customers, the frozen
+// register and unread arrival alerts (ownership.e2e.ts); e.g. E2E_ONLY=units,orders,language.
 // Prints one line per check and closes with "N passed, N failed".
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { measureFirstLoads } from './first-load.e2e.ts';
 import { walkEveryScreenInChinese } from './one-language.e2e.ts';
 import { floorDayJourneys } from './floor-day.e2e.ts';
 import { ordersJourney } from './orders.e2e.ts';
+import { ownershipJourney } from './ownership.e2e.ts';
 import { unitJourneys } from './units.e2e.ts';
 import { channelJourney } from './channel.e2e.ts';
 import { reportsJourney } from './reports.e2e.ts';
@@ -127,6 +129,8 @@ async function main(): Promise<void> {
       if (only.has('setup')) await setupJourney(browser, check, shot);
       // tv-pairing (issue 16): the paired floor TV, out of turn (ROT-13), the what-if's counts (its own server)
       if (only.has('tv')) await tvJourney(browser, check, shot);
+      // ownership-rules (issue 12 item 3, RISK-2)
+      if (only.has('ownership')) await ownershipJourney(browser, base, check, shot);
       return;
     }
     const desk = await (await newContext(browser, base, DESKTOP)).newPage();
@@ -414,6 +418,7 @@ async function main(): Promise<void> {
     await registerImportJourney(browser, base, check, shot);
     await setupJourney(browser, check, shot);
     await tvJourney(browser, check, shot);
+    await ownershipJourney(browser, base, check, shot);
 
     await walkEveryScreenInChinese(browser, base, check, shot);
 

@@ -111,6 +111,9 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
     screens: [
       manager('register', (p) => p.getByTestId('register-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 5000 })),
       manager('pool', (p) => p.getByTestId('pool-table').waitFor({ timeout: 5000 })),
+      // ownership-rules: the introduced-customer form (OWN-9) and the freeze control (OWN-13)
+      { ...manager('pool', (p) => p.getByTestId('introduced-next').waitFor({ timeout: 5000 })), name: 'manager pool, introduced customers (OWN-9)' },
+      { ...manager('register', (p) => p.getByTestId('freeze-last').waitFor({ timeout: 5000 })), name: 'manager register, the freeze (OWN-13)' },
       manager(`customer/${KNOWN_CUSTOMER}`, (p) => p.getByTestId('timeline-records').locator('tbody tr').first().waitFor({ timeout: 5000 })),
       manager(`customer/${REPORTED}`, (p) => p.getByTestId('timeline-records').locator('tbody tr').first().waitFor({ timeout: 5000 })),
       manager('staff', (p) => p.getByTestId('staff-chen').waitFor({ timeout: 5000 })),
