@@ -4,17 +4,20 @@
 // with a reason, and is recorded against the consultant. The slips are the confirmations I still owe
 // (GET /channel/my-confirmations, folded from the log), so one settled here does not come back on a reload.
 import { App, Button, Card, Checkbox, Descriptions, Modal, Space } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { OutstandingConfirmation } from '../../contracts/index.ts';
 import { command } from '../api/api-client.ts';
 import { getMyConfirmations } from '../api/channel-client.ts';
 import { newIdempotencyKey } from '../api/http.ts';
-import { ReasonCommandForm } from '../channel/reason-command-form.component.tsx';
+import { lazyPart } from '../shared/lazy-part.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { useLoad } from '../shared/use-load.ts';
+
+// The refusal's form opens in a dialog few ever open: its form parts are not in the consultant's first load (issue 13).
+const ReasonCommandForm = lazyPart(() => import('../channel/reason-command-form.component.tsx'), (m) => m.ReasonCommandForm<'refuseConfirmation'>);
 
 function Slip({ party, onDone }: { readonly party: OutstandingConfirmation; readonly onDone: (arrival: number, how: 'confirmed' | 'refused') => void }) {
   const { t } = useI18n();
@@ -63,18 +66,20 @@ function Slip({ party, onDone }: { readonly party: OutstandingConfirmation; read
         </Button>
       </Space>
       <Modal open={refusing} title={t('slip.refuseTitle')} footer={null} onCancel={() => setRefusing(false)} destroyOnHidden>
-        <ReasonCommandForm
-          name="refuseConfirmation"
-          testId="slip-refuse-form"
-          danger
-          submitLabel={t('slip.refuse')}
-          body={(reason) => ({ arrival: party.arrival, reason })}
-          onDone={() => {
-            setRefusing(false);
-            void message.warning(t('slip.refused'));
-            onDone(party.arrival, 'refused');
-          }}
-        />
+        <Suspense fallback={null}>
+          <ReasonCommandForm
+            name="refuseConfirmation"
+            testId="slip-refuse-form"
+            danger
+            submitLabel={t('slip.refuse')}
+            body={(reason) => ({ arrival: party.arrival, reason })}
+            onDone={() => {
+              setRefusing(false);
+              void message.warning(t('slip.refused'));
+              onDone(party.arrival, 'refused');
+            }}
+          />
+        </Suspense>
       </Modal>
     </Card>
   );
