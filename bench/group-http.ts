@@ -98,8 +98,10 @@ export interface RaceFigures {
   readonly perS: number;
   /** Answers that said accepted. */
   readonly accepted: number;
-  /** Answers other than 200. */
+  /** Answers other than 200, except the probing limit's. */
   readonly failed: number;
+  /** `429 probe_limited`: a broker past 30 refused reports in an hour is held back (issue 14.5); a refusal, not a failure. */
+  readonly limited: number;
   readonly latency: Latency;
 }
 
@@ -111,6 +113,7 @@ export interface RaceFigures {
 export async function brokerRace(url: string, project: string, brokers: readonly BenchSession[], plan: readonly { broker: number; phone: string; name: string }[][]): Promise<RaceFigures> {
   let accepted = 0;
   let failed = 0;
+  let limited = 0;
   const times: number[] = [];
   const t0 = performance.now();
   await Promise.all(
@@ -123,16 +126,17 @@ export async function brokerRace(url: string, project: string, brokers: readonly
           headers: { cookie: broker.cookie, 'x-csrf-token': broker.csrf, 'content-type': 'application/json' },
           body: JSON.stringify({ phone: r.phone, name: r.name }),
         });
-        const body = (await res.json()) as { answer?: { accepted?: boolean } };
+        const body = (await res.json()) as { answer?: { accepted?: boolean }; code?: string };
         times.push(nowNs() - t);
-        if (res.status !== 200) failed++;
+        if (res.status === 429 && body.code === 'probe_limited') limited++;
+        else if (res.status !== 200) failed++;
         else if (body.answer?.accepted === true) accepted++;
       }
     }),
   );
   const ms = performance.now() - t0;
   const reports = plan.reduce((n, p) => n + p.length, 0);
-  return { reports, phones: 0, clients: plan.length, seconds: ms / 1000, perS: reports / (ms / 1000), accepted, failed, latency: latency(times) };
+  return { reports, phones: 0, clients: plan.length, seconds: ms / 1000, perS: reports / (ms / 1000), accepted, failed, limited, latency: latency(times) };
 }
 
 export interface HttpReportFigures {

@@ -46,7 +46,7 @@ export function rowsOf(r: GroupResults): Row[] {
       measure: `broker race, ${fmt(race.reports)} reports / ${fmt(race.phones)} phones / ${race.clients} clients`,
       store,
       ours: s(race.seconds),
-      limit: `accepted ${fmt(race.storedAccepted)} of ${fmt(race.phones)} phones`,
+      limit: `accepted ${fmt(race.storedAccepted)} of ${fmt(race.phones)} phones; ${fmt(race.limited)} held back by the probing limit`,
       ratio: `${perS(race.perS)} reports`,
       goal: `< ${GOALS.raceSeconds} s, exactly 1 per phone`,
       met: race.seconds < GOALS.raceSeconds && race.storedAccepted === race.phones && race.distinctAccepted === race.phones && race.failed === 0,
