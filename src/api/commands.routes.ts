@@ -10,6 +10,7 @@ import type { Executed } from '../store/offices.ts';
 import { addProjectRoute, authorisedInput, inProject, type RouteDeps } from './api-route.ts';
 import { ApiError } from './error-map.ts';
 import { reasonsForBroker } from '../app/channel.queries.ts';
+import { endStaffAccess } from '../accounts/accounts-store.ts';
 
 type BodyOf<A extends Action> = Omit<Extract<Command, { do: A }>, 'do'>;
 
@@ -83,7 +84,7 @@ function answerOf(executed: Executed): CommandAnswer {
   return { answer: executed.answer, seq: executed.seq ?? null, replayed: executed.replayed === true };
 }
 
-export function commandRoutes(app: FastifyInstance, { clock }: RouteDeps): void {
+export function commandRoutes(app: FastifyInstance, { clock, db, hub }: RouteDeps): void {
   for (const action of Object.keys(BODIES) as Action[]) {
     addProjectRoute(app, action, {
       summary: SUMMARIES[action],
@@ -103,6 +104,11 @@ export function commandRoutes(app: FastifyInstance, { clock }: RouteDeps): void 
         const input = await authorisedInput(action, caller, body, ownerOf);
         const key = headers['idempotency-key'];
         const executed = await handle.execute(commandOf(action, input), { kind: 'user', id: caller.userId }, key === undefined ? {} : { idempotencyKey: key });
+        // SEC-4: the departed person's sessions end before the answer goes out, so that no process — this one or
+        // another sharing the database, whose notice of the departure may still be on its way — serves them again.
+        if (action === 'depart' && executed.ok) {
+          for (const userId of await endStaffAccess(db, handle.project.id, (input as { readonly who: string }).who, { now: clock() })) hub.closeUser(userId);
+        }
         // Issue 14 item 5: a broker is told "already protected", never the owner or the rival broker.
         if (action === 'report' && caller.role === 'broker' && executed.ok) return answerOf({ ...executed, answer: { ...executed.answer, reasons: reasonsForBroker(executed.answer.reasons, executed.answer.accepted === true) } });
         return answerOf(executed);
