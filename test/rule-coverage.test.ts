@@ -18,6 +18,8 @@ export const IMPLEMENTED = [
   'DEAL-1', 'DEAL-3', 'DEAL-4',
   // office: the violation register
   'PEN-1',
+  // register hygiene (issue 12.2)
+  'REG-5', 'REG-6', 'REG-9', 'REG-10', 'REG-11',
 ];
 
 /** Ids shown by a test rather than a scenario: the test file must name the id and assert. */

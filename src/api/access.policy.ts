@@ -23,7 +23,9 @@ export type ReadName =
   // reports (REG-3, REP-1..4, SEC-2)
   | 'registerOptions' | 'officeReport' | 'reportExport'
   // office: the violation register, risk alerts
-  | 'violations' | 'riskAlerts';
+  | 'violations' | 'riskAlerts'
+  // register hygiene (issue 12.2)
+  | 'judgeByName' | 'pendingEntries';
 /** The policy editor: the policy with its knobs, and the what-if of an edited one (a POST that records nothing). */
 export type PolicyEditorName = 'policy' | 'policyWhatIf';
 /** The broker side (CH-1..10): the broker's own reads, the desk's escort admission, the channel assistant's desk. */
@@ -103,6 +105,9 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   recordViolation: command('recordViolation', { manager: 'any' }, { recorder: 'by' }),
   appeal: command('appeal', { consultant: 'self', supervisor: 'self', frontdesk: 'self', channelAssistant: 'self', manager: 'any' }, { subject: 'by' }),
   decideAppeal: command('decideAppeal', { manager: 'any' }, { recorder: 'by' }),
+  // ---- register hygiene (issue 12.2): the manager decides late entries (REG-5); the entry's people identify a visitor (REG-7) ----
+  decideLateEntry: command('decideLateEntry', { manager: 'any' }, { recorder: 'by' }),
+  identify: command('identify', { consultant: 'self', frontdesk: 'self', supervisor: 'any', manager: 'any' }, { subject: 'by' }),
   // ---- reads ----
   floor: { method: 'GET', path: '/floor', grants: staffReads },
   today: { method: 'GET', path: '/today', grants: staffReads },
@@ -151,6 +156,9 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   // ---- office: the violation register (PEN-1): the managers see all; staff see their own ----
   riskAlerts: { method: 'GET', path: '/risk-alerts', grants: supervisors },
   violations: { method: 'GET', path: '/violations', grants: { consultant: 'self', frontdesk: 'self', channelAssistant: 'self', supervisor: 'any', manager: 'any' }, subject: 'of' },
+  // ---- register hygiene (issue 12.2): the desk judges by name (REG-4); entries waiting for a decision or an identification (REG-5, REG-7) ----
+  judgeByName: { method: 'GET', path: '/judge/by-name', grants: staffReads },
+  pendingEntries: { method: 'GET', path: '/register/pending', grants: { consultant: 'self', frontdesk: 'any', supervisor: 'any', manager: 'any' }, subject: 'of' },
 };
 
 /** Endpoints an approved broker is yet to be: before approval a broker may only read their application (CH-2). */

@@ -34,6 +34,7 @@ import { adminRoutes } from './admin.routes.ts';
 import { firstRunRoutes } from './first-run.routes.ts';
 import { violationRoutes } from './violations.routes.ts';
 import { riskRoutes } from './risk.routes.ts';
+import { registerHygieneRoutes } from './register-hygiene.routes.ts';
 
 export interface ApiOptions {
   readonly offices: Offices;
@@ -194,6 +195,7 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     firstRunRoutes(api, deps);
     violationRoutes(api, deps);
     riskRoutes(api, deps);
+    registerHygieneRoutes(api, deps);
   });
   return app;
 }

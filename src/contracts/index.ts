@@ -16,3 +16,4 @@ export * from './channel.contract.ts';
 export * from './admin.contract.ts';
 export * from './violations.contract.ts';
 export * from './risk.contract.ts';
+export * from './register-hygiene.contract.ts';

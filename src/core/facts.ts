@@ -120,6 +120,25 @@ export interface RegisterDetails {
   readonly carBrand?: string;
 }
 
+/** Outreach registration sites (REG-10): 展点 (a stand off-site) and 外拓 (canvassing). */
+export type OutreachSite = 'stand' | 'canvass';
+
+/** Register hygiene (issue 12.2): what an entry says about itself besides the customer. All optional. */
+export interface RegisterHygiene {
+  /** REG-6: the entry (its seq) this one corrects and supersedes; both stay visible. */
+  readonly corrects?: number;
+  /** REG-5: the visit happened earlier (`visitedAt`): the entry waits for the manager and is marked late. */
+  readonly late?: { readonly visitedAt: Instant };
+  /** REG-9: the arrival (its seq) of the group this household came in with. */
+  readonly group?: number;
+  /** REG-10: registered off-site, with the time the proof SMS was sent and whether it matched, as judged. */
+  readonly outreach?: { readonly site: OutreachSite; readonly smsAt: Instant | null; readonly proofMatches: boolean };
+  /** REG-7: how a visitor who gave no phone looked (personal data, kept in the vault). */
+  readonly appearance?: string;
+  /** REG-11, OWN-8: the old customer who introduced this one. */
+  readonly referrer?: PhoneKey;
+}
+
 interface FactShape<T extends string> {
   readonly type: T;
   readonly at: Instant;
@@ -179,7 +198,7 @@ export type Fact =
       readonly brochureOnly?: boolean;
       /** REG-2, as judged when the entry was made. */
       readonly valid: boolean;
-    })
+    } & RegisterHygiene)
   | (FactShape<'familyLinked'> & { readonly phone: PhoneKey; readonly to: PhoneKey; readonly relation: Relation; /** OWN-7 guard: the manager who made the link that changed an owner. */ readonly confirmedBy?: StaffId })
   | (FactShape<'followedUp'> & FollowUpNote & { readonly by: StaffId; readonly phone: PhoneKey; readonly reached: boolean; readonly via: ContactVia })
   | (FactShape<'recordsMerged'> & { readonly phone: PhoneKey; readonly into: PhoneKey })
@@ -263,7 +282,12 @@ export type Fact =
   /** The person's appeal of violation `violation` (the seq that recorded it). */
   | (FactShape<'appealFiled'> & { readonly violation: number; readonly by: StaffId; readonly grounds: string })
   /** The manager's decision: `upheld` keeps the sanction; otherwise it is overturned (a suspension ends now). */
-  | (FactShape<'appealDecided'> & { readonly violation: number; readonly by: StaffId; readonly upheld: boolean; readonly reason: string });
+  | (FactShape<'appealDecided'> & { readonly violation: number; readonly by: StaffId; readonly upheld: boolean; readonly reason: string })
+  // ---- register hygiene (issue 12.2): REG-5, REG-7 ----
+  /** REG-5: the manager's decision on a late entry (`entry`: its seq); approved, it counts from when the visit happened. */
+  | (FactShape<'lateEntryDecided'> & { readonly entry: number; readonly by: StaffId; readonly approved: boolean; readonly phone?: PhoneKey; readonly reason?: string })
+  /** REG-7: an entry made without a phone is linked to the customer's phone; `valid` as judged with the phone. */
+  | (FactShape<'entryIdentified'> & { readonly entry: number; readonly by: StaffId; readonly phone: PhoneKey; readonly valid: boolean });
 
 export type FactType = Fact['type'];
 export type FactOf<T extends FactType> = Extract<Fact, { type: T }>;

@@ -58,6 +58,8 @@ const VALID: Readonly<Record<Action, Record<string, unknown>>> = {
   recordViolation: { who: 'A', rule: 'quarrel', evidence: [1], sanction: { kind: 'warning' }, by: 'M' },
   appeal: { violation: 1, by: 'A', grounds: '没有吵架' },
   decideAppeal: { violation: 1, by: 'M', upheld: true, reason: '证据充分' },
+  decideLateEntry: { entry: 1, by: 'M', approved: true, reason: '补录' },
+  identify: { entry: 1, by: 'A', phone: '13800138000' },
 };
 
 const HUGE = 'x'.repeat(70_000);

@@ -51,8 +51,12 @@ const SAMPLES: Readonly<Record<EndpointName, Sample>> = {
   recordViolation: { body: { who: 'NOBODY', rule: 'quarrel', evidence: [], sanction: { kind: 'warning' } } },
   appeal: { body: { violation: 999999, grounds: '角色表' } },
   decideAppeal: { body: { violation: 999999, upheld: true, reason: '角色表' } },
+  decideLateEntry: { body: { entry: 999999, approved: true } },
+  identify: { body: { entry: 999999, phone: '13800138000' } },
   violations: {},
   riskAlerts: {},
+  judgeByName: { path: '/judge/by-name?name=' + encodeURIComponent('张三') },
+  pendingEntries: {},
   floor: {},
   today: {},
   // An invalid Last-Event-ID is refused after access is granted, so no stream is opened under inject().
