@@ -7,7 +7,7 @@
 // (orders.e2e.ts), `channel` the broker side (channel.e2e.ts), `firstload` each screen's compressed JavaScript on
 // the wire (first-load.e2e.ts), `floor` the floor as an office uses it all day (floor-day.e2e.ts), `reports` the
 // manager's 报表 and its .xlsx (reports.e2e.ts), `setup` an empty install set up in the admin workspace
-// (setup.e2e.ts); e.g. E2E_ONLY=units,orders,language.
+// (setup.e2e.ts), `hygiene` register hygiene (hygiene.e2e.ts); e.g. E2E_ONLY=units,orders,language.
 // Prints one line per check and closes with "N passed, N failed".
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ import { unitJourneys } from './units.e2e.ts';
 import { channelJourney } from './channel.e2e.ts';
 import { reportsJourney } from './reports.e2e.ts';
 import { setupJourney } from './setup.e2e.ts';
+import { hygieneJourney } from './hygiene.e2e.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/start-server.ts';
 
@@ -120,6 +121,8 @@ async function main(): Promise<void> {
       if (only.has('floor')) await floorDayJourneys(browser, base, check, shot);
       // office: an empty install set up in the admin workspace (its own server, no demo data)
       if (only.has('setup')) await setupJourney(browser, check, shot);
+      // hygiene (issue 12.2): name search, referrer, group, no phone, late entry, correction
+      if (only.has('hygiene')) await hygieneJourney(browser, base, check, shot);
       return;
     }
     const desk = await (await newContext(browser, base, DESKTOP)).newPage();

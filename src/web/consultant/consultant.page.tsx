@@ -8,6 +8,7 @@ import { PageLoading } from '../app/page-loading.component.tsx';
 import { getMyCustomers } from '../api/api-client.ts';
 import type { Answer, OrderSummaryView, OwnerAlert } from '../../contracts/index.ts';
 import { RegistrationForm } from '../customers/registration-form.component.tsx';
+import { UnidentifiedEntries } from '../register/unidentified-entries.component.tsx';
 import { useFloorStream } from '../floor/use-floor-stream.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { AnswerNote, type Answered } from '../orders/answer-note.component.tsx';
@@ -140,6 +141,8 @@ export function ConsultantPage() {
               reload();
             }}
           />
+          {/* REG-7: my visitors registered without a phone, waiting to be identified. */}
+          <UnidentifiedEntries refreshKey={board} />
         </Space>
       )}
       {tab === 'units' && (

@@ -27,6 +27,7 @@ import { ViolationsTab } from './violations-tab.component.tsx';
 import { RiskTab } from './risk-tab.component.tsx';
 import { useRoster } from './use-roster.ts';
 import { useCan } from '../session/use-can.ts';
+import { LateEntries } from '../register/late-entries.component.tsx';
 
 /** 规则设置 is its own chunk: most visits to the workspace never open it. */
 const PolicyTab = lazy(() => import('./policy-tab.component.tsx').then((m) => ({ default: m.PolicyTab })));
@@ -34,9 +35,10 @@ const PolicyTab = lazy(() => import('./policy-tab.component.tsx').then((m) => ({
 const UnitGrid = lazy(() => import('../units/unit-grid.component.tsx').then((m) => ({ default: m.UnitGrid })));
 const UnitImport = lazy(() => import('../units/unit-import.component.tsx').then((m) => ({ default: m.UnitImport })));
 
-const TABS = ['register', 'pool', 'customer', 'staff', 'violations', 'risk', 'performance', 'reports', 'units', 'import', 'orders', 'disputes', 'queue', 'reads', 'policy'] as const;
+const TABS = ['register', 'late', 'pool', 'customer', 'staff', 'violations', 'risk', 'performance', 'reports', 'units', 'import', 'orders', 'disputes', 'queue', 'reads', 'policy'] as const;
 const LABELS = {
   register: 'mgr.register',
+  late: 'hyg.lateTab',
   pool: 'mgr.pool',
   customer: 'mgr.timeline',
   staff: 'mgr.staff',
@@ -86,6 +88,7 @@ export function ManagerPage() {
       <Routes>
         <Route index element={<Navigate to="register" replace />} />
         <Route path="register" element={<RegisterTab consultants={everyConsultant} />} />
+        <Route path="late" element={<LateEntries />} />
         <Route path="pool" element={<PoolTab consultants={consultants} everyConsultant={everyConsultant} onAssigned={reloadRoster} />} />
         <Route path="customer" element={<CustomerTimeline staff={consultants} />} />
         <Route path="customer/:phone" element={<CustomerTimeline staff={consultants} />} />
