@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { disputeDossier, openDisputes, type DisputeDossier } from '../app/sales/dispute-dossier.ts';
 import { orderDetail, orderRegister, orderSummary, type OrderSummary } from '../app/sales/order-register.ts';
 import { publishedOrders } from '../app/sales/published-orders.ts';
-import { gridCell, unitGrid, type GridCell } from '../app/sales/unit-grid.ts';
+import { gridCell, unitGrid, unitsChangedSince, type GridCell, type UnitGrid } from '../app/sales/unit-grid.ts';
 import { planImport, suggestMapping, type ColumnMapping, type ImportedUnit } from '../app/units/unit-import.ts';
 import { projectParams } from '../contracts/common.contract.ts';
 import { unitParams } from '../contracts/floor.contract.ts';
@@ -32,14 +32,17 @@ export function salesRoutes(app: FastifyInstance, deps: RouteDeps): void {
    * The grid's JSON (and its gzip), kept per project while the log has not moved: every open grid asks again after
    * each fact, so the answer is made once per fact, not once per screen. 5,000 units are ~800 kB of JSON, ~60 kB gzipped.
    */
-  const gridCache = new Map<string, { seq: number; body: string; gzip: Buffer }>();
+  const gridCache = new Map<string, { seq: number; grid: UnitGrid; body: string; gzip: Buffer }>();
+  /** Past this many changed units a delta is no smaller than the grid (an import, say): answer the grid. */
+  const DELTA_MOST = 500;
 
   addProjectRoute(app, 'unitGrid', {
     summary: 'The 销控 grid: every unit with its status (free, held, withdrawn, or its order\'s stage) and each building\'s counts and amounts (DEAL-1); ETag is the log position',
     tags: ['deals'],
     params: projectParams,
+    query: C.unitGridQuery,
     answer: C.unitGridSchema,
-    handler: async (_input, req, reply) => {
+    handler: async ({ query }, req, reply) => {
       const { handle, now, engine } = await caughtUp(req);
       const etag = `"grid-${engine.lastSeq}"`;
       reply.header('etag', etag).header('cache-control', 'no-cache');
@@ -49,8 +52,14 @@ export function salesRoutes(app: FastifyInstance, deps: RouteDeps): void {
       if (!cached || cached.seq !== engine.lastSeq) {
         const grid = unitGrid(engine, now);
         const body = JSON.stringify({ ...grid, names: staffNames(engine, grid.cells.map((c) => c.closer)) });
-        cached = { seq: engine.lastSeq, body, gzip: gzipSync(body, { level: 1 }) };
+        cached = { seq: engine.lastSeq, grid, body, gzip: gzipSync(body, { level: 1 }) };
         gridCache.set(handle.project.id, cached);
+      }
+      // A screen holding the grid at `since` gets only the cells that moved: one hold is one cell, not 5,000.
+      const changed = query.since === undefined ? null : unitsChangedSince(engine, query.since, DELTA_MOST);
+      if (changed !== null && query.since !== undefined) {
+        const cells = cached.grid.cells.filter((c) => changed.has(c.id));
+        return { asOfSeq: cached.grid.asOfSeq, since: query.since, buildings: [...cached.grid.buildings], cells, names: staffNames(engine, cells.map((c) => c.closer)) };
       }
       reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
       if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(cached.gzip) as never;
@@ -159,7 +168,7 @@ export function salesRoutes(app: FastifyInstance, deps: RouteDeps): void {
       return shownTo(db, caller, handle.project.id, 'order', now, (viewer) => ({
         order: summaryView(d, engine, viewer, zone),
         stages: d.stages.map((s) => ({ stage: s.stage, atLocal: localTime(s.at, zone), by: s.by, amount: s.amount })),
-        moves: d.moves.map((m) => ({ from: m.from, to: m.to, atLocal: localTime(m.at, zone), by: m.by })),
+        moves: d.moves.map((m) => ({ from: m.from, to: m.to, atLocal: localTime(m.at, zone), by: m.by, ...(m.reason ? { reason: m.reason } : {}) })),
         buyerChanges: d.buyerChanges.map((b) => ({ change: b.change, atLocal: localTime(b.at, zone), by: b.by, reason: b.reason })),
         disputes: d.disputes.map((x) => ({ by: x.by, atLocal: localTime(x.at, zone), accepted: x.accepted })),
         resolution: d.resolution ? { by: d.resolution.by, atLocal: localTime(d.resolution.at, zone), computed: d.resolution.computed, credit: d.resolution.credit, overridden: d.resolution.overridden, reason: d.resolution.reason } : null,

@@ -3,7 +3,7 @@
 // orders of a day. Customers appear as the caller may see them (SEC-1).
 import { z } from 'zod';
 import { DEAL_STAGES } from '../core/facts.ts';
-import { explained, followUpNoteSchema, idSchema, instantSchema, localTimeSchema, namesSchema, projectIdSchema, reasonSchema, shownCustomerSchema, type ReadonlyDeep } from './common.contract.ts';
+import { countSchema, explained, followUpNoteSchema, idSchema, instantSchema, localTimeSchema, namesSchema, projectIdSchema, reasonSchema, shownCustomerSchema, type ReadonlyDeep } from './common.contract.ts';
 
 export const dealStageSchema = z.enum(DEAL_STAGES);
 export type DealStage = z.infer<typeof dealStageSchema>;
@@ -54,8 +54,13 @@ export const buildingSummarySchema = z.strictObject({
 });
 export type BuildingSummary = ReadonlyDeep<z.infer<typeof buildingSummarySchema>>;
 
-/** GET /units/grid: every unit and each building's counts; `asOfSeq` is the log position (also the ETag). */
-export const unitGridSchema = z.strictObject({ asOfSeq: z.number(), buildings: z.array(buildingSummarySchema), cells: z.array(gridCellSchema), names: namesSchema });
+/**
+ * GET /units/grid: every unit and each building's counts; `asOfSeq` is the log position (also the ETag).
+ * With `?since=SEQ` (a grid the client holds) the answer may be a delta: `since` set, `cells` only the units
+ * whose story moved after SEQ, `buildings` all of them (they are few).
+ */
+export const unitGridQuery = z.strictObject({ since: countSchema.optional() });
+export const unitGridSchema = z.strictObject({ asOfSeq: z.number(), since: z.number().optional(), buildings: z.array(buildingSummarySchema), cells: z.array(gridCellSchema), names: namesSchema });
 export type UnitGridView = ReadonlyDeep<z.infer<typeof unitGridSchema>>;
 
 /** GET /units/:unit: the unit, its status, its live order if any, and every fact that touched it. */
@@ -176,7 +181,7 @@ export type DisputeDossier = ReadonlyDeep<z.infer<typeof disputeDossierSchema>>;
 export const orderDetailSchema = z.strictObject({
   order: orderSummarySchema,
   stages: z.array(z.strictObject({ stage: dealStageSchema, atLocal: localTimeSchema, by: z.string(), amount: z.number().nullable() })),
-  moves: z.array(z.strictObject({ from: z.string(), to: z.string(), atLocal: localTimeSchema, by: z.string() })),
+  moves: z.array(z.strictObject({ from: z.string(), to: z.string(), atLocal: localTimeSchema, by: z.string(), reason: z.string().optional() })),
   buyerChanges: z.array(z.strictObject({ change: z.enum(['rename', 'addName']), atLocal: localTimeSchema, by: z.string(), reason: z.string() })),
   disputes: z.array(z.strictObject({ by: z.string(), atLocal: localTimeSchema, accepted: z.boolean() })),
   resolution: z.strictObject({ by: z.string(), atLocal: localTimeSchema, computed: creditSchema, credit: creditSchema, overridden: z.boolean(), reason: z.string().nullable() }).nullable(),

@@ -53,7 +53,7 @@ export interface Order {
   fullPaidSeq: number | null;
   credit: Credit;
   reasons: Reason[];
-  readonly moves: { readonly seq: number; readonly at: Instant; readonly from: UnitId; readonly to: UnitId; readonly by: StaffId }[];
+  readonly moves: { readonly seq: number; readonly at: Instant; readonly from: UnitId; readonly to: UnitId; readonly by: StaffId; readonly reason?: string }[];
   readonly buyerChanges: { readonly seq: number; readonly at: Instant; readonly by: StaffId; readonly change: BuyerChange; readonly reason: string }[];
   readonly disputes: DisputeRecord[];
   resolution: Resolution | null;

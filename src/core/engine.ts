@@ -283,7 +283,7 @@ export class Engine {
         if (!order) return;
         this.orders.delete(fact.unit);
         order.unit = fact.to;
-        order.moves.push({ seq: fact.seq, at: fact.at, from: fact.unit, to: fact.to, by: fact.by });
+        order.moves.push({ seq: fact.seq, at: fact.at, from: fact.unit, to: fact.to, by: fact.by, ...(fact.reason ? { reason: fact.reason } : {}) });
         this.orders.set(fact.to, order);
         return;
       }

@@ -58,6 +58,25 @@ describe.each(['memory', 'sql'] as const)('the money side over HTTP, offices %s'
     await post('manager', '/commands/release', { unit: 'U1' });
   });
 
+  it('a grid held at a log position gets only the cells that moved since (a delta), or the whole grid when that is as cheap', async () => {
+    await post('manager', '/commands/addUnit', { unit: { id: 'U2', building: '1栋', room: '101' } });
+    const held = (await get('frontdesk', '/units/grid')).json();
+    await post('manager', '/commands/hold', { unit: 'U1', reason: '领导预留' });
+    const delta = (await get('frontdesk', `/units/grid?since=${held.asOfSeq}`)).json();
+    expect(delta.since).toBe(held.asOfSeq);
+    expect(delta.asOfSeq).toBeGreaterThan(held.asOfSeq);
+    expect(delta.cells.map((c: { id: string }) => c.id)).toEqual(['U1']);
+    expect(delta.cells[0].status).toBe('held');
+    expect(delta.buildings).toEqual((await get('frontdesk', '/units/grid')).json().buildings);
+    // Nothing moved since the newest position: an empty delta. A position the log never reached: the whole grid.
+    expect((await get('frontdesk', `/units/grid?since=${delta.asOfSeq}`)).json().cells).toEqual([]);
+    const ahead = (await get('frontdesk', `/units/grid?since=${delta.asOfSeq + 100}`)).json();
+    expect(ahead.since).toBeUndefined();
+    expect(ahead.cells.length).toBe(held.cells.length);
+    expect((await get('frontdesk', '/units/grid?since=-1')).statusCode).toBe(400);
+    await post('manager', '/commands/release', { unit: 'U1' });
+  });
+
   it('an order runs through its stages, swaps, refunds; a dispute is decided once by the manager; the floor sees the day\'s orders masked (DEAL-2, DEAL-5, DEAL-6)', async () => {
     const units = (await get('manager', '/units/grid')).json().cells.map((c: { id: string }) => c.id) as string[];
     const [u1, u2] = [units[1] as string, units[2] as string];

@@ -184,7 +184,6 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
       },
     })),
   },
-  { login: 'lianjia', landing: /\/$/, viewport: PHONE, screens: [{ name: "broker's landing page", open: (p) => p.getByTestId('landing').waitFor() }] },
   // office: the admin workspace, tab by tab. Logins are what the admin manages there: they are shown.
   { login: 'admin', landing: /\/admin$/, viewport: DESKTOP, loginsShown: true, screens: ADMIN_TABS.map(adminTab) },
 ];

@@ -216,7 +216,7 @@ export async function ordersJourney(browser: Browser, base: string, check: Check
       const events = mgr.getByTestId('order-timeline');
       await events.getByTestId('order-event-ended').waitFor({ timeout: 5000 });
       const told = await events.innerText();
-      for (const words of ['小定，付款 ¥20,000', '大定，付款 ¥30,000', '认购，付款 ¥250,000', `换房：${FIRST_UNIT} → ${SWAP_UNIT}`, '加名', '退房']) assert(told.includes(words), `the story lacks "${words}": ${told}`);
+      for (const words of ['小定，付款 ¥20,000', '大定，付款 ¥30,000', '认购，付款 ¥250,000', `换房：${FIRST_UNIT} → ${SWAP_UNIT}`, '原因：客户想要更高楼层', '加名', '退房']) assert(told.includes(words), `the story lacks "${words}": ${told}`);
     });
 
     await check('orders: the manager decides another dispute 按记录裁决 (an incomplete claimant leaves the closer the credit)', async () => {

@@ -36,7 +36,7 @@ async function signInAs(page: Page, login: string, password: string): Promise<vo
 
 export async function setupJourney(browser: Browser, check: Check, shot: Shot): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'anchang-e2e-empty-'));
-  const server = await startServer(loadConfig({ data: dataDir, port: '0', demo: false }, {}));
+  const server = await startServer(loadConfig({ data: dataDir, port: '0', demo: false }, { ANCHANG_LOG_FILE: join(dataDir, 'server.log') }));
   try {
     const admin = await (await newContext(browser, server.url, DESKTOP)).newPage();
     const errors: string[] = [];

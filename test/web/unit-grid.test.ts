@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { GridCell } from '../../src/contracts/index.ts';
 import { translator } from '../../src/web/i18n/translate.ts';
 import { zhCN } from '../../src/web/i18n/zh-CN.ts';
-import { buildBoard, columnKey, matches, NO_FILTER, totalCounts, wan } from '../../src/web/units/grid-model.ts';
+import { buildBoard, columnKey, matches, mergeDelta, NO_FILTER, totalCounts, wan } from '../../src/web/units/grid-model.ts';
 import { problemText } from '../../src/web/units/import-problem-text.ts';
 import { columnLetter, remapped } from '../../src/web/units/import-mapping.ts';
 import { unitOfValues } from '../../src/web/units/unit-edit-values.ts';
@@ -85,5 +85,22 @@ describe('the import in words', () => {
 
   it('sends an edited unit in yuan, empty fields left out', () => {
     expect(unitOfValues('1-101', { building: '1栋', room: '101', unitNo: '', floor: 1, layout: null, area: 89.5, priceWan: 234.5678 })).toEqual({ id: '1-101', building: '1栋', room: '101', floor: 1, area: 89.5, price: 2_345_678 });
+  });
+});
+
+describe('a grid delta', () => {
+  const held = { asOfSeq: 10, buildings: [], cells: [cell('1-101', '1栋', 1, '101'), cell('1-102', '1栋', 1, '102')], names: { A: '王' } };
+
+  it('replaces the moved cells in place and takes the delta\'s position, buildings and names', () => {
+    const moved = cell('1-102', '1栋', 1, '102', { status: 'deposit', closer: 'B' });
+    const merged = mergeDelta(held, { asOfSeq: 12, since: 10, buildings: [], cells: [moved], names: { B: '李' } });
+    expect(merged?.asOfSeq).toBe(12);
+    expect(merged?.cells.map((c) => [c.id, c.status])).toEqual([['1-101', 'free'], ['1-102', 'deposit']]);
+    expect(merged?.names).toEqual({ A: '王', B: '李' });
+  });
+
+  it('is refused for another starting position, or a unit the grid never had (only the whole grid can place it)', () => {
+    expect(mergeDelta(held, { asOfSeq: 12, since: 9, buildings: [], cells: [], names: {} })).toBeNull();
+    expect(mergeDelta(held, { asOfSeq: 12, since: 10, buildings: [], cells: [cell('2-101', '2栋', 1, '101')], names: {} })).toBeNull();
   });
 });

@@ -132,6 +132,25 @@ export async function unitJourneys(browser: Browser, base: string, check: Check,
     await manager.keyboard.press('Escape');
   });
 
+  await check('grid: the keyboard alone moves between rooms and opens one (arrows, Enter)', async () => {
+    const active = () => manager.locator('.ug-cell.active').getAttribute('data-testid');
+    await manager.getByTestId('unit-board').focus();
+    const first = await active();
+    assert(first !== null, 'focusing the board marks no room');
+    await manager.keyboard.press('ArrowRight');
+    const right = await active();
+    assert(right !== null && right !== first, `ArrowRight stayed on ${first}`);
+    await manager.keyboard.press('ArrowDown');
+    const down = await active();
+    assert(down !== null && down !== right, `ArrowDown stayed on ${right}`);
+    const room = (await manager.locator('.ug-cell.active').innerText()).trim();
+    await manager.keyboard.press('Enter');
+    await manager.getByTestId('unit-drawer-status').waitFor();
+    const title = await manager.locator('.ant-drawer-open .ant-drawer-title').innerText();
+    assert(title.includes(room), `Enter on room ${room} (${down}) opened ${title}`);
+    await manager.keyboard.press('Escape');
+  });
+
   await check('grid: filters by layout and price dim the other units', async () => {
     await manager.getByLabel('总价（万元） 最低').fill('300');
     await manager.getByTestId('grid-matching').waitFor();

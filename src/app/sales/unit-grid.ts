@@ -62,6 +62,22 @@ export function unitGrid(engine: Engine, _now: Instant): UnitGrid {
   return { asOfSeq: engine.lastSeq, buildings, cells };
 }
 
+/**
+ * The units whose story moved after `since` (each fact that changes a cell is in its unit's history), or
+ * null when a delta would not help: `since` is not behind the log, or so much moved that the whole grid is
+ * as cheap.
+ */
+export function unitsChangedSince(engine: Engine, since: number, most: number): Set<UnitId> | null {
+  if (since >= engine.lastSeq) return since === engine.lastSeq ? new Set() : null;
+  const changed = new Set<UnitId>();
+  for (const [unit, history] of engine.unitHistory) {
+    if ((history.at(-1)?.seq ?? 0) <= since) continue;
+    changed.add(unit);
+    if (changed.size > most) return null;
+  }
+  return changed;
+}
+
 /** One unit as its cell shows it; null for an unknown unit. */
 export function gridCell(engine: Engine, id: UnitId): GridCell | null {
   const unit = engine.units.get(id);

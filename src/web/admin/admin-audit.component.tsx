@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/i18n.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
 import { dateTime } from '../shared/format-time.ts';
 import { useLoad } from '../shared/use-load.ts';
-import { useAdminAction } from './use-admin-action.ts';
+import { useAction } from '../shared/use-action.ts';
 
 /** The audit is installation-wide, not one office's: its times are shown in the group's zone. */
 const ZONE = 'Asia/Shanghai';
@@ -23,7 +23,7 @@ export function AdminAudit({ project }: { readonly project: string | null }) {
   const { t } = useI18n();
   const changes = useLoad(() => accountChanges(), []);
   const pending = useLoad(() => pendingErasures(), []);
-  const { run, busy, problem } = useAdminAction();
+  const { run, busy, problem } = useAction();
   const [form] = Form.useForm<ErasureValues>();
   const [phones, setPhones] = useState<Record<number, string>>({});
   const reload = () => {

@@ -6,7 +6,7 @@ import { createUser, grantRole } from '../api/admin-client.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
 import { AccountFields, type AccountValues } from './account-fields.component.tsx';
-import { useAdminAction } from './use-admin-action.ts';
+import { useAction } from '../shared/use-action.ts';
 
 type BrokerKind = 'agency' | 'distributor' | 'individual';
 const KINDS: readonly BrokerKind[] = ['agency', 'distributor', 'individual'];
@@ -20,7 +20,7 @@ interface NewBroker extends Required<AccountValues> {
 export function AdminBrokers({ project, onChanged }: { readonly project: string; readonly onChanged: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<NewBroker>();
-  const { run, busy, problem } = useAdminAction();
+  const { run, busy, problem } = useAction();
   const submit = (v: NewBroker) =>
     void run(
       async () => {

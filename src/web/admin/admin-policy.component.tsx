@@ -6,7 +6,7 @@ import type { PolicyDoc } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
 import { useLoad } from '../shared/use-load.ts';
-import { useAdminAction } from './use-admin-action.ts';
+import { useAction } from '../shared/use-action.ts';
 
 interface HoursValues {
   readonly preset: 'standard';
@@ -29,7 +29,7 @@ export function AdminPolicy({ project }: { readonly project: string }) {
   const { t } = useI18n();
   const [form] = Form.useForm<HoursValues>();
   const policy = useLoad(() => getPolicy(project), [project]);
-  const { run, busy, problem } = useAdminAction();
+  const { run, busy, problem } = useAction();
   const current = policy.data?.policy;
   const hoursText = current?.rotation.hours?.map((w) => w.join('-')).join(', ') ?? '';
   const submit = (v: HoursValues) => {

@@ -4,7 +4,7 @@ import { Button, Card, Form, Input, Space, Table, Typography } from 'antd';
 import { createProject, type AdminProject } from '../api/admin-client.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
-import { useAdminAction } from './use-admin-action.ts';
+import { useAction } from '../shared/use-action.ts';
 
 interface NewProject {
   readonly id: string;
@@ -15,7 +15,7 @@ interface NewProject {
 export function AdminProjects({ projects, onCreated }: { readonly projects: readonly AdminProject[]; readonly onCreated: (id: string) => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<NewProject>();
-  const { run, busy, problem } = useAdminAction();
+  const { run, busy, problem } = useAction();
   const submit = (v: NewProject) =>
     void run(() => createProject({ id: v.id.trim(), name: v.name.trim(), zone: v.zone.trim() || 'Asia/Shanghai' }), t('admin.projectCreated'), () => {
       form.resetFields();

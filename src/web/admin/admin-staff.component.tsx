@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { AccountFields, hasAccount, type AccountValues } from './account-fields.component.tsx';
-import { useAdminAction } from './use-admin-action.ts';
+import { useAction } from '../shared/use-action.ts';
 
 const STAFF_ROLES: readonly StaffRole[] = ['consultant', 'supervisor', 'manager', 'frontdesk', 'channelAssistant'];
 
@@ -23,7 +23,7 @@ export function AdminStaff({ project, onChanged }: { readonly project: string; r
   const { t } = useI18n();
   const [form] = Form.useForm<NewStaff>();
   const staff = useLoad(() => getStaff(project), [project]);
-  const { run, busy, problem } = useAdminAction();
+  const { run, busy, problem } = useAction();
   const submit = (v: NewStaff) =>
     void run(
       async () => {

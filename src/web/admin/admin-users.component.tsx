@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { AccountFields, type AccountValues } from './account-fields.component.tsx';
-import { useAdminAction } from './use-admin-action.ts';
+import { useAction } from '../shared/use-action.ts';
 
 const ROLES: readonly ProjectRole[] = ['consultant', 'supervisor', 'manager', 'frontdesk', 'channelAssistant', 'broker'];
 
@@ -20,7 +20,7 @@ interface RoleValues {
 export function AdminUsers({ project }: { readonly project: string | null }) {
   const { t } = useI18n();
   const users = useLoad(() => listUsers(), []);
-  const { run, busy, problem } = useAdminAction();
+  const { run, busy, problem } = useAction();
   const [newForm] = Form.useForm<Required<AccountValues>>();
   const [roleForm] = Form.useForm<RoleValues>();
   const [passwords, setPasswords] = useState<Record<string, string>>({});

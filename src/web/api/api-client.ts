@@ -129,8 +129,9 @@ export function policyWhatIf(project: string, policy: PolicyDoc, days?: number):
 // ---- units (DEAL-1) ----
 
 /** The 销控 grid; `etag` from the last answer turns an unchanged grid into `body: null` (304). */
-export function getUnitGrid(project: string, etag: string | null): Promise<Conditional<UnitGridView>> {
-  return requestIfChanged<UnitGridView>(`${base(project)}/units/grid`, etag);
+/** `since`: the log position of the grid the screen holds; the answer may then be a delta (`since` set). */
+export function getUnitGrid(project: string, etag: string | null, since?: number): Promise<Conditional<UnitGridView>> {
+  return requestIfChanged<UnitGridView>(`${base(project)}/units/grid${since === undefined ? '' : `?since=${since}`}`, etag);
 }
 
 export function getUnitHistory(project: string, unit: string): Promise<UnitHistory> {

@@ -710,6 +710,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'ord.check.buyerName': 'Enter the buyer’s name',
   'ord.event.stage': '{stage}, paid {amount} ({by})',
   'ord.event.swap': 'Swapped: {from} → {to} ({by})',
+  'units.gridKeys': 'Units: arrow keys move between rooms, Enter opens one',
+  'ord.event.swapWhy': 'Swapped: {from} → {to} ({by}): {reason}',
   'ord.event.rename': 'Renamed ({by}): {reason}',
   'ord.event.addName': 'Name added ({by}): {reason}',
   'ord.event.disputeAccepted': '{by} disputed it, accepted',

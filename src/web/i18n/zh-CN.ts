@@ -710,6 +710,8 @@ export const zhCN = {
   'ord.check.buyerName': '请填写购房人姓名',
   'ord.event.stage': '{stage}，付款 {amount}（{by}）',
   'ord.event.swap': '换房：{from} → {to}（{by}）',
+  'units.gridKeys': '房源销控表：方向键切换房间，回车查看',
+  'ord.event.swapWhy': '换房：{from} → {to}（{by}），原因：{reason}',
   'ord.event.rename': '换名（{by}）：{reason}',
   'ord.event.addName': '加名（{by}）：{reason}',
   'ord.event.disputeAccepted': '{by} 提出异议，已受理',

@@ -1,12 +1,12 @@
 // The first run of an empty install: the login page asks for the first administrator instead of a
 // sign-in, then signs them in; the admin workspace's wizard takes it from there.
 import { Button, Card, Form, Typography } from 'antd';
-import { useState } from 'react';
 import { createFirstAdmin } from '../api/admin-client.ts';
 import { AccountFields } from '../admin/account-fields.component.tsx';
 import { LanguageSwitch } from '../app/workspace-layout.component.tsx';
 import { useI18n } from '../i18n/i18n.context.tsx';
-import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
+import { ErrorAlert } from '../shared/error-alert.component.tsx';
+import { useAction } from '../shared/use-action.ts';
 
 interface FirstAdminValues {
   readonly login: string;
@@ -16,20 +16,12 @@ interface FirstAdminValues {
 
 export function FirstAdmin({ onCreated }: { readonly onCreated: (login: string, password: string) => Promise<void> }) {
   const { t } = useI18n();
-  const [problem, setProblem] = useState<Problem>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: FirstAdminValues) => {
-    setBusy(true);
-    setProblem(null);
-    try {
+  const { run, busy, problem } = useAction();
+  const submit = (v: FirstAdminValues) =>
+    run(async () => {
       await createFirstAdmin({ login: v.login.trim(), displayName: v.displayName.trim(), password: v.password });
       await onCreated(v.login.trim(), v.password);
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div className="login-page">
       <Card className="login-card" title={<Typography.Title level={3}>{t('firstRun.title')}</Typography.Title>} extra={<LanguageSwitch />} data-testid="first-admin">

@@ -1,12 +1,12 @@
 // Signing in: login and password, field-level messages for empty fields, a translated message for a
 // refused sign-in (wrong password, locked); then back to the page that sent us here.
 import { Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../app/workspace-layout.component.tsx';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useSession } from '../session/session.context.tsx';
-import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
+import { ErrorAlert } from '../shared/error-alert.component.tsx';
+import { useAction } from '../shared/use-action.ts';
 import { firstRun } from '../api/admin-client.ts';
 import { useLoad } from '../shared/use-load.ts';
 import { FirstAdmin } from './first-admin.component.tsx';
@@ -26,8 +26,7 @@ export function LoginPage() {
   const { state, signIn } = useSession();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const [problem, setProblem] = useState<Problem>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, problem, clearProblem } = useAction();
   const next = safeNext(params.get('next'));
   const empty = useLoad(() => firstRun(), []);
   if (state.status === 'signedIn') return <Navigate to={next} replace />;
@@ -41,23 +40,16 @@ export function LoginPage() {
       />
     );
 
-  const submit = async (values: LoginForm) => {
-    setBusy(true);
-    setProblem(null);
-    try {
+  const submit = (values: LoginForm) =>
+    run(async () => {
       await signIn(values.login.trim(), values.password);
       navigate(next, { replace: true });
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="login-page">
       <Card className="login-card" title={<Typography.Title level={3}>{t('login.title')}</Typography.Title>} extra={<LanguageSwitch />}>
-        <Form<LoginForm> layout="vertical" onFinish={submit} requiredMark={false} onValuesChange={() => setProblem(null)}>
+        <Form<LoginForm> layout="vertical" onFinish={submit} requiredMark={false} onValuesChange={clearProblem}>
           <Form.Item name="login" label={t('login.login')} rules={[{ required: true, whitespace: true, message: t('login.loginRequired') }]}>
             <Input autoFocus autoComplete="username" data-testid="login-name" />
           </Form.Item>

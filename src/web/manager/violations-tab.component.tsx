@@ -13,7 +13,7 @@ import { useProject } from '../session/project.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { useLoad } from '../shared/use-load.ts';
-import { useAdminAction } from '../admin/use-admin-action.ts';
+import { useAction } from '../shared/use-action.ts';
 import { StaffSelect } from './staff-select.component.tsx';
 import type { Roster } from './use-roster.ts';
 
@@ -53,7 +53,7 @@ export function ViolationsTab({ roster }: { readonly roster: Roster }) {
     learn(Object.fromEntries(Object.entries(answer.names).filter((e): e is [string, string] => e[1] !== null)));
     return answer.violations;
   }, [project]);
-  const { run, busy, problem } = useAdminAction();
+  const { run, busy, problem } = useAction();
   const [form] = Form.useForm<RecordValues>();
   const kind = Form.useWatch('kind', form) ?? 'warning';
   const [texts, setTexts] = useState<Record<number, string>>({});

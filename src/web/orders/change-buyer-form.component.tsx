@@ -4,6 +4,7 @@ import type { Answer, OrderSummaryView } from '../../contracts/index.ts';
 import { useCommandForm } from '../customers/use-command-form.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
+import { ReasonField } from './reason-field.component.tsx';
 
 interface BuyerValues {
   change: 'rename' | 'addName';
@@ -28,9 +29,7 @@ export function ChangeBuyerForm({ order, onDone }: { readonly order: OrderSummar
       <Form.Item name="name" label={t('ord.buyerName')} rules={[{ required: true, whitespace: true, message: t('ord.check.buyerName') }, { max: 64, message: t('check.tooLong') }]}>
         <Input data-testid="buyer-name" autoComplete="off" />
       </Form.Item>
-      <Form.Item name="reason" label={t('field.reason')} rules={[{ required: true, whitespace: true, message: t('check.reasonRequired') }, { max: 500, message: t('check.tooLong') }]}>
-        <Input data-testid="buyer-reason" autoComplete="off" />
-      </Form.Item>
+      <ReasonField testId="buyer-reason" />
       <ErrorAlert problem={problem} testId="buyer-error" />
       <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="buyer-submit">
         {t('common.submit')}

@@ -1,10 +1,11 @@
 // 退房 / 违约 (DEAL-2): the order ends with a written reason; the unit is for sale again at once and the
 // order's credit is void. The customer keeps their owner.
-import { Alert, Button, Form, Input, Radio } from 'antd';
+import { Alert, Button, Form, Radio } from 'antd';
 import type { Answer, OrderSummaryView } from '../../contracts/index.ts';
 import { useCommandForm } from '../customers/use-command-form.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
+import { ReasonField } from './reason-field.component.tsx';
 
 interface EndValues {
   end: 'refund' | 'default';
@@ -25,9 +26,7 @@ export function EndOrderForm({ order, onDone }: { readonly order: OrderSummaryVi
           <Radio.Button value="default">{t('ord.state.default')}</Radio.Button>
         </Radio.Group>
       </Form.Item>
-      <Form.Item name="reason" label={t('field.reason')} rules={[{ required: true, whitespace: true, message: t('check.reasonRequired') }, { max: 500, message: t('check.tooLong') }]}>
-        <Input.TextArea rows={2} data-testid="end-reason" />
-      </Form.Item>
+      <ReasonField testId="end-reason" multiline />
       <Alert type="warning" showIcon title={t('ord.endWarning', { unit: order.unit })} className="form-alert" />
       <ErrorAlert problem={problem} testId="end-error" />
       <Button danger type="primary" htmlType="submit" block size="large" loading={busy} data-testid="end-submit">

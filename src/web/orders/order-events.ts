@@ -16,7 +16,10 @@ export function orderEvents(d: OrderDetailView, t: Translate, nameOf: (id: strin
   const out: OrderEvent[] = [];
   for (const s of d.stages)
     out.push({ at: s.atLocal ?? '', kind: 'stage', colour: 'blue', text: t('ord.event.stage', { stage: t(`stage.${s.stage}`), amount: yuan(s.amount), by: nameOf(s.by) }) });
-  for (const m of d.moves) out.push({ at: m.atLocal ?? '', kind: 'swap', colour: 'orange', text: t('ord.event.swap', { from: m.from, to: m.to, by: nameOf(m.by) }) });
+  for (const m of d.moves) {
+    const text = t(m.reason ? 'ord.event.swapWhy' : 'ord.event.swap', { from: m.from, to: m.to, by: nameOf(m.by), reason: m.reason ?? '' });
+    out.push({ at: m.atLocal ?? '', kind: 'swap', colour: 'orange', text });
+  }
   for (const b of d.buyerChanges) out.push({ at: b.atLocal ?? '', kind: 'buyer', colour: 'purple', text: t(b.change === 'rename' ? 'ord.event.rename' : 'ord.event.addName', { by: nameOf(b.by), reason: b.reason }) });
   for (const x of d.disputes) out.push({ at: x.atLocal ?? '', kind: 'dispute', colour: x.accepted ? 'red' : 'gray', text: t(x.accepted ? 'ord.event.disputeAccepted' : 'ord.event.disputeRejected', { by: nameOf(x.by) }) });
   if (d.resolution) {

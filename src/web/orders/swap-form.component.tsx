@@ -1,10 +1,11 @@
 // 换房 (DEAL-2): the customer's order moves to another free unit, keeping its stage, credit and dispute
 // window; the unit it leaves is free at once.
-import { Button, Form, Input } from 'antd';
+import { Button, Form } from 'antd';
 import type { Answer, OrderSummaryView } from '../../contracts/index.ts';
 import { useCommandForm } from '../customers/use-command-form.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
+import { ReasonField } from './reason-field.component.tsx';
 import { UnitPicker } from './unit-picker.component.tsx';
 
 interface SwapValues {
@@ -23,9 +24,7 @@ export function SwapForm({ order, onDone }: { readonly order: OrderSummaryView; 
       <Form.Item name="to" label={t('ord.swapTo')} rules={[{ required: true, message: t('ord.check.unit') }]}>
         <UnitPicker exclude={order.unit} testId="swap-to" />
       </Form.Item>
-      <Form.Item name="reason" label={t('field.reason')} rules={[{ max: 500, message: t('check.tooLong') }]}>
-        <Input data-testid="swap-reason" autoComplete="off" />
-      </Form.Item>
+      <ReasonField testId="swap-reason" required={false} />
       <ErrorAlert problem={problem} testId="swap-error" />
       <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="swap-submit">
         {t('ord.swap')}

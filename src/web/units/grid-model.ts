@@ -2,7 +2,7 @@
 // floor first) and its rooms in fixed columns (entrance, then the room's place on the floor: 1801 and 1701
 // stand one above the other). Pure, so it is tested without a browser; a building whose cells did not
 // change keeps its previous object, so the page re-renders only the buildings a fact touched.
-import type { BuildingSummary, GridCell, UnitStatus } from '../../contracts/index.ts';
+import type { BuildingSummary, GridCell, UnitGridView, UnitStatus } from '../../contracts/index.ts';
 
 /** Sold first-to-last along the sales funnel; the legend and the counts follow this order. */
 export const UNIT_STATUSES = ['free', 'held', 'withdrawn', 'smallDeposit', 'deposit', 'subscription', 'contract', 'fullPayment'] as const satisfies readonly UnitStatus[];
@@ -150,4 +150,23 @@ function wanFormat(digits: number): Intl.NumberFormat {
   let f = formats.get(digits);
   if (!f) formats.set(digits, (f = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
   return f;
+}
+
+/**
+ * The grid `held` brought up to a delta's position: its cells replaced in place (the board's order stays the
+ * server's), its buildings and names the delta's. Null when the delta is not for this grid (it starts
+ * elsewhere) or names a unit the grid never had, which only the whole grid can place.
+ */
+export function mergeDelta(held: UnitGridView, delta: UnitGridView): UnitGridView | null {
+  if (delta.since !== held.asOfSeq) return null;
+  const moved = new Map(delta.cells.map((c) => [c.id, c]));
+  let placed = 0;
+  const cells = held.cells.map((c) => {
+    const next = moved.get(c.id);
+    if (!next) return c;
+    placed++;
+    return next;
+  });
+  if (placed !== moved.size) return null;
+  return { asOfSeq: delta.asOfSeq, buildings: delta.buildings, cells, names: { ...held.names, ...delta.names } };
 }

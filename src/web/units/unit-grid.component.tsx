@@ -3,12 +3,13 @@
 // and a drawer with the unit's story (and, for a manager, hold, release, withdraw and edit). The same
 // component serves the consultant's phone read-only.
 import { Button, Empty, InputNumber, Select, Space, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { BuildingBlock } from './building-block.component.tsx';
+import { ACTIVE_CELL_ID, activate, activeCell, firstCell, moveFrom } from './grid-keys.ts';
 import { isFiltering, layoutsOf, matches, NO_FILTER, totalCounts, UNIT_STATUSES, wan, type GridFilter } from './grid-model.ts';
 import { UnitDrawer } from './unit-drawer.component.tsx';
 import './unit-grid.css';
@@ -51,7 +52,45 @@ export function UnitGrid({ liveSeq, canManage }: Props) {
     const id = cellIdOf(target);
     if (id !== null) setOpen(id);
   }, []);
-  const onClick = useCallback((e: MouseEvent) => pick(e.target), [pick]);
+  const board = useRef<HTMLDivElement>(null);
+  // The active room's id outlives a live update that redraws its cell's class.
+  const activeId = useRef<string | null>(null);
+  const current = useCallback((el: HTMLDivElement) => activeCell(el) ?? (activeId.current ? el.querySelector<HTMLElement>(`[data-testid="${CELL_PREFIX}${activeId.current}"]`) : null) ?? firstCell(el), []);
+  const moveTo = useCallback((el: HTMLDivElement, cell: HTMLElement, scroll = true) => {
+    activate(el, cell, scroll);
+    activeId.current = cellIdOf(cell);
+  }, []);
+  const onClick = useCallback(
+    (e: MouseEvent) => {
+      const cell = (e.target as HTMLElement).closest?.<HTMLElement>('.ug-cell');
+      if (cell && board.current) moveTo(board.current, cell, false);
+      pick(e.target);
+    },
+    [pick, moveTo],
+  );
+  const onFocus = useCallback(() => {
+    const el = board.current;
+    const start = el && current(el);
+    if (el && start) moveTo(el, start, false);
+  }, [current, moveTo]);
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent) => {
+      const el = board.current;
+      const at = el && current(el);
+      if (!el || !at) return;
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        pick(at);
+        return;
+      }
+      const to = moveFrom(at, e.key);
+      if (to) {
+        e.preventDefault();
+        moveTo(el, to);
+      }
+    },
+    [pick, current, moveTo],
+  );
   // The hover text of a cell is written when the pointer first reaches it, not for 5,000 cells up front.
   const onOver = useCallback(
     (e: MouseEvent) => {
@@ -108,7 +147,19 @@ export function UnitGrid({ liveSeq, canManage }: Props) {
       {buildings.length === 0 ? (
         <Empty description={t('units.empty')} />
       ) : (
-        <div className="ug-board" onClick={onClick} onMouseOver={onOver}>
+        <div
+          ref={board}
+          className="ug-board"
+          role="grid"
+          tabIndex={0}
+          aria-label={t('units.gridKeys')}
+          aria-activedescendant={ACTIVE_CELL_ID}
+          data-testid="unit-board"
+          onClick={onClick}
+          onMouseOver={onOver}
+          onFocus={onFocus}
+          onKeyDown={onKeyDown}
+        >
           {buildings.map((b) => (
             <BuildingBlock key={b.building} model={b} filter={filter} filtering={filtering} t={t} />
           ))}

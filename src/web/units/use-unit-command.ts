@@ -1,39 +1,26 @@
 // A unit's command from the drawer (hold, release, withdraw, edit): one Idempotency-Key per attempt series
 // (a double click or a retry records once, a new one after success), busy while it runs, the refusal kept
 // to show as a zh-CN sentence, a success message, and the grid re-read at once.
-import { App } from 'antd';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
 import { command, type CommandBodies, type CommandName } from '../api/api-client.ts';
 import { newIdempotencyKey } from '../api/http.ts';
 import { useProject } from '../session/project.context.tsx';
-import { problemOf, type Problem } from '../shared/error-alert.component.tsx';
+import { useAction } from '../shared/use-action.ts';
 
 export function useUnitCommand(onChanged: () => void) {
-  const { message } = App.useApp();
   const { project } = useProject();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem>(null);
+  const action = useAction();
   const key = useRef(newIdempotencyKey());
+  const { run: runAction } = action;
 
   const run = useCallback(
-    async <C extends CommandName>(name: C, body: CommandBodies[C], done: string): Promise<boolean> => {
-      setBusy(true);
-      setProblem(null);
-      try {
+    <C extends CommandName>(name: C, body: CommandBodies[C], done: string): Promise<boolean> =>
+      runAction(async () => {
         await command(project, name, body, { idempotencyKey: key.current });
         key.current = newIdempotencyKey();
-        void message.success(done);
-        onChanged();
-        return true;
-      } catch (error) {
-        setProblem(problemOf(error));
-        return false;
-      } finally {
-        setBusy(false);
-      }
-    },
-    [project, message, onChanged],
+      }, done, onChanged),
+    [project, runAction, onChanged],
   );
 
-  return { run, busy, problem, clearProblem: () => setProblem(null) };
+  return { ...action, run };
 }

@@ -1,11 +1,12 @@
 // The 销控 grid, live: read once, then again ~150 ms after the stream reports new facts (a burst of facts
-// is one read), each read conditional on the last ETag so an unchanged grid costs a 304 and keeps its data.
-// The board's buildings are rebuilt keeping the ones that did not change (see grid-model.ts).
+// is one read), each read conditional on the last ETag so an unchanged grid costs a 304 and keeps its data,
+// and asking only for the cells that moved since the grid held (a delta, merged here). The board's buildings
+// are rebuilt keeping the ones that did not change (see grid-model.ts).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getUnitGrid } from '../api/api-client.ts';
 import type { UnitGridView } from '../../contracts/index.ts';
 import { problemOf, type Problem } from '../shared/error-alert.component.tsx';
-import { buildBoard, type BuildingModel } from './grid-model.ts';
+import { buildBoard, mergeDelta, type BuildingModel } from './grid-model.ts';
 
 export const LIVE_DEBOUNCE_MS = 150;
 
@@ -30,6 +31,7 @@ export function useUnitGrid(project: string, liveSeq: number): UnitGridState {
   const again = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const alive = useRef(true);
+  const held = useRef<UnitGridView | null>(null);
 
   const read = useCallback(async () => {
     if (inFlight.current) {
@@ -38,13 +40,20 @@ export function useUnitGrid(project: string, liveSeq: number): UnitGridState {
     }
     inFlight.current = true;
     try {
-      const answer = await getUnitGrid(project, etag.current);
+      const answer = await getUnitGrid(project, etag.current, held.current?.asOfSeq);
       if (!alive.current) return;
-      if (answer.body) {
+      // A delta naming a unit the screen never had (a new unit) cannot be placed: read the whole grid.
+      const whole = answer.body && (answer.body.since === undefined ? answer.body : held.current ? mergeDelta(held.current, answer.body) : null);
+      if (answer.body && !whole) {
+        held.current = null;
+        etag.current = null;
+        again.current = true;
+      } else if (whole) {
         etag.current = answer.etag;
-        const next = buildBoard(answer.body.cells, answer.body.buildings, previous.current);
+        held.current = whole;
+        const next = buildBoard(whole.cells, whole.buildings, previous.current);
         previous.current = next;
-        setGrid(answer.body);
+        setGrid(whole);
         setBuildings(next);
       }
       setProblem(null);
@@ -63,6 +72,7 @@ export function useUnitGrid(project: string, liveSeq: number): UnitGridState {
   useEffect(() => {
     alive.current = true;
     etag.current = null;
+    held.current = null;
     previous.current = [];
     void read();
     return () => {
