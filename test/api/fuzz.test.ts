@@ -21,7 +21,7 @@ const VALID: Readonly<Record<Action, Record<string, unknown>>> = {
   reclassify: { who: 'A' },
   decline: { who: 'A' },
   arrive: { phone: '13800138000', name: '张先生', plate: '沪A12345', asksFor: 'A', nonCustomer: false, broker: 'X', referrer: '13900139000' },
-  register: { by: 'A', via: 'visit', phone: '13800138000', name: '张先生', gender: 'M', needs: '三房', plate: '沪A12345', for: 'A' },
+  register: { by: 'A', via: 'visit', phone: '13800138000', name: '张先生', gender: 'M', needs: '三房', plate: '沪A12345', for: 'A', outreach: { site: 'stand', smsAt: 1 }, visitedAt: 1, corrects: 1, group: 1, appearance: '灰外套', referrer: '13800138001' },
   followUp: { by: 'A', phone: '13800138000', reached: true, via: 'call' },
   link: { phone: '13800138000', to: '13900139000', relation: 'spouse' },
   merge: { phone: '13800138000', into: '13900139000' },
