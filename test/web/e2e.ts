@@ -408,6 +408,7 @@ async function main(): Promise<void> {
     await channelJourney(browser, base, check, shot);
     await reportsJourney(browser, base, check, shot);
     await setupJourney(browser, check, shot);
+    await hygieneJourney(browser, base, check, shot);
 
     await walkEveryScreenInChinese(browser, base, check, shot);
 

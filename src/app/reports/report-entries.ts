@@ -97,7 +97,8 @@ export function registerEntries(engine: Engine, facts: ReportFacts, period: Repo
         broker: f.channel,
         details: details.of(phone),
       });
-    } else if (f.type === 'registered' && f.via === 'call') {
+    } else if (f.type === 'registered' && f.via === 'call' && f.corrects === undefined) {
+      // A correction (REG-6) is not another call: the call is the entry it corrects.
       const phone = f.phone ?? null;
       entries.push({
         ...base,
