@@ -18,7 +18,7 @@ function assert(condition: unknown, message: string): asserts condition {
 const WANGS_CUSTOMER = '13800138001'; // 张先生, wang's since the demo's first day
 
 /** The screens each role works on, by login: its workspaces and, for the manager's desk, every tab. */
-const MANAGER_TABS = ['register', 'pool', 'customer', `customer/${WANGS_CUSTOMER}`, 'staff', 'performance', 'units', 'orders', 'disputes', 'queue', 'reads', 'policy'];
+const MANAGER_TABS = ['register', 'late', 'pool', 'customer', `customer/${WANGS_CUSTOMER}`, 'staff', 'performance', 'units', 'orders', 'disputes', 'queue', 'reads', 'policy'];
 const WALKS: readonly { readonly login: string; readonly role: AccountRole; readonly landing: RegExp; readonly paths: readonly string[] }[] = [
   { login: 'wang', role: 'consultant', landing: /\/p\/demo\/me/, paths: ['/p/demo/me', '/p/demo/board'] },
   { login: 'zhou', role: 'frontdesk', landing: /\/p\/demo\/desk/, paths: ['/p/demo/desk', '/p/demo/board'] },

@@ -10,6 +10,7 @@ import { useProject } from '../session/project.context.tsx';
 import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { usePendingEntries } from './use-pending-entries.ts';
+import { useCan } from '../session/use-can.ts';
 
 export function LateEntries() {
   const { t } = useI18n();
@@ -20,6 +21,8 @@ export function LateEntries() {
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [problem, setProblem] = useState<Problem>(null);
   const [busy, setBusy] = useState<number | null>(null);
+  // A supervisor sees what waits; deciding is the manager's (the role table).
+  const can = useCan();
 
   const decide = async (entry: number, approved: boolean) => {
     setBusy(entry);
@@ -56,10 +59,10 @@ export function LateEntries() {
             { title: t('hyg.consultant'), key: 'who', render: (_v, e) => nameOf(e.consultant ?? e.by) },
             { title: t('field.name'), key: 'customer', render: (_v, e) => `${e.name ?? ''} ${e.customer?.phone ?? ''}` },
             { title: t('hyg.ownerNow'), key: 'owner', render: (_v, e) => (e.owner ? (e.owner.name ?? nameOf(e.owner.id)) : t('desk.publicPool')) },
-            {
+            ...(can('decideLateEntry') ? [{
               title: '',
               key: 'decide',
-              render: (_v, e) => (
+              render: (_v: unknown, e: PendingEntry) => (
                 <Space.Compact>
                   <Input placeholder={t('hyg.refuseReason')} value={reasons[e.entry] ?? ''} onChange={(ev) => setReasons({ ...reasons, [e.entry]: ev.target.value })} data-testid={`late-reason-${e.entry}`} />
                   <Button type="primary" loading={busy === e.entry} onClick={() => void decide(e.entry, true)} data-testid={`late-approve-${e.entry}`} data-action="decideLateEntry">
@@ -70,7 +73,7 @@ export function LateEntries() {
                   </Button>
                 </Space.Compact>
               ),
-            },
+            }] : []),
           ]}
         />
       )}
