@@ -29,7 +29,9 @@ export type ReadName =
 /** The policy editor: the policy with its knobs, and the what-if of an edited one (a POST that records nothing). */
 export type PolicyEditorName = 'policy' | 'policyWhatIf';
 /** The broker side (CH-1..10): the broker's own reads, the desk's escort admission, the channel assistant's desk. */
-export type ChannelReadName = 'myApplication' | 'myReports' | 'escortCode' | 'admitEscort' | 'channelWorkspace' | 'channelBrokers';
+export type ChannelReadName = 'myApplication' | 'myReports' | 'escortCode' | 'admitEscort' | 'channelWorkspace' | 'channelBrokers'
+  // channel-finish (issue 10): the settled state of broker-brought parties
+  | 'escortedToday' | 'myConfirmations';
 export type EndpointName = Action | ReadName | PolicyEditorName | ChannelReadName;
 
 export interface Endpoint {
@@ -156,6 +158,9 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   // ---- office: the violation register (PEN-1): the managers see all; staff see their own ----
   riskAlerts: { method: 'GET', path: '/risk-alerts', grants: supervisors },
   violations: { method: 'GET', path: '/violations', grants: { consultant: 'self', frontdesk: 'self', channelAssistant: 'self', supervisor: 'any', manager: 'any' }, subject: 'of' },
+  // ---- channel-finish (issue 10): the desk's broker-brought parties with their exit (who may log it reads it); the confirmations a consultant owes ----
+  escortedToday: { method: 'GET', path: '/channel/escorted-today', grants: { frontdesk: 'any', channelAssistant: 'any', supervisor: 'any', manager: 'any' } },
+  myConfirmations: { method: 'GET', path: '/channel/my-confirmations', grants: { consultant: 'self', manager: 'any' }, subject: 'of' },
   // ---- register hygiene (issue 12.2): the desk judges by name (REG-4); entries waiting for a decision or an identification (REG-5, REG-7) ----
   judgeByName: { method: 'GET', path: '/judge/by-name', grants: staffReads },
   pendingEntries: { method: 'GET', path: '/register/pending', grants: { consultant: 'self', frontdesk: 'any', supervisor: 'any', manager: 'any' }, subject: 'of' },

@@ -4,7 +4,7 @@
 // what they reported, a company lead their colleagues' reports masked; refusals say only "already protected".
 import type { FastifyInstance } from 'fastify';
 import { AccountError, addUser, findUser, grant } from '../accounts/accounts-store.ts';
-import { brokerReportRow, channelWorkspace, myReports, readableBrokers, type BrokerReportRow, type WorkspaceCustomer } from '../app/channel.queries.ts';
+import { brokerReportRow, channelWorkspace, myReports, readableBrokers, type BrokerReportRow } from '../app/channel.queries.ts';
 import type { BrokerApplicationRecord } from '../core/channel-book.ts';
 import type { Engine } from '../core/engine.ts';
 import { displayMasked, maskPhone, normalisePhone } from '../core/phone.ts';
@@ -13,7 +13,7 @@ import { projectParams } from '../contracts/common.contract.ts';
 import {
   brokerApplyAnswerSchema,
   brokerApplyBody,
-  brokerApplicationSchema,
+  myApplicationSchema,
   channelBrokersSchema,
   channelWorkspaceSchema,
   escortAdmitAnswerSchema,
@@ -26,8 +26,9 @@ import {
   type BrokerReport,
   type ChannelWorkspace,
 } from '../contracts/channel.contract.ts';
-import type { ShownCustomer } from '../contracts/common.contract.ts';
 import { addProjectRoute, addRoute, inProject, type RouteDeps } from './api-route.ts';
+import { arrivalView, reportedCustomer, staffSide } from './channel-customers.ts';
+import { channelVisitRoutes } from './channel-visits.routes.ts';
 import { localTime, maskName, staffNames } from './customer-view.ts';
 import { EscortCodes } from './escort-codes.ts';
 import { EscortAttempts } from './escort-attempts.ts';
@@ -50,17 +51,6 @@ function applicationView(a: BrokerApplicationRecord, zone: string): BrokerApplic
     reason: a.reason,
     enteredBy: a.enteredBy,
   };
-}
-
-/** A reported customer as a broker may see it: their own report as they typed it; a colleague's masked. */
-function reportedCustomer(c: WorkspaceCustomer, own: boolean): ShownCustomer {
-  if (c.masked) return { phone: c.key, name: own ? c.name : maskName(c.name), masked: true };
-  return own ? { phone: c.key, name: c.name, masked: false } : { phone: displayMasked(c.key), name: maskName(c.name), masked: true };
-}
-
-/** The channel manager sees a customer masked unless the full number is needed at the desk (SEC-1). */
-function staffSide(c: WorkspaceCustomer): ShownCustomer {
-  return c.masked ? { phone: c.key, name: maskName(c.name), masked: true } : { phone: displayMasked(c.key), name: maskName(c.name), masked: true };
 }
 
 function reportView(r: BrokerReportRow, me: string, zone: string): BrokerReport {
@@ -107,7 +97,7 @@ export function channelRoutes(app: FastifyInstance, deps: ChannelRouteDeps): voi
     config: { rateLimit: { max: deps.loginRateLimit.max, timeWindow: deps.loginRateLimit.timeWindowMs } },
     handler: async ({ body }, _req, reply) => {
       const handle = await offices.open(body.project);
-      if (!handle) throw new ApiError('not_found', { detail: 'no such project' });
+      if (!handle) throw new ApiError('unknown_project', { detail: `no project "${body.project}"` });
       if (body.kind !== 'individual' && !body.company) throw new ApiError('validation', { issues: [{ in: 'body', path: 'company', code: 'custom', message: 'a channel company broker names the company' }] });
       if (await findUser(db, body.login)) throw new ApiError('login_taken');
       const brokerId = `b-${body.login.trim().toLowerCase()}`;
@@ -133,16 +123,18 @@ export function channelRoutes(app: FastifyInstance, deps: ChannelRouteDeps): voi
 
   // ---- the broker's own reads ----
   addProjectRoute(app, 'myApplication', {
-    summary: "The broker's application and its decision (CH-2): all an unapproved broker may see",
+    summary: "The broker's application and its decision (CH-2), with what the report form asks: the number style (CH-8) and the lead time (CH-5); all an unapproved broker may see",
     tags: ['channel'],
     params: projectParams,
-    answer: brokerApplicationSchema,
+    answer: myApplicationSchema,
     handler: async (_input, req) => {
       const { caller, handle } = inProject(req);
       const engine = await handle.engine();
       const app = engine.channelBook.applications.get(brokerOf(caller));
       if (!app) throw new ApiError('not_found', { detail: 'no application for your broker id' });
-      return applicationView(app, handle.project.zone);
+      const { reportNumber, minLeadMinutes } = engine.policy.channel;
+      // CH-5's lead time binds distributors (分销) only: judgeArrivalChannel asks it of no other kind.
+      return { ...applicationView(app, handle.project.zone), reportNumber, leadMinutes: app.profile.kind === 'distributor' ? minLeadMinutes : 0 };
     },
   });
 
@@ -241,6 +233,8 @@ export function channelRoutes(app: FastifyInstance, deps: ChannelRouteDeps): voi
       return { brokers: [...engine.channelBook.applications.values()].map((a) => applicationView(a, handle.project.zone)) };
     },
   });
+
+  channelVisitRoutes(app, deps);
 }
 
 function presentWorkspace(engine: Engine, now: number, zone: string): ChannelWorkspace {
@@ -255,7 +249,7 @@ function presentWorkspace(engine: Engine, now: number, zone: string): ChannelWor
     expectedToday: w.expectedToday.map((x) => ({ ...x, customer: staffSide(x.customer), expectedAtLocal: localTime(x.expectedAt, zone) })),
     pendingApprovals: w.pendingApprovals.map((a) => applicationView(a, zone)),
     manualChecks: w.manualChecks.map((m) => ({ ...m, atLocal: localTime(m.at, zone), candidates: m.candidates.map(masked) })),
-    confirmationsOutstanding: w.confirmationsOutstanding.map((c) => ({ ...c, customer: staffSide(c.customer), atLocal: localTime(c.at, zone), leftAtLocal: localTime(c.leftAt, zone) })),
+    confirmationsOutstanding: w.confirmationsOutstanding.map((c) => arrivalView(c, zone)),
     naturalVisits: w.naturalVisits.map((n) => ({ ...n, customer: staffSide(n.customer), atLocal: localTime(n.at, zone) })),
     probes: w.probes,
     ranking: w.ranking,

@@ -28,6 +28,7 @@ export type ApiCode =
   | 'escort_expired'
   | 'escort_attempts'
   | 'login_taken'
+  | 'unknown_project'
   // reliability (issue 14): one customer's personal data does not open; the rest of the office works
   | 'personal_data_unreadable'
   // office: the admin workspace
@@ -64,6 +65,7 @@ export const API_STATUS: Readonly<Record<ApiCode, number>> = {
   escort_expired: 422,
   escort_attempts: 429,
   login_taken: 409,
+  unknown_project: 404,
 };
 
 function unreachable(value: never): never {
@@ -174,6 +176,7 @@ export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Lang, string>>
   escort_expired: { en: 'the escort code has expired: ask the broker for the current one', 'zh-CN': '带看码已过期，请经纪人出示最新的码' },
   escort_attempts: { en: 'too many wrong escort codes: try again later', 'zh-CN': '带看码错误次数过多，请稍后再试' },
   login_taken: { en: 'this login is taken', 'zh-CN': '该用户名已被使用' },
+  unknown_project: { en: 'there is no such project: check the sign-up link the sales office gave you', 'zh-CN': '没有这个项目，请核对案场提供的报名链接' },
   link_needs_confirmation: { en: 'this family link would change who owns a customer: the manager must make it', 'zh-CN': '该家庭关联会改变客户归属，需由经理确认操作' },
   idempotency_key_reused: { en: 'this Idempotency-Key was already used for a different request: send a new key', 'zh-CN': '该幂等键已用于另一请求，请使用新的键' },
   unknown_option: { en: 'not one of the office’s options for this field', 'zh-CN': '不是本案场为该项设定的选项' },

@@ -142,8 +142,7 @@ export class LiveHub {
     // SEC-1 as of now: an arrival is shown in full only to whoever owns the customer at the time of sending,
     // so a former owner replaying the backlog after a reassignment learns nothing of it (issue 14 item 3).
     const now = this.clock();
-    const owned = new Map([...ownedArrivals(engine, facts)].map(([owner, list]) => [owner, list.filter((a) => engine.ownership(a.phone, now).owner === owner)] as const).filter(([, list]) => list.length > 0));
-    const byOwner = presentOwnerAlerts(engine, owned, zone);
+    const byOwner = presentOwnerAlerts(engine, ownedArrivals(engine, facts, now), zone);
     if (byOwner.size === 0) return out;
     const mine = new Map<LiveStream, readonly OwnerAlert[]>();
     for (const s of streams) {

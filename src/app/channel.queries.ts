@@ -1,7 +1,7 @@
 // The broker side's reads (CH-1..10), in domain terms: a broker's reports with their status, a report's
 // liveness (for its escort code), and the channel assistant's workspace. Pure functions of the engine and
 // `now`; the API's presenters mask customers and word times.
-import type { BrokerApplicationRecord, BrokerReportEntry } from '../core/channel-book.ts';
+import type { BrokerApplicationRecord, BrokerArrival, BrokerReportEntry, ConfirmationOutcome } from '../core/channel-book.ts';
 import { protectionEnd, PROBE_LIMIT, PROBE_WINDOW_MS, type ReportRecord } from '../core/channel.rules.ts';
 import type { Engine } from '../core/engine.ts';
 import type { BrokerId, StaffId } from '../core/facts.ts';
@@ -138,9 +138,7 @@ export function channelWorkspace(engine: Engine, now: Instant): ChannelWorkspace
       const mask = maskPhone(a.phone, style) ?? a.phone;
       manualChecks.push({ ref: a.seq, kind: 'arrival', at: a.at, broker: a.broker, mask, candidates: engine.customersFittingMask(mask, style, null) });
     }
-    const recognised = a.channel !== null || book.manualDecisions.get(a.seq)?.recognised === true;
-    if (recognised && a.confirmation === null && a.phone !== null)
-      confirmationsOutstanding.push({ arrival: a.seq, at: a.at, broker: a.broker, customer: { key: a.phone, masked: false, name: a.name ?? engine.customers.get(a.phone)?.name ?? null }, receiver: a.receiver, leftAt: a.leftAt });
+    if (confirmationOwed(engine, a)) confirmationsOutstanding.push(outstandingRow(engine, a));
   }
   const pendingApprovals = [...book.applications.values()].filter((x) => x.status === 'pending');
   const since = now - PROBE_WINDOW_MS;
@@ -171,4 +169,47 @@ export function channelWorkspace(engine: Engine, now: Instant): ChannelWorkspace
 function dealAfter(engine: Engine, key: string, visitAt: Instant): boolean {
   for (const order of engine.allOrders.values()) if (order.phone === key && order.firstAt >= visitAt) return true;
   return false;
+}
+
+// ---- channel-finish (issue 10): the settled state of broker-brought parties, for the desk and the consultant ----
+
+type OutstandingRow = ChannelWorkspaceData['confirmationsOutstanding'][number];
+
+/** Whether the broker's visit was recognised at the arrival (CH-5) or by the channel assistant's hand (CH-8). */
+function recognisedVisit(engine: Engine, a: BrokerArrival): boolean {
+  return a.channel !== null || engine.channelBook.manualDecisions.get(a.seq)?.recognised === true;
+}
+
+/** CH-7: a recognised visit owes a viewing confirmation until it is confirmed, refused or marked fake. */
+function confirmationOwed(engine: Engine, a: BrokerArrival): boolean {
+  return a.confirmation === null && a.phone !== null && recognisedVisit(engine, a);
+}
+
+function arrivalCustomer(engine: Engine, a: BrokerArrival): WorkspaceCustomer {
+  return { key: a.phone ?? '', masked: false, name: a.name ?? (a.phone !== null ? (engine.customers.get(a.phone)?.name ?? null) : null) };
+}
+
+function outstandingRow(engine: Engine, a: BrokerArrival): OutstandingRow {
+  return { arrival: a.seq, at: a.at, broker: a.broker, customer: arrivalCustomer(engine, a), receiver: a.receiver, leftAt: a.leftAt };
+}
+
+/** GET /channel/my-confirmations: the viewing confirmations `staff` received a party for and still owes (CH-7), earliest first. */
+export function confirmationsOwedBy(engine: Engine, staff: StaffId): OutstandingRow[] {
+  const rows: OutstandingRow[] = [];
+  for (const a of engine.channelBook.arrivals.values()) if (a.receiver === staff && confirmationOwed(engine, a)) rows.push(outstandingRow(engine, a));
+  return rows.sort((x, y) => x.arrival - y.arrival);
+}
+
+export interface EscortedPartyRow extends OutstandingRow {
+  readonly recognised: boolean;
+  readonly confirmation: ConfirmationOutcome | null;
+}
+
+/** GET /channel/escorted-today: the broker-brought parties that arrived today (CH-6), with their exit and confirmation, earliest first. */
+export function escortedToday(engine: Engine, now: Instant): EscortedPartyRow[] {
+  const today = engine.dayOf(now);
+  const rows: EscortedPartyRow[] = [];
+  for (const a of engine.channelBook.arrivals.values())
+    if (a.at <= now && engine.dayOf(a.at) === today) rows.push({ ...outstandingRow(engine, a), recognised: recognisedVisit(engine, a), confirmation: a.confirmation?.outcome ?? null });
+  return rows.sort((x, y) => x.arrival - y.arrival);
 }

@@ -35,12 +35,18 @@ export interface OwnedArrival {
   readonly name: string | null;
 }
 
-/** The arrivals among `facts` of customers who had a protected owner then (OWN-2), by owner (RISK-2). */
-export function ownedArrivals(engine: Engine, facts: readonly Recorded[]): Map<StaffId, OwnedArrival[]> {
+/**
+ * The arrivals among `facts` of customers who had a protected owner then (OWN-2), by owner (RISK-2). With
+ * `asOf`, by whoever owns the customer at that instant instead (SEC-1 as of now: a backlog replayed after a
+ * reassignment goes to the new owner, never the former one); customers owned by nobody then are left out.
+ */
+export function ownedArrivals(engine: Engine, facts: readonly Recorded[], asOf?: number): Map<StaffId, OwnedArrival[]> {
   const out = new Map<StaffId, OwnedArrival[]>();
   for (const f of facts) {
     if (f.type !== 'partyArrived' || !f.phone || f.nonCustomer) continue;
-    const owner = engine.ownership(f.phone, f.at).owner;
+    const ownerThen = engine.ownership(f.phone, f.at).owner;
+    if (ownerThen === null) continue;
+    const owner = asOf === undefined ? ownerThen : engine.ownership(f.phone, asOf).owner;
     if (owner === null) continue;
     const found: OwnedArrival = { arrival: f, phone: f.phone, owner, name: engine.customers.get(f.phone)?.name ?? f.name ?? null };
     out.set(owner, [...(out.get(owner) ?? []), found]);

@@ -4,6 +4,7 @@
 // natural visits, probing, ranking). Customers appear as the caller may see them (SEC-1): a broker sees
 // only what they reported, and a refusal says only "already protected" (never whose).
 import { z } from 'zod';
+import { policySchema } from '../core/policy.ts';
 import { explained, idSchema, instantSchema, localTimeSchema, namesSchema, projectIdSchema, rawPhoneSchema, reasonSchema, shownCustomerSchema, type ReadonlyDeep } from './common.contract.ts';
 
 const nameSchema = z.string().trim().min(1).max(64);
@@ -238,3 +239,38 @@ export type ChannelBrokers = ReadonlyDeep<z.infer<typeof channelBrokersSchema>>;
 /** CH-9 on the judge card: the stage of the live broker protection and when it ends. */
 export const protectionStageViewSchema = z.strictObject({ stage: protectionStageSchema, until: instantSchema, untilLocal: localTimeSchema });
 export type ProtectionStageView = ReadonlyDeep<z.infer<typeof protectionStageViewSchema>>;
+
+// ---- channel-finish (issue 10): what the report form needs, the settled state of broker-brought parties ----
+
+/** CH-8's number style as a broker must type it: the full number, or masked 前三后四 / 前四后三. */
+export const reportNumberSchema = policySchema.shape.channel.shape.reportNumber;
+export type ReportNumberStyle = z.infer<typeof reportNumberSchema>;
+
+/** GET /channel/my-application: the application, and what the portal's report form must ask under the office's policy. */
+export const myApplicationSchema = brokerApplicationSchema.extend({
+  /** CH-8: how the customer's number is reported in this project. */
+  reportNumber: reportNumberSchema,
+  /** CH-5: how many minutes before the visit this broker must report (the policy's lead time for a distributor, 0 for others). */
+  leadMinutes: z.number().min(0),
+});
+export type MyApplication = ReadonlyDeep<z.infer<typeof myApplicationSchema>>;
+
+/** How a broker-brought party's viewing confirmation ended (CH-7); null while outstanding. */
+export const confirmationOutcomeSchema = z.enum(['confirmed', 'refused', 'fake']);
+
+/** A broker-brought party the desk admitted today, with the exit the desk logged (CH-6) and the confirmation's end (CH-7). */
+export const escortedPartySchema = outstandingConfirmationSchema.extend({
+  /** Whether the broker's visit was recognised (CH-5, or CH-8 by hand): only then is a confirmation owed. */
+  recognised: z.boolean(),
+  confirmation: confirmationOutcomeSchema.nullable(),
+});
+export type EscortedParty = ReadonlyDeep<z.infer<typeof escortedPartySchema>>;
+
+/** GET /channel/escorted-today: today's broker-brought parties, earliest first (the desk's 今日渠道带访). */
+export const escortedTodaySchema = z.strictObject({ now: instantSchema, parties: z.array(escortedPartySchema), names: namesSchema });
+export type EscortedToday = ReadonlyDeep<z.infer<typeof escortedTodaySchema>>;
+
+/** GET /channel/my-confirmations?of=staff: the viewing confirmations the consultant still owes (a manager may name one). */
+export const myConfirmationsQuery = z.strictObject({ of: idSchema.optional() });
+export const myConfirmationsSchema = z.strictObject({ now: instantSchema, of: z.string(), confirmations: z.array(outstandingConfirmationSchema), names: namesSchema });
+export type MyConfirmations = ReadonlyDeep<z.infer<typeof myConfirmationsSchema>>;

@@ -193,8 +193,8 @@ export function wrapped(offices: Offices, overrides: Partial<Offices>): Offices 
 
 export const p = (path: string): string => `/api/projects/${PROJECT}${path}`;
 
-/** Nothing in an answer may look like a stack trace or a source location. */
-export const STACK_TRACE = /\bat [^\s]+ \(|node_modules|\.ts:\d+|\.js:\d+|Error: .*\n\s+at /;
+/** Nothing in an answer may look like a stack trace or a source location (a frame is `at fn (file:line:col)`; prose such as "owed at once (passed …" is not). */
+export const STACK_TRACE = /\bat [^\s]+ \([^)]*:\d+:\d+\)|node_modules|\.ts:\d+|\.js:\d+|Error: .*\n\s+at /;
 
 /** Offices whose engine reads fail while `flag.on`, with `message` (a store failing as infrastructure fails). */
 export function failingEngine(offices: Offices, flag: { on: boolean }, message: string): Offices {

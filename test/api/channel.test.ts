@@ -5,7 +5,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBE_LIMIT } from '../../src/core/channel.rules.ts';
-import { brokerApplicationSchema, brokerApplyAnswerSchema, channelBrokersSchema, channelWorkspaceSchema, escortAdmitAnswerSchema, escortCodeSchema, myReportsSchema } from '../../src/contracts/channel.contract.ts';
+import { brokerApplyAnswerSchema, myApplicationSchema, channelBrokersSchema, channelWorkspaceSchema, escortAdmitAnswerSchema, escortCodeSchema, myReportsSchema } from '../../src/contracts/channel.contract.ts';
 import { p, PASSWORD, startHarness, type Agent, type Harness } from './api-harness.ts';
 
 interface Json {
@@ -261,7 +261,7 @@ describe('the broker side', () => {
   it('every broker-side answer parses strictly with its contract schema', async () => {
     const applied = await apply(h, 'contract1');
     expect(brokerApplyAnswerSchema.parse(applied.json())).toBeTruthy();
-    brokerApplicationSchema.parse((await x.call('GET', p('/channel/my-application'))).json());
+    myApplicationSchema.parse((await x.call('GET', p('/channel/my-application'))).json());
     myReportsSchema.parse((await lead.call('GET', p('/channel/my-reports?scope=company'))).json());
     channelWorkspaceSchema.parse((await ca.call('GET', p('/channel/workspace'))).json());
     channelBrokersSchema.parse((await ca.call('GET', p('/channel/brokers'))).json());

@@ -10,6 +10,18 @@ import { COMMAND_BODIES } from '../../src/contracts/commands.contract.ts';
 import type { Action } from '../../src/app/commands.ts';
 import { STANDARD_POLICY } from '../../src/core/policy.ts';
 import { p, STACK_TRACE, startHarness, type Agent, type CallOptions, type Harness } from './api-harness.ts';
+import { scale } from '../support/reliability-scale.ts';
+
+/** fast-check runs per endpoint (RELIABILITY=heavy: ten times as many). */
+const RUNS = scale(25, 250, 'ANCHANG_FUZZ_RUNS');
+/** Every request this file sends, and those answered 5xx (each also fails its own test). */
+const tally = { sent: 0, fiveHundreds: 0 };
+const counted = (call: Agent['call']): Agent['call'] => async (method, url, o) => {
+  const res = await call(method, url, o);
+  tally.sent++;
+  if (res.statusCode >= 500) tally.fiveHundreds++;
+  return res;
+};
 
 /** Bodies the schemas accept, as the starting point of one-field mutations. */
 const VALID: Readonly<Record<Action, Record<string, unknown>>> = {
@@ -94,14 +106,21 @@ describe('malformed requests', () => {
   let m: Agent;
   let a: Agent;
   let admin: Agent;
+  let anonymous: Agent['call'];
   beforeAll(async () => {
     h = await startHarness();
-    m = await h.agent('manager');
-    a = await h.agent('consultant');
-    admin = await h.agent('admin');
+    const agent = async (who: Parameters<Harness['agent']>[0]): Promise<Agent> => {
+      const found = await h.agent(who);
+      return { ...found, call: counted(found.call) };
+    };
+    m = await agent('manager');
+    a = await agent('consultant');
+    admin = await agent('admin');
+    anonymous = counted(h.anonymous);
   });
   afterAll(async () => {
     await h?.close();
+    console.log(`fuzz: ${tally.sent} malformed or random requests, ${tally.fiveHundreds} answered 5xx`);
   });
 
   const actions = Object.keys(COMMAND_BODIES) as Action[];
@@ -145,7 +164,27 @@ describe('malformed requests', () => {
         expect(res.statusCode).toBeLessThan(500);
         expectNoLeak(res, JSON.stringify(body).slice(0, 80));
       }),
-      { seed: 20260302, numRuns: 25 },
+      { seed: 20260302, numRuns: RUNS },
+    );
+  });
+
+  // Every endpoint of the table that is not a command (the reads, the import and what-if, the broker side's
+  // reads and the escort admission): random queries and path segments, random JSON bodies. An endpoint another
+  // branch adds to ENDPOINTS is fuzzed here without a line of this file changing.
+  const others = (Object.keys(ENDPOINTS) as (keyof typeof ENDPOINTS)[]).filter((n) => !(n in COMMAND_BODIES) && n !== 'stream');
+  it.each(others)('%s: random queries, path segments and bodies never break the server', async (name) => {
+    const e = ENDPOINTS[name];
+    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('13800138000', '-1', '1e308', '%FF', '😀', '..', '2026-13-40'));
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), text, { maxKeys: 4 }), text, fc.jsonValue({ maxDepth: 3 }), fc.boolean(), async (query, segment, body, asConsultant) => {
+        const path = e.path.replace(/:[a-z]+/g, encodeURIComponent(segment) || 'x');
+        const qs = new URLSearchParams(query).toString();
+        const url = p(path + (qs ? `?${qs}` : ''));
+        const res = await (asConsultant ? a : m).call(e.method, url, e.method === 'GET' ? {} : { body });
+        expect(res.statusCode, `${e.method} ${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+        expectNoLeak(res, `${e.method} ${url}`);
+      }),
+      { seed: 20260302, numRuns: RUNS },
     );
   });
 
@@ -177,21 +216,25 @@ describe('malformed requests', () => {
       '/record-reads?limit=-1',
       '/record-reads?before=1.5',
       '/record-reads?customer=abc',
+      '/channel/my-confirmations?of=',
+      `/channel/my-confirmations?of=${'x'.repeat(100)}`,
+      '/channel/my-confirmations?zzz=1',
+      '/channel/reports/abc/escort',
       '/no-such-endpoint',
     ];
     for (const path of bad) expectCleanRejection(await m.call('GET', p(path)), path);
     for (const id of ['abc', '-1', '1.5', 'x'.repeat(100), '1e5']) expectCleanRejection(await m.call('GET', p('/stream'), { headers: { 'last-event-id': id } }), `last-event-id ${id}`);
-    expectCleanRejection(await h.anonymous('GET', p('/floor'), { headers: { cookie: `anchang_session=${'z'.repeat(4000)}` } }), 'forged cookie');
-    expectCleanRejection(await h.anonymous('GET', p('/floor'), { headers: { cookie: '\u0001;;==;anchang_session' } }), 'garbage cookie');
+    expectCleanRejection(await anonymous('GET', p('/floor'), { headers: { cookie: `anchang_session=${'z'.repeat(4000)}` } }), 'forged cookie');
+    expectCleanRejection(await anonymous('GET', p('/floor'), { headers: { cookie: '\u0001;;==;anchang_session' } }), 'garbage cookie');
     const weird = await m.call('GET', p('/floor'), { headers: { 'accept-language': `${'zh;q=abc,'.repeat(200)}` } });
     expect(weird.statusCode).toBe(200);
   });
 
   it('site endpoints: sign-in and project creation bodies', async () => {
     for (const body of [null, {}, 'x', { login: 1, password: 'x' }, { login: 'a' }, { login: 'a', password: 'p'.repeat(300) }, { login: 'a', password: 'x', extra: true }]) {
-      expectCleanRejection(await h.anonymous('POST', '/api/session', { body }), `login ${JSON.stringify(body)}`);
+      expectCleanRejection(await anonymous('POST', '/api/session', { body }), `login ${JSON.stringify(body)}`);
     }
-    expectCleanRejection(await h.anonymous('POST', '/api/session', { payload: '{"login":', headers: { 'content-type': 'application/json' } }), 'login bad json');
+    expectCleanRejection(await anonymous('POST', '/api/session', { payload: '{"login":', headers: { 'content-type': 'application/json' } }), 'login bad json');
     for (const body of [{ id: 'Bad Id', name: 'x' }, { id: 'ok', name: 'x', zone: 'Mars/Olympus' }, { id: 'ok', name: 'x', policy: {} }, { id: 'ok' }, [] as unknown]) {
       expectCleanRejection(await admin.call('POST', '/api/projects', { body }), `project ${JSON.stringify(body)}`);
     }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENDPOINTS, type EndpointName } from '../../src/api/access.policy.ts';
 import { ACCOUNT_ROLES, type AccountRole } from '../../src/accounts/roles.ts';
 import { STANDARD_POLICY } from '../../src/core/policy.ts';
-import { p, ROLE_USER, startHarness, type Harness } from './api-harness.ts';
+import { OTHER_PROJECT, p, PROJECT, ROLE_USER, startHarness, type Harness } from './api-harness.ts';
 
 interface Sample {
   readonly path?: string;
@@ -95,6 +95,9 @@ const SAMPLES: Readonly<Record<EndpointName, Sample>> = {
   admitEscort: { body: { phone: '13900000011', code: '000000' } },
   channelWorkspace: {},
   channelBrokers: {},
+  // channel-finish (issue 10)
+  escortedToday: {},
+  myConfirmations: {},
   // reports
   registerOptions: {},
   officeReport: { path: '/reports?period=day&date=2026-03-02' },
@@ -110,7 +113,10 @@ describe('role × endpoint table', () => {
   });
   afterAll(async () => {
     await h?.close();
+    // Every case above that did not hold has failed its test, so the figure printed is the leak-free size.
+    console.log(`role × endpoint × project matrix: ${matrix.endpoints.size} endpoints (all of ENDPOINTS: ${names.length}), ${ACCOUNT_ROLES.length} roles + anonymous + outsider, 2 projects: ${matrix.cases} cases`);
   });
+  const matrix = { cases: 0, endpoints: new Set<EndpointName>() };
 
   const requestOf = (name: EndpointName) => {
     const e = ENDPOINTS[name];
@@ -148,6 +154,15 @@ describe('role × endpoint table', () => {
     // A member of another project only is refused everywhere in this one.
     const outsider = await h.agent('outsider');
     expect((await outsider.call(method, url, options)).statusCode).toBe(403);
+    // And every member of this project is refused in the other, whatever their role here (the × project of
+    // the matrix); the admin, installation-wide, is the table's everywhere and is checked above.
+    const elsewhere = url.replace(`/api/projects/${PROJECT}/`, `/api/projects/${OTHER_PROJECT}/`);
+    for (const role of ACCOUNT_ROLES.filter((r) => r !== 'admin')) {
+      const res = await (await h.agent(ROLE_USER[role])).call(method, elsewhere, options);
+      expect(res.statusCode, `${role} of ${PROJECT} on ${name} in ${OTHER_PROJECT}: ${res.body}`).toBe(403);
+    }
+    matrix.cases += 1 + ACCOUNT_ROLES.length + 1 + ACCOUNT_ROLES.length - 1;
+    matrix.endpoints.add(name);
   });
 
   it('self-only callers may not act for others', async () => {

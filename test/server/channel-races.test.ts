@@ -1,7 +1,9 @@
 // The broker side's race, decided by the store (CH-3): many brokers (real parallel HTTP clients, two real
 // server processes on one database, SQLite file and PostgreSQL) report the same phone at once. Exactly
 // one report is accepted each time; every other broker is refused with the reason ("already protected",
-// never whose), and the log holds exactly one accepted report per phone.
+// never whose), and the log holds exactly one accepted report per phone. And once a broker-brought party
+// is in (CH-6, CH-7): desks on both processes logging its exit at once record one exit, and a manager's
+// confirmation racing a fake-customer mark settles the slip once; the others are told it is already so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo-office.ts';
 import type { Dialect } from '../../src/store/sql/db.ts';
@@ -60,5 +62,35 @@ describe.each<Dialect>(['sqlite', 'postgres'])('broker report races on %s with t
     const acceptedRows = lists.flatMap((l) => (l.body.reports as { status: string }[]).filter((r) => r.status !== 'refused'));
     expect(acceptedRows).toHaveLength(TRIALS);
     expect(lists.reduce((n, l) => n + l.body.reports.length, 0)).toBe(TRIALS * BROKERS);
+  }, 600_000);
+
+  it(`a party's exit and its confirmation are each settled once when desks and managers collide, ${Math.min(TRIALS, 10)} times`, async () => {
+    const urls = servers.map((s) => s.url);
+    // Everyone who may log an exit, signed in on both processes; the manager twice more for the slip.
+    const desks = await Promise.all(['zhou', 'wu', 'sun', 'liu'].flatMap((login) => urls.map((url) => new ApiClient(url).login(login, DEMO_PASSWORD))));
+    const managers = await Promise.all([...urls, ...urls].map((url) => new ApiClient(url).login('liu', DEMO_PASSWORD)));
+    const broker = brokers[0] as ApiClient;
+    for (let t = 1; t <= Math.min(TRIALS, 10); t++) {
+      const phone = `137${pad(t, 8)}`;
+      expect((await broker.command(P, 'report', { phone, name: '赵女士' })).body.answer).toMatchObject({ accepted: true });
+      const arrived = await manager.command(P, 'arrive', { phone, broker: ids[0] });
+      expect(arrived.body.answer, JSON.stringify(arrived.body)).toMatchObject({ channel: ids[0] });
+      const arrival = arrived.body.seq as number;
+      const exits = await Promise.all(desks.map((d) => d.command(P, 'leave', { arrival })));
+      expect(exits.filter((e) => e.status === 200), `trial ${t}`).toHaveLength(1);
+      expect(exits.filter((e) => e.status === 409 && e.body.code === 'already_decided')).toHaveLength(desks.length - 1);
+      const slips = await Promise.all(
+        managers.map((m, i) => (i % 2 === 0 ? m.command(P, 'confirmViewing', { arrival, customerConfirmed: true }) : m.command(P, 'markFake', { arrival, reason: '只领礼品' }))),
+      );
+      expect(slips.filter((e) => e.status === 200), `trial ${t}`).toHaveLength(1);
+      expect(slips.filter((e) => e.status === 409 && e.body.code === 'already_decided')).toHaveLength(managers.length - 1);
+      // either process reads the one exit and the one outcome from the log
+      for (const d of [desks[0], desks[1]] as ApiClient[]) {
+        const today = (await d.get(`/api/projects/${P}/channel/escorted-today`)).body as { parties: { arrival: number; leftAt: number | null; confirmation: string | null }[] };
+        const row = today.parties.find((r) => r.arrival === arrival);
+        expect(row?.leftAt).not.toBeNull();
+        expect(['confirmed', 'fake']).toContain(row?.confirmation);
+      }
+    }
   }, 600_000);
 });

@@ -8,9 +8,12 @@ import type { Dialect } from '../../src/store/sql/db.ts';
 import { ApiClient } from './http-client.ts';
 import { addPeople, PASSWORD } from './roster.ts';
 import { freshStore, startServerProcess, type ServerProcess, type StorePlace } from './server-process.ts';
+import { HEAVY_TIMEOUT, scale } from '../support/reliability-scale.ts';
 
 const P = 'demo';
-const TRIALS = Number(process.env.ANCHANG_RACE_TRIALS ?? 200);
+const TRIALS = scale(200, 1000, 'ANCHANG_RACE_TRIALS');
+/** Swap-against-order races and two-manager dispute decisions, each on fresh units. */
+const ROUNDS = scale(20, 100, 'ANCHANG_RACE_ROUNDS');
 const CLIENTS = 32;
 const range = (n: number, f: (i: number) => string): string[] => Array.from({ length: n }, (_, i) => f(i + 1));
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -31,7 +34,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('money races on %s with two serve
     clients = await Promise.all(consultants.map((id, i) => new ApiClient(serverFor(i)).login(id, PASSWORD)));
     managers = [await new ApiClient(serverFor(0)).login('liu', DEMO_PASSWORD), await new ApiClient(serverFor(1)).login('m2', PASSWORD)];
     // One all-or-nothing import: the units every trial orders, swaps and disputes.
-    const units = [...range(TRIALS, (i) => `R-${pad(i, 4)}`), ...range(40, (i) => `S-${pad(i, 3)}`), ...range(20, (i) => `D-${pad(i, 3)}`)].map((id) => ({ id, building: id[0] as string, room: id.slice(2), price: 1_000_000 }));
+    const units = [...range(TRIALS, (i) => `R-${pad(i, 4)}`), ...range(2 * ROUNDS, (i) => `S-${pad(i, 3)}`), ...range(ROUNDS, (i) => `D-${pad(i, 3)}`)].map((id) => ({ id, building: id[0] as string, room: id.slice(2), price: 1_000_000 }));
     const imported = await (managers[0] as ApiClient).command(P, 'importUnits', { units, file: 'race-units.xlsx' });
     expect(imported.status, JSON.stringify(imported.body)).toBe(200);
   }, 180_000);
@@ -59,12 +62,12 @@ describe.each<Dialect>(['sqlite', 'postgres'])('money races on %s with two serve
     const orders = (await register()).filter((o) => o.unit.startsWith('R-'));
     expect(orders).toHaveLength(TRIALS);
     expect(new Set(orders.map((o) => o.unit)).size).toBe(TRIALS);
-  }, 600_000);
+  }, Math.max(HEAVY_TIMEOUT, 600_000));
 
-  it('a swap races an order onto its target: one wins, and the grid and the log agree (DEAL-1, DEAL-2)', async () => {
+  it(`a swap races an order onto its target, ${ROUNDS} times: one wins, and the grid and the log agree (DEAL-1, DEAL-2)`, async () => {
     const [a, b] = [clients[0] as ApiClient, clients[1] as ApiClient];
     let swaps = 0;
-    for (let t = 1; t <= 20; t++) {
+    for (let t = 1; t <= ROUNDS; t++) {
       const from = `S-${pad(2 * t - 1, 3)}`;
       const to = `S-${pad(2 * t, 3)}`;
       const mine = `133${pad(t, 8)}`;
@@ -84,12 +87,12 @@ describe.each<Dialect>(['sqlite', 'postgres'])('money races on %s with two serve
     const cells = await grid();
     for (const o of live) expect(cells.get(o.unit), o.unit).not.toBe('free');
     expect([...cells].filter(([id, s]) => id.startsWith('S-') && s !== 'free')).toHaveLength(live.length);
-    console.log(`${dialect}: of 20 swap/order races the swap won ${swaps}`);
-  }, 300_000);
+    console.log(`${dialect}: of ${ROUNDS} swap/order races the swap won ${swaps}`);
+  }, Math.max(HEAVY_TIMEOUT, 300_000));
 
-  it('two managers resolve one dispute at once: one decision (DEAL-5)', async () => {
+  it(`two managers resolve one dispute at once, ${ROUNDS} times: one decision (DEAL-5)`, async () => {
     const [closer, claimant] = [clients[2] as ApiClient, clients[3] as ApiClient];
-    for (let t = 1; t <= 20; t++) {
+    for (let t = 1; t <= ROUNDS; t++) {
       const unit = `D-${pad(t, 3)}`;
       const phone = `131${pad(t, 8)}`;
       expect((await claimant.command(P, 'register', { via: 'visit', phone, name: '争先生', gender: 'M', needs: '三房' })).status).toBe(200);
@@ -103,5 +106,5 @@ describe.each<Dialect>(['sqlite', 'postgres'])('money races on %s with two serve
     }
     const decided = (await register()).filter((o) => o.unit.startsWith('D-'));
     expect(decided.map((o) => o.credit)).toEqual(decided.map(() => ({ r04: 1 })));
-  }, 300_000);
+  }, Math.max(HEAVY_TIMEOUT, 300_000));
 });

@@ -6,8 +6,10 @@ import type { Dialect } from '../../src/store/sql/db.ts';
 import { ApiClient } from './http-client.ts';
 import { addPeople, PASSWORD } from './roster.ts';
 import { freshStore, startServerProcess, type ServerProcess, type StorePlace } from './server-process.ts';
+import { HEAVY_TIMEOUT, scale } from '../support/reliability-scale.ts';
 
 const P = 'demo';
+const ROUNDS = scale(3, 20, 'ANCHANG_RACE_ROUNDS');
 const range = (n: number, f: (i: number) => string): string[] => Array.from({ length: n }, (_, i) => f(i + 1));
 
 describe.each<Dialect>(['sqlite', 'postgres'])('races on %s with two server processes', (dialect) => {
@@ -37,24 +39,24 @@ describe.each<Dialect>(['sqlite', 'postgres'])('races on %s with two server proc
 
   const serverFor = (i: number): string => (servers[i % servers.length] as ServerProcess).url;
 
-  it('50 consultants register one new phone at once: exactly one owner, 49 entries kept without ownership (OWN-1, REG-1)', async () => {
+  it(`50 consultants register one new phone at once, ${ROUNDS} times: exactly one owner, 49 entries kept without ownership (OWN-1, REG-1)`, async () => {
     const clients = await Promise.all(consultants.map((id, i) => new ApiClient(serverFor(i)).login(id, PASSWORD)));
-    const phone = '+86 136 0000 0050';
-    const answers = await Promise.all(
-      clients.map((c) => c.command(P, 'register', { via: 'visit', phone, name: '抢先生', gender: 'M', needs: '三房' })),
-    );
-    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
-    const owners = new Set(answers.flatMap((a) => a.body.answer.reasons.filter((r: { code: string }) => r.code === 'firstValidRegistration').map((r: { params: { owner: string } }) => r.params.owner)));
-    expect(owners.size).toBe(1);
-    const [owner] = [...owners];
     const manager = await new ApiClient(serverFor(1)).login('liu', DEMO_PASSWORD);
-    const judged = await manager.get(`/api/projects/${P}/judge?phone=${encodeURIComponent(phone)}`);
-    expect(judged.body.owner.id).toBe(owner);
-    const timeline = await manager.get(`/api/projects/${P}/customers/${encodeURIComponent(phone)}/timeline`);
-    const registrations = timeline.body.records.filter((e: { type: string }) => e.type === 'registered');
-    expect(registrations).toHaveLength(50);
-    expect(new Set(registrations.map((e: { by: string }) => e.by)).size).toBe(50);
-  });
+    for (let round = 1; round <= ROUNDS; round++) {
+      const phone = `+86 136 0000 ${String(round).padStart(4, '0')}`;
+      const answers = await Promise.all(clients.map((c) => c.command(P, 'register', { via: 'visit', phone, name: '抢先生', gender: 'M', needs: '三房' })));
+      expect(answers.map((a) => a.status), `round ${round}`).toEqual(answers.map(() => 200));
+      const owners = new Set(answers.flatMap((a) => a.body.answer.reasons.filter((r: { code: string }) => r.code === 'firstValidRegistration').map((r: { params: { owner: string } }) => r.params.owner)));
+      expect(owners.size, `round ${round}`).toBe(1);
+      const [owner] = [...owners];
+      const judged = await manager.get(`/api/projects/${P}/judge?phone=${encodeURIComponent(phone)}`);
+      expect(judged.body.owner.id, `round ${round}`).toBe(owner);
+      const timeline = await manager.get(`/api/projects/${P}/customers/${encodeURIComponent(phone)}/timeline`);
+      const registrations = timeline.body.records.filter((e: { type: string }) => e.type === 'registered');
+      expect(registrations).toHaveLength(50);
+      expect(new Set(registrations.map((e: { by: string }) => e.by)).size).toBe(50);
+    }
+  }, Math.max(HEAVY_TIMEOUT, 60_000));
 
   it('20 brokers report one phone at once: exactly one accepted (CH-3)', async () => {
     const clients = await Promise.all(brokers.map((id, i) => new ApiClient(serverFor(i)).login(id, PASSWORD)));

@@ -3,8 +3,10 @@
 // broker can report. The escort journey: the broker reports a customer (a double tap makes one report) →
 // the live countdown ticks → the broker shows the escort code → the front desk judges the phone and enters
 // the six digits → the judge card recognises the channel → the receiving consultant completes the viewing
-// confirmation (看房确认单) → the broker sees 已到访. Called by e2e.ts (E2E_ONLY=channel); one check per
-// step, sharing one story.
+// confirmation (看房确认单) → the broker sees 已到访; after a reload the slip stays settled and the desk's list
+// shows the logged exit time. Then, with the policy set to 前三后四, the broker reports a masked number from
+// the phone page and sees it protected. Called by e2e.ts (E2E_ONLY=channel); one check per step, sharing
+// one story.
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_LOGINS } from '../../src/server/demo-office.ts';
@@ -18,6 +20,8 @@ const BROKER_NAME = '张经纪';
 const CUSTOMER_PHONE = '13955501234';
 const CUSTOMER_NAME = '钱女士';
 const FAKE_PHONE = '13955507788';
+/** CH-8 前三后四: what the broker types when the office's policy asks for a masked number. */
+const MASKED = { head: '139', tail: '6621', shown: '139****6621', name: '吴先生' } as const;
 const FIRST_LOAD_BUDGET = 700 * 1024;
 
 function assert(condition: unknown, message: string): asserts condition {
@@ -28,6 +32,8 @@ interface Story {
   digits: string | null;
   receiver: string | null;
   report: string | null;
+  /** The arrival the escort code recorded (the desk's row and the consultant's slip). */
+  arrival: number | null;
 }
 
 export async function channelJourney(browser: Browser, base: string, check: Check, shot: Shot): Promise<void> {
@@ -36,8 +42,24 @@ export async function channelJourney(browser: Browser, base: string, check: Chec
   const assistant = await (await newContext(browser, base, DESKTOP)).newPage();
   const desk = await (await newContext(browser, base, DESKTOP)).newPage();
   for (const p of [broker, assistant, desk]) p.on('pageerror', (e) => errors.push(e.message));
-  const story: Story = { digits: null, receiver: null, report: null };
+  const story: Story = { digits: null, receiver: null, report: null, arrival: null };
   try {
+    await check('channel: a sign-up link naming no project says so in Chinese (not a bare 404)', async () => {
+      await broker.goto('/broker/apply?project=no-such-project');
+      await broker.getByTestId('apply-name').fill(BROKER_NAME);
+      await broker.getByTestId('apply-company').fill('安家地产');
+      await broker.getByTestId('apply-login').fill('e2e-lost-broker');
+      await broker.getByTestId('apply-password').fill(DEMO_PASSWORD);
+      const answered = broker.waitForResponse((r) => r.url().endsWith('/api/channel/apply'));
+      await broker.getByTestId('apply-submit').click();
+      const answer = await answered;
+      assert(answer.status() === 404 && ((await answer.json()) as { code: string }).code === 'unknown_project', `apply answered ${answer.status()} ${await answer.text()}`);
+      const alert = broker.getByTestId('apply-error');
+      await alert.waitFor({ timeout: 5000 });
+      assert((await alert.innerText()).includes('没有这个项目'), `the page reads "${await alert.innerText()}"`);
+      await shot(broker, 'broker-apply-unknown-project-390x844');
+    });
+
     await check('channel: a broker applies on a phone (390×844) and sees the application pending', async () => {
       await broker.goto('/broker/apply?project=demo');
       await broker.getByTestId('apply-name').fill(BROKER_NAME);
@@ -122,9 +144,10 @@ export async function channelJourney(browser: Browser, base: string, check: Chec
       await desk.getByTestId('escort-input').fill(story.digits ?? '');
       await desk.getByTestId('escort-input').press('Enter');
       const answer = await admitted;
-      const body = (await answer.json()) as { receiver?: string | null; broker: string };
+      const body = (await answer.json()) as { receiver?: string | null; broker: string; seq: number | null };
       assert(answer.ok(), `admit answered ${answer.status()} ${JSON.stringify(body)}`);
       story.receiver = body.receiver ?? null;
+      story.arrival = body.seq;
       await desk.getByTestId('escort-admitted').waitFor({ timeout: 5000 });
       await desk.locator(`[data-testid="judge-channel"][data-broker="${body.broker}"]`).waitFor({ timeout: 5000 });
       assert((await desk.getByTestId('judge-channel').innerText()).includes(BROKER_NAME), `the card reads "${await desk.getByTestId('judge-channel').innerText()}"`);
@@ -152,6 +175,17 @@ export async function channelJourney(browser: Browser, base: string, check: Chec
       const answer = await confirmed;
       assert(answer.ok(), `confirmViewing answered ${answer.status()} ${await answer.text()}`);
       await phone.getByText('看房确认单已完成').waitFor({ timeout: 3000 });
+      // After a reload the settled slip does not come back: the list is read from the log.
+      const reread = phone.waitForResponse((r) => r.url().includes('/channel/my-confirmations'));
+      await phone.reload();
+      const owed = await reread;
+      assert(owed.ok(), `my-confirmations answered ${owed.status()}`);
+      const still = ((await owed.json()) as { confirmations: { arrival: number }[] }).confirmations.map((c) => c.arrival);
+      assert(!still.includes(story.arrival ?? -1), `arrival ${String(story.arrival)} is still owed: ${still.join(',')}`);
+      await phone.getByTestId('consultant').waitFor({ timeout: 5000 });
+      await phone.waitForTimeout(300);
+      const slips = await phone.getByTestId(`slip-${String(story.arrival)}`).count();
+      assert(slips === 0, `the settled slip shows again after a reload (${slips})`);
       await phone.context().close();
     });
 
@@ -170,6 +204,15 @@ export async function channelJourney(browser: Browser, base: string, check: Chec
       const answer = await left;
       assert(answer.ok(), `leave answered ${answer.status()} ${await answer.text()}`);
       await desk.getByText('已登记离场时间').waitFor({ timeout: 3000 });
+      // After a reload the row shows when they left (read from the log), and how the confirmation ended.
+      await desk.reload();
+      const settled = desk.locator(`[data-testid="escorted-${String(story.arrival)}"][data-left="yes"]`);
+      await settled.waitFor({ timeout: 5000 });
+      const text = await settled.innerText();
+      assert(/\d{2}:\d{2} 离场/.test(text), `the row reads "${text}"`);
+      assert((await settled.getByTestId('log-exit').count()) === 0, 'the exit can be logged again after a reload');
+      assert(text.includes('确认单已完成'), `the row does not show the completed confirmation: "${text}"`);
+      await shot(desk, 'desk-escorted-left-1366x768');
     });
 
     await check('channel: a second party comes on the scanned QR; the manager marks them a fake customer (against the broker)', async () => {
@@ -221,6 +264,56 @@ export async function channelJourney(browser: Browser, base: string, check: Chec
       const row = assistant.getByTestId('ranking-table').locator('tr', { hasText: BROKER_NAME });
       await row.waitFor({ timeout: 5000 });
       await shot(assistant, 'channel-ranking-1366x768');
+    });
+
+    await check('channel: with the policy set to 前三后四, the broker files a masked report from the phone and sees it protected', async () => {
+      const mgr = await (await newContext(browser, base, DESKTOP)).newPage();
+      const setReportNumber = async (reportNumber: 'full' | 'first3last4') => {
+        const csrf = ((await (await mgr.request.get('/api/session')).json()) as { csrfToken: string }).csrfToken;
+        const { policy } = (await (await mgr.request.get('/api/projects/demo/policy')).json()) as { policy: { channel: Record<string, unknown> } };
+        const set = await mgr.request.post('/api/projects/demo/commands/setPolicy', { data: { policy: { ...policy, channel: { ...policy.channel, reportNumber } } }, headers: { 'x-csrf-token': csrf } });
+        assert(set.ok(), `setPolicy answered ${set.status()} ${await set.text()}`);
+      };
+      try {
+        await signIn(mgr, 'liu', /\/p\/demo\/manager/);
+        await setReportNumber('first3last4');
+        await broker.reload();
+        await broker.getByTestId('broker-portal').waitFor({ timeout: 5000 });
+        await broker.getByTestId('broker-tabs').getByText('报备', { exact: true }).click();
+        await broker.getByTestId('report-head').fill(MASKED.head);
+        await broker.getByTestId('report-tail').fill(MASKED.tail);
+        assert((await broker.getByTestId('report-phone').count()) === 0, 'the form still asks for the full number');
+        await broker.getByTestId('report-name').fill(MASKED.name);
+        await shot(broker, 'broker-report-masked-390x844');
+        const sent = broker.waitForRequest((r) => r.url().endsWith('/commands/report'));
+        await broker.getByTestId('report-submit').click();
+        const body = (await sent).postDataJSON() as { phone: string };
+        assert(body.phone === MASKED.shown, `the form sent "${body.phone}"`);
+        const card = broker.locator(`[data-testid^="report-"][data-phone="${MASKED.shown}"]`);
+        await card.first().waitFor({ timeout: 5000 });
+        assert((await card.first().getAttribute('data-status')) === 'protected', `status ${String(await card.first().getAttribute('data-status'))}`);
+        await card.first().getByTestId('broker-countdown').waitFor();
+        await shot(broker, 'broker-masked-protected-390x844');
+      } finally {
+        await setReportNumber('full').catch(() => undefined);
+        await mgr.context().close();
+      }
+    });
+
+    await check("channel: a distributor's report form names the office's lead time (CH-5)", async () => {
+      // The demo's lianjia is a distribution agency (分销): the policy's lead time binds them.
+      const page = await (await newContext(browser, base, PHONE)).newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      try {
+        await signIn(page, 'lianjia', /\/p\/demo\/broker$/);
+        const mine = (await (await page.request.get('/api/projects/demo/channel/my-application')).json()) as { leadMinutes: number };
+        assert(mine.leadMinutes > 0, `lianjia's lead time is ${mine.leadMinutes}`);
+        await page.getByTestId('broker-tabs').getByText('报备', { exact: true }).click();
+        const hint = page.getByTestId('report-form').getByText(`须在到访前至少 ${mine.leadMinutes} 分钟报备`);
+        await hint.waitFor({ timeout: 5000 });
+      } finally {
+        await page.context().close();
+      }
     });
 
     await check('channel: the broker portal first load ships < 700 kB gzipped JS, no other workspace', async () => {

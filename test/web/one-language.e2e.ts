@@ -169,6 +169,16 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
         await p.getByTestId('broker-tabs').getByText('报备', { exact: true }).click();
         await p.getByTestId('report-form').waitFor();
       } },
+      // channel-finish (issue 10): the public sign-up, its link naming no project (refused in words, nothing made); last, as it leaves the portal
+      { name: 'broker sign-up, unknown project', open: async (p) => {
+        await p.goto('/broker/apply?project=no-such-project');
+        await p.getByTestId('apply-name').fill('张经纪');
+        await p.getByTestId('apply-company').fill('安家地产');
+        await p.getByTestId('apply-login').fill('walk-lost-broker');
+        await p.getByTestId('apply-password').fill('walk-pass-1234');
+        await p.getByTestId('apply-submit').click();
+        await p.getByTestId('apply-error').waitFor({ timeout: 5000 });
+      } },
     ],
   },
   {

@@ -3,7 +3,7 @@
 // assistant's workspace and the broker list. Other writes (report, approve, leave, confirm…) are commands
 // through api-client's `command`.
 import { query, request, seg, type WriteOptions } from './http.ts';
-import type { BrokerApplication, BrokerApplyAnswer, BrokerApplyBody, ChannelBrokers, ChannelWorkspace, EscortAdmitAnswer, EscortAdmitBody, EscortCode, MyReports } from '../../contracts/index.ts';
+import type { BrokerApplyAnswer, BrokerApplyBody, ChannelBrokers, ChannelWorkspace, EscortAdmitAnswer, EscortAdmitBody, EscortCode, EscortedToday, MyApplication, MyConfirmations, MyReports } from '../../contracts/index.ts';
 
 const base = (project: string) => `/api/projects/${seg(project)}/channel`;
 
@@ -12,9 +12,9 @@ export function applyAsBroker(body: BrokerApplyBody, options?: WriteOptions): Pr
   return request<BrokerApplyAnswer>('POST', '/api/channel/apply', body, options);
 }
 
-/** GET /channel/my-application: the broker's own application and its decision (CH-2); the one read before approval. */
-export function getMyApplication(project: string): Promise<BrokerApplication> {
-  return request<BrokerApplication>('GET', `${base(project)}/my-application`);
+/** GET /channel/my-application: the broker's own application and its decision (CH-2), with the report form's number style and lead time; the one read before approval. */
+export function getMyApplication(project: string): Promise<MyApplication> {
+  return request<MyApplication>('GET', `${base(project)}/my-application`);
 }
 
 /** GET /channel/my-reports: the broker's own reports (a company lead: `company`, the company's), newest first. */
@@ -40,4 +40,14 @@ export function getChannelWorkspace(project: string): Promise<ChannelWorkspace> 
 /** GET /channel/brokers: every broker with their standing. */
 export function getBrokers(project: string): Promise<ChannelBrokers> {
   return request<ChannelBrokers>('GET', `${base(project)}/brokers`);
+}
+
+/** GET /channel/escorted-today: today's broker-brought parties with their logged exit and confirmation (CH-6, CH-7). */
+export function getEscortedToday(project: string): Promise<EscortedToday> {
+  return request<EscortedToday>('GET', `${base(project)}/escorted-today`);
+}
+
+/** GET /channel/my-confirmations: the viewing confirmations the signed-in consultant still owes (CH-7). */
+export function getMyConfirmations(project: string): Promise<MyConfirmations> {
+  return request<MyConfirmations>('GET', `${base(project)}/my-confirmations`);
 }

@@ -1,9 +1,11 @@
 // The number a broker reports under CH-8: the full number, or masked 前三后四 (138****5678) / 前四后三
 // (1380****678) as the project's `channel.reportNumber` asks. Pure, so the form and its test share it.
+import type { ReportNumberStyle } from '../../contracts/index.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 import { phoneProblem } from '../shared/phone-check.ts';
 
-export type ReportNumber = 'full' | 'first3last4' | 'first4last3';
+/** The office's CH-8 style, as GET /channel/my-application answers it. */
+export type ReportNumber = ReportNumberStyle;
 
 /** How many digits are shown before and after the mask. */
 export const MASK_SHAPE: Readonly<Record<Exclude<ReportNumber, 'full'>, { readonly head: number; readonly tail: number }>> = {

@@ -2,20 +2,17 @@
 // what the report form needs from the project (the CH-8 number style, the CH-5 lead time).
 import { useMemo } from 'react';
 import { getMyApplication } from '../api/channel-client.ts';
-import type { BrokerApplication, BrokerStatus } from '../../contracts/index.ts';
+import type { MyApplication, BrokerStatus } from '../../contracts/index.ts';
 import { useLoad, type Loaded } from '../shared/use-load.ts';
 import type { ReportNumber } from './masked-phone.ts';
 
 export interface BrokerStanding {
-  readonly application: BrokerApplication;
+  readonly application: MyApplication;
   readonly status: BrokerStatus;
   readonly companyLead: boolean;
   readonly reportNumber: ReportNumber;
   readonly leadMinutes: number;
 }
-
-/** CH-5's standard lead time for distribution agencies (分销), when the answer names none. */
-const DISTRIBUTOR_LEAD_MINUTES = 30;
 
 export function useBrokerStanding(project: string): Omit<Loaded<BrokerStanding>, 'data'> & { readonly data: BrokerStanding | null } {
   const loaded = useLoad(() => getMyApplication(project), [project]);
@@ -26,8 +23,9 @@ export function useBrokerStanding(project: string): Omit<Loaded<BrokerStanding>,
       application: a,
       status: a.status,
       companyLead: a.broker.companyLead,
-      reportNumber: 'full',
-      leadMinutes: a.broker.kind === 'distributor' ? DISTRIBUTOR_LEAD_MINUTES : 0,
+      // The office's policy decides both (the server answers them): the form never guesses.
+      reportNumber: a.reportNumber,
+      leadMinutes: a.leadMinutes,
     };
   }, [loaded.data]);
   return { ...loaded, data };

@@ -1,28 +1,32 @@
-// 渠道带访离场 (CH-6): today's broker-brought parties, each with the time they came and a button that logs
-// when they leave. The list is today's receptions (GET /today) that a broker brought; a departure logged
-// here is a `leave` fact against that arrival.
-import { App, Button, Card, List, Typography } from 'antd';
+// 今日渠道带访 (CH-6): today's broker-brought parties, each with the time they came, who received them and
+// either the exit time the desk logged or a button that logs it now; a settled viewing confirmation (CH-7)
+// shows how it ended. Read from GET /channel/escorted-today, which folds the log: after a reload a logged
+// exit still shows its time, and nothing settled reappears as pending.
+import { App, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { command, getToday } from '../api/api-client.ts';
+import type { EscortedParty } from '../../contracts/index.ts';
+import { command } from '../api/api-client.ts';
+import { getEscortedToday } from '../api/channel-client.ts';
 import { newIdempotencyKey } from '../api/http.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
+import { useCan } from '../session/use-can.ts';
 import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { useLoad } from '../shared/use-load.ts';
-import { useProjectTime } from '../shared/project-time.ts';
+
+const CONFIRMATION_COLOR = { confirmed: 'green', refused: 'red', fake: 'volcano' } as const;
 
 export function EscortedParties({ refreshKey }: { readonly refreshKey: unknown }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { project } = useProject();
   const { nameOf } = useStaffNames();
-  const { clock } = useProjectTime();
-  const today = useLoad(() => getToday(project), [project, refreshKey]);
-  const [left, setLeft] = useState<ReadonlyMap<number, string>>(new Map());
+  const can = useCan();
+  const today = useLoad(() => getEscortedToday(project), [project, refreshKey]);
   const [busy, setBusy] = useState<number | null>(null);
   const [problem, setProblem] = useState<Problem>(null);
-  const parties = (today.data?.receptions ?? []).filter((r) => r.kind === 'arrival' && r.broker !== null);
+  const parties = today.data?.parties ?? [];
   if (parties.length === 0) return null;
 
   const leave = async (arrival: number) => {
@@ -30,8 +34,8 @@ export function EscortedParties({ refreshKey }: { readonly refreshKey: unknown }
     setProblem(null);
     try {
       await command(project, 'leave', { arrival }, { idempotencyKey: newIdempotencyKey() });
-      setLeft((m) => new Map(m).set(arrival, clock(Date.now())));
       void message.success(t('desk.exitLogged'));
+      today.reload();
     } catch (error) {
       setProblem(problemOf(error));
     } finally {
@@ -39,30 +43,35 @@ export function EscortedParties({ refreshKey }: { readonly refreshKey: unknown }
     }
   };
 
+  const exit = (r: EscortedParty) =>
+    r.leftAtLocal !== null ? (
+      <Typography.Text type="secondary" key="left" data-testid="left-at" data-left={r.leftAt ?? ''}>
+        {t('desk.leftAt', { time: r.leftAtLocal.slice(11) })}
+      </Typography.Text>
+    ) : can('leave') ? (
+      <Button key="leave" size="small" loading={busy === r.arrival} onClick={() => void leave(r.arrival)} data-testid="log-exit">
+        {t('desk.logExit')}
+      </Button>
+    ) : null;
+
   return (
     <Card size="small" title={t('desk.escortedToday')} className="escorted-parties" data-testid="escorted-parties">
       <ErrorAlert problem={problem} testId="exit-error" onClose={() => setProblem(null)} />
       <List
         size="small"
-        dataSource={parties}
+        dataSource={[...parties]}
         renderItem={(r) => (
-          <List.Item
-            data-testid={`escorted-${r.seq}`}
-            actions={[
-              left.has(r.seq) ? (
-                <Typography.Text type="secondary" key="left">
-                  {t('desk.leftAt', { time: left.get(r.seq) ?? '' })}
-                </Typography.Text>
-              ) : (
-                <Button key="leave" size="small" loading={busy === r.seq} onClick={() => void leave(r.seq)} data-testid="log-exit">
-                  {t('desk.logExit')}
-                </Button>
-              ),
-            ]}
-          >
-            <Typography.Text>
-              {r.atLocal?.slice(11) ?? ''} · {nameOf(r.broker ?? '')} · {r.phone ?? ''} · {r.receiver ? nameOf(r.receiver) : t('common.nobody')}
-            </Typography.Text>
+          <List.Item data-testid={`escorted-${r.arrival}`} data-left={r.leftAt !== null ? 'yes' : 'no'} actions={[exit(r)]}>
+            <Space size={4} wrap>
+              <Typography.Text>
+                {r.atLocal?.slice(11) ?? ''} · {nameOf(r.broker)} · {r.customer.phone} · {r.receiver ? nameOf(r.receiver) : t('common.nobody')}
+              </Typography.Text>
+              {r.confirmation !== null && (
+                <Tag color={CONFIRMATION_COLOR[r.confirmation]} data-testid="escorted-confirmation">
+                  {t(`desk.confirmation.${r.confirmation}`)}
+                </Tag>
+              )}
+            </Space>
           </List.Item>
         )}
       />

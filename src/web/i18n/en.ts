@@ -1206,9 +1206,11 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'risk.kind.manyFollowers': "Several followers",
   'risk.kind.brokerHopping': "Broker hopping",
   'risk.kind.reportAfterArrival': "Reported after arrival",
-
-
-
+  // ---- channel-finish (issue 10): the sign-up's unknown project, settled confirmations on the desk's list ----
+  'error.unknown_project': 'There is no such project: check the sign-up link the sales office gave you',
+  'desk.confirmation.confirmed': 'Confirmation done',
+  'desk.confirmation.refused': 'Consultant refused the slip',
+  'desk.confirmation.fake': 'Marked fake',
   // ---- hygiene (issue 12): register hygiene — corrections, late entries, groups, outreach, no phone, name search, referrer ----
   'error.unknown_entry': "No such entry in the register",
   'error.entry_superseded': "This entry was already corrected: correct the newer one",

@@ -1206,6 +1206,11 @@ export const zhCN = {
   'risk.kind.manyFollowers': "多人跟进",
   'risk.kind.brokerHopping': "渠道转移",
   'risk.kind.reportAfterArrival': "到访后报备",
+  // ---- channel-finish (issue 10): the sign-up's unknown project, settled confirmations on the desk's list ----
+  'error.unknown_project': '没有这个项目，请核对案场提供的报名链接',
+  'desk.confirmation.confirmed': '确认单已完成',
+  'desk.confirmation.refused': '顾问拒填确认单',
+  'desk.confirmation.fake': '已标记假客',
   // ---- hygiene (issue 12): register hygiene — corrections, late entries, groups, outreach, no phone, name search, referrer ----
   'error.unknown_entry': "登记簿中没有这条登记",
   'error.entry_superseded': "该登记已被更正，请更正最新的那条",
