@@ -1,9 +1,11 @@
 // The accounts tables (users, memberships, sessions, login throttling) and the SEC-2 read log, for both
 // dialects. Ids 0100–0199 belong to accounts; the composition root runs them with the other lists:
 // `migrate(db, STORE_MIGRATIONS, ACCOUNT_MIGRATIONS)`. Booleans are 0/1 integers, instants epoch-ms BIGINT.
+import { IMPORT_MAPPINGS_MIGRATION } from './import-mappings-store.ts';
 import type { Migration } from '../store/sql/migrate.ts';
 import { LOGIN_THROTTLE_SCHEMA } from './login-throttle.ts';
 import { ACCOUNT_CHANGES_MIGRATION } from './account-changes-store.ts';
+import { DISPLAYS_MIGRATION } from './displays-store.ts';
 
 const accounts = `
 CREATE TABLE users (
@@ -78,4 +80,8 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
   LOGIN_THROTTLE_SCHEMA,
   // office: the admin workspace's audit of account changes
   ACCOUNT_CHANGES_MIGRATION,
+  // register import (issue 11.4): the column mapping each office confirmed
+  IMPORT_MAPPINGS_MIGRATION,
+  // tv-pairing (issue 16.1): paired floor displays and their append-only audit
+  DISPLAYS_MIGRATION,
 ];

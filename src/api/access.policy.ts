@@ -25,14 +25,20 @@ export type ReadName =
   // office: the violation register, risk alerts
   | 'violations' | 'riskAlerts'
   // register hygiene (issue 12.2)
-  | 'judgeByName' | 'pendingEntries';
+  | 'judgeByName' | 'pendingEntries'
+  // ownership-rules: the manager's ownership desk (OWN-9, OWN-13), my unread arrival alerts (RISK-2)
+  | 'ownershipDesk' | 'myAlerts'
+  // register import (issue 11.4) and the daily summary (issue 11.5)
+  | 'registerImportPlan' | 'registerImportRejects' | 'registerImportCommit' | 'dailySummary' | 'dailySummaryExport';
 /** The policy editor: the policy with its knobs, and the what-if of an edited one (a POST that records nothing). */
 export type PolicyEditorName = 'policy' | 'policyWhatIf';
 /** The broker side (CH-1..10): the broker's own reads, the desk's escort admission, the channel assistant's desk. */
 export type ChannelReadName = 'myApplication' | 'myReports' | 'escortCode' | 'admitEscort' | 'channelWorkspace' | 'channelBrokers'
   // channel-finish (issue 10): the settled state of broker-brought parties
   | 'escortedToday' | 'myConfirmations';
-export type EndpointName = Action | ReadName | PolicyEditorName | ChannelReadName;
+/** tv-pairing (issue 16.1): the manager pairs floor displays, lists them and revokes them. */
+export type DisplayEndpointName = 'displays' | 'pairDisplay' | 'revokeDisplay';
+export type EndpointName = Action | ReadName | PolicyEditorName | ChannelReadName | DisplayEndpointName;
 
 export interface Endpoint {
   readonly method: 'GET' | 'POST';
@@ -83,6 +89,9 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   link: command('link', { consultant: 'ownCustomers', supervisor: 'any', manager: 'any' }, { customers: ['phone', 'to'], recorder: 'by' }),
   merge: command('merge', supervisors),
   reassign: command('reassign', { manager: 'any' }, { recorder: 'by' }),
+  assignIntroduced: command('assignIntroduced', { manager: 'any' }, { recorder: 'by' }),
+  freezeRegister: command('freezeRegister', { manager: 'any' }, { recorder: 'by' }),
+  markAlertRead: command('markAlertRead', { consultant: 'self' }, { subject: 'who' }),
   depart: command('depart', { manager: 'any' }),
   // ---- brokers (CH) ----
   report: command('report', { broker: 'self', channelAssistant: 'any', manager: 'any' }, { subject: 'broker' }),
@@ -110,6 +119,8 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   // ---- register hygiene (issue 12.2): the manager decides late entries (REG-5); the entry's people identify a visitor (REG-7) ----
   decideLateEntry: command('decideLateEntry', { manager: 'any' }, { recorder: 'by' }),
   identify: command('identify', { consultant: 'self', frontdesk: 'self', supervisor: 'any', manager: 'any' }, { subject: 'by' }),
+  // ---- register import (issue 11.4, REG-5): the manager approves every imported entry ----
+  importEntry: command('importEntry', { manager: 'any' }, { recorder: 'by' }),
   // ---- reads ----
   floor: { method: 'GET', path: '/floor', grants: staffReads },
   today: { method: 'GET', path: '/today', grants: staffReads },
@@ -157,14 +168,33 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   reportExport: { method: 'GET', path: '/reports/export', grants: { manager: 'any' } },
   // ---- office: the violation register (PEN-1): the managers see all; staff see their own ----
   riskAlerts: { method: 'GET', path: '/risk-alerts', grants: supervisors },
+  ownershipDesk: { method: 'GET', path: '/ownership-desk', grants: supervisors },
+  myAlerts: { method: 'GET', path: '/alerts/mine', grants: { consultant: 'any' } },
   violations: { method: 'GET', path: '/violations', grants: { consultant: 'self', frontdesk: 'self', channelAssistant: 'self', supervisor: 'any', manager: 'any' }, subject: 'of' },
+  // ---- register import (issue 11.4): the manager brings paper registers in (REG-5); the daily summary (issue 11.5) ----
+  registerImportPlan: { method: 'POST', path: '/register-import', grants: { manager: 'any' } },
+  registerImportRejects: { method: 'POST', path: '/register-import/rejects', grants: { manager: 'any' } },
+  registerImportCommit: { method: 'POST', path: '/register-import/commit', grants: { manager: 'any' }, recorder: 'by' },
+  dailySummary: { method: 'GET', path: '/daily-summary', grants: supervisors },
+  dailySummaryExport: { method: 'GET', path: '/daily-summary/export', grants: { manager: 'any' } },
   // ---- channel-finish (issue 10): the desk's broker-brought parties with their exit (who may log it reads it); the confirmations a consultant owes ----
   escortedToday: { method: 'GET', path: '/channel/escorted-today', grants: { frontdesk: 'any', channelAssistant: 'any', supervisor: 'any', manager: 'any' } },
   myConfirmations: { method: 'GET', path: '/channel/my-confirmations', grants: { consultant: 'self', manager: 'any' }, subject: 'of' },
   // ---- register hygiene (issue 12.2): the desk judges by name (REG-4); entries waiting for a decision or an identification (REG-5, REG-7) ----
   judgeByName: { method: 'GET', path: '/judge/by-name', grants: staffReads },
   pendingEntries: { method: 'GET', path: '/register/pending', grants: { consultant: 'self', frontdesk: 'any', supervisor: 'any', manager: 'any' }, subject: 'of' },
+  // ---- tv-pairing (issue 16.1): paired floor displays, the manager's alone ----
+  displays: { method: 'GET', path: '/displays', grants: { manager: 'any' } },
+  pairDisplay: { method: 'POST', path: '/displays', grants: { manager: 'any' } },
+  revokeDisplay: { method: 'POST', path: '/displays/:display/revoke', grants: { manager: 'any' } },
 };
+
+/**
+ * tv-pairing (issue 16.1): all a paired display may read — the board and its live stream, in its own project
+ * (names and states, never a phone or a customer). A display is not a person: it holds no role in the table
+ * above, and its credential opens nothing else.
+ */
+export const DISPLAY_MAY: readonly EndpointName[] = ['floor', 'stream'];
 
 /** Endpoints an approved broker is yet to be: before approval a broker may only read their application (CH-2). */
 export const UNAPPROVED_BROKER_MAY: readonly EndpointName[] = ['myApplication'];
@@ -175,13 +205,14 @@ export function allowedEndpoints(role: AccountRole): EndpointName[] {
 }
 
 /** Endpoints outside a project: who may call them. */
-export type SiteAccess = 'public' | 'session' | 'admin';
+export type SiteAccess = 'public' | 'session' | 'admin' | 'display';
 
 /** The person calling a project endpoint, as the table lets them. */
 export interface Caller {
   readonly userId: string;
   readonly login: string;
-  readonly role: AccountRole;
+  /** `display`: a paired floor TV (DISPLAY_MAY), never a membership's role. */
+  readonly role: AccountRole | 'display';
   readonly grant: Grant;
   /** The staff id they act as in this project, if any. */
   readonly staffId: StaffId | null;

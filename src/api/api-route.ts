@@ -14,6 +14,7 @@ import { ENDPOINTS, resolveInput, type Caller, type EndpointName, type SiteAcces
 import type { CustomerIndexes } from '../app/customer-index.ts';
 import { ApiError, type Issue, type Lang } from './error-map.ts';
 import type { LiveHub } from './live-stream.ts';
+import type { PairedDisplay } from '../accounts/displays-store.ts';
 
 /** What the routes are given: the stores, the clock, and the settings buildApi resolved. */
 export interface RouteDeps {
@@ -39,6 +40,8 @@ export interface RequestContext {
   /** On project endpoints: the caller as the access table lets them, and the project's office. */
   readonly caller: Caller | null;
   readonly handle: OfficeHandle | null;
+  /** tv-pairing: the paired display making the request, and its credential (board reads only). */
+  readonly display?: { readonly record: PairedDisplay; readonly token: string };
 }
 
 export type Access = SiteAccess | { readonly endpoint: EndpointName };
@@ -165,6 +168,18 @@ export function inProject(req: FastifyRequest): { caller: Caller; handle: Office
   const { caller, handle, session, token } = req.ctx;
   if (!caller || !handle || !session || !token) throw new Error(`${req.routeOptions.url} is not declared as a project endpoint`);
   return { caller, handle, session, token };
+}
+
+/**
+ * The context of a board read (DISPLAY_MAY), which a person or a paired display may make. `key` names whose
+ * streams these are (the session's token, or the display's), so each is bounded and ended on its own.
+ */
+export function onBoard(req: FastifyRequest): { caller: Caller; handle: OfficeHandle; key: string; display: PairedDisplay | null } {
+  const { caller, handle, token, display } = req.ctx;
+  if (!caller || !handle) throw new Error(`${req.routeOptions.url} is not declared as a project endpoint`);
+  if (display) return { caller, handle, key: `display:${display.record.id}`, display: display.record };
+  if (!token) throw new Error(`${req.routeOptions.url} is not declared as a project endpoint`);
+  return { caller, handle, key: token, display: null };
 }
 
 /** The context of an endpoint that needs a session. */

@@ -6,6 +6,7 @@ import { csrfMatches, findSession, type Session } from '../accounts/accounts-sto
 import type { Db } from '../store/sql/db.ts';
 import type { Offices } from '../store/offices.ts';
 import { callerFor, ENDPOINTS, UNAPPROVED_BROKER_MAY } from './access.policy.ts';
+import { displayContext } from './display-auth.ts';
 import type { RequestContext } from './api-route.ts';
 import { ApiError, langOf } from './error-map.ts';
 
@@ -33,9 +34,19 @@ async function contextOf(req: FastifyRequest, deps: AuthDeps): Promise<RequestCo
   const access = req.routeOptions.config.access;
   if (access === undefined || access === 'public') return { lang, token: null, session: null, caller: null, handle: null };
 
+  // tv-pairing: a paired display reads the board with its own credential, and nothing else.
+  if (access === 'display') {
+    const display = await displayContext(req, deps, lang, access);
+    if (!display) throw new ApiError('display_unpaired');
+    return display;
+  }
   const token = req.cookies[SESSION_COOKIE] ?? null;
   const session = token ? await findSession(deps.db, token, deps.clock()) : null;
-  if (!token || !session) throw new ApiError('unauthenticated');
+  if (!token || !session) {
+    const display = await displayContext(req, deps, lang, access);
+    if (display) return display;
+    throw new ApiError('unauthenticated');
+  }
   if (await departedAny(session, deps)) throw new ApiError('unauthenticated', { detail: 'your access ended when you left the company (SEC-4)' });
   if (!SAFE_METHODS.has(req.method) && !csrfMatches(token, req.headers['x-csrf-token'])) throw new ApiError('csrf_failed');
   const known = { lang, token, session };

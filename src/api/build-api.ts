@@ -35,6 +35,10 @@ import { firstRunRoutes } from './first-run.routes.ts';
 import { violationRoutes } from './violations.routes.ts';
 import { riskRoutes } from './risk.routes.ts';
 import { registerHygieneRoutes } from './register-hygiene.routes.ts';
+import { ownershipDeskRoutes } from './ownership-desk.routes.ts';
+import { registerImportRoutes } from './register-import.routes.ts';
+import { dailySummaryRoutes } from './daily-summary.routes.ts';
+import { displayRoutes } from './display.routes.ts';
 
 export interface ApiOptions {
   readonly offices: Offices;
@@ -196,6 +200,10 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     violationRoutes(api, deps);
     riskRoutes(api, deps);
     registerHygieneRoutes(api, deps);
+    ownershipDeskRoutes(api, deps);
+    registerImportRoutes(api, deps);
+    dailySummaryRoutes(api, deps);
+    displayRoutes(api, deps);
   });
   return app;
 }

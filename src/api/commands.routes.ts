@@ -40,6 +40,9 @@ const SUMMARIES: Readonly<Record<Action, string>> = {
   merge: 'Two records are one customer (OWN-6)',
   depart: "A consultant leaves: customers to the pool, access ends (OWN-10, SEC-4)",
   reassign: 'The manager assigns a customer (OWN-5, OWN-10)',
+  assignIntroduced: 'The manager gives a customer the company or a leader introduced to the consultant whose turn it is, at the commission rate (OWN-9)',
+  freezeRegister: 'The manager freezes the valid customer register before an opening; disputes follow it (OWN-13)',
+  markAlertRead: 'The owner marks an arrival alert read (RISK-2)',
   suspend: 'Sanction: no new parties for some days (ROT-14)',
   report: 'A broker reports a customer (CH-3, CH-4, CH-8)',
   deal: 'An order stage for a unit (DEAL-1..3)',
@@ -73,6 +76,7 @@ const SUMMARIES: Readonly<Record<Action, string>> = {
   decideAppeal: 'Decide an appeal: the sanction stands, or is overturned and a suspension ends now (PEN-1)',
   decideLateEntry: 'Approve or refuse a late entry, once; approved, it counts from the visit (REG-5)',
   identify: 'Link an entry made without a phone to the customer\'s phone (REG-7)',
+  importEntry: 'Bring one paper-era register entry in (visit, call or follow-up), at the time it happened, approved by the manager; refused if the register has it (REG-5, issue 11.4)',
 };
 
 /** A refused command is an error answer with the refusal's code and reasons; nothing was recorded. */

@@ -158,6 +158,7 @@ export function presentOwned(list: readonly OwnedCustomer[], viewer: Viewer, own
     channel: c.channel,
     // The next step is the consultant's own note about their own customer: shown to them as written.
     nextStep: c.nextStep,
+    ...(c.pending ? { pending: true as const } : {}),
   }));
 }
 

@@ -35,6 +35,12 @@ export type ApiCode =
   | 'account_refused'
   | 'same_approver'
   | 'erasure_refused'
+  // tv-pairing (issue 16.1): paired floor displays
+  | 'display_unpaired'
+  | 'display_revoked'
+  | 'pairing_code_unknown'
+  | 'pairing_code_used'
+  | 'display_already_revoked'
   | 'internal';
 
 export type ErrorCode = ApiCode | RefusalCode;
@@ -66,6 +72,11 @@ export const API_STATUS: Readonly<Record<ApiCode, number>> = {
   escort_attempts: 429,
   login_taken: 409,
   unknown_project: 404,
+  display_unpaired: 401,
+  display_revoked: 401,
+  pairing_code_unknown: 422,
+  pairing_code_used: 409,
+  display_already_revoked: 409,
 };
 
 function unreachable(value: never): never {
@@ -100,6 +111,11 @@ export function refusalStatus(code: RefusalCode): 409 | 422 | 429 {
     case 'appeal_exists':
     case 'appeal_not_open':
       return 409;
+    case 'customer_owned':
+    case 'no_consultant_free':
+      return 409;
+    case 'not_an_alert':
+      return 422;
     case 'unknown_violation':
       return 422;
     // register hygiene (issue 12.2)
@@ -187,6 +203,15 @@ export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Lang, string>>
   unknown_entry: { en: 'no such entry in the register', 'zh-CN': '登记簿中没有这条登记' },
   entry_superseded: { en: 'this entry was already corrected: correct the newer entry', 'zh-CN': '该登记已被更正，请更正最新的那条' },
   unknown_referrer: { en: 'the referrer must be a customer the office already has', 'zh-CN': '介绍人须是本案场已有的客户' },
+  customer_owned: { en: 'the customer already has a protected owner: not the company\'s to give', 'zh-CN': '该客户已有受保护的归属顾问，不能作为公司客户分配' },
+  no_consultant_free: { en: 'no consultant can take a customer now', 'zh-CN': '目前没有可分配的置业顾问' },
+  not_an_alert: { en: 'that is not an arrival you were alerted to', 'zh-CN': '这不是发给您的到访提醒' },
+  // ---- tv-pairing (issue 16.1): paired floor displays ----
+  display_unpaired: { en: 'this device is not paired as a display: open /pair on it', 'zh-CN': '本设备尚未配对为显示屏，请在本机打开 /pair 配对' },
+  display_revoked: { en: "this display's pairing was revoked: pair it again from /pair", 'zh-CN': '该显示屏已解除配对，请在本机打开 /pair 重新配对' },
+  pairing_code_unknown: { en: 'no display is showing this code (it may have expired): read the code on the TV again', 'zh-CN': '没有显示屏正在显示此配对码（可能已过期），请重新查看电视上的配对码' },
+  pairing_code_used: { en: 'this code was already used to pair a display', 'zh-CN': '该配对码已被使用' },
+  display_already_revoked: { en: 'this display is already unpaired', 'zh-CN': '该显示屏已解除配对' },
 };
 
 /** The JSON body of every error answer (src/contracts/errors.contract.ts), its code one of ours. */

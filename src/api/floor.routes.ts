@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { findSession } from '../accounts/accounts-store.ts';
 import { projectParams } from '../contracts/common.contract.ts';
 import { boardSchema, streamHeaders, todayAnswerSchema, unitCreditSchema, unitParams, type LiveUpdate } from '../contracts/floor.contract.ts';
-import { addProjectRoute, inProject, type RouteDeps } from './api-route.ts';
+import { addProjectRoute, inProject, onBoard, type RouteDeps } from './api-route.ts';
+import { displayOfToken } from '../accounts/displays-store.ts';
+import { DISPLAY_COOKIE, DISPLAY_COOKIE_MAX_AGE_S } from './display-auth.ts';
 import { creditOf } from '../app/customers.queries.ts';
 import { board, todaysReceptions } from '../app/floor.queries.ts';
 import { ApiError } from './error-map.ts';
@@ -26,7 +28,7 @@ export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
     tags: ['floor'],
     params: projectParams,
     answer: boardSchema,
-    handler: async (_input, req) => board(await inProject(req).handle.engine(), clock()),
+    handler: async (_input, req) => board(await onBoard(req).handle.engine(), clock()),
   });
 
   addProjectRoute(app, 'today', {
@@ -61,15 +63,18 @@ export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
     params: projectParams,
     headers: streamHeaders,
     handler: async ({ headers }, req, reply) => {
-      const { caller, handle, token } = inProject(req);
+      const { caller, handle, key, display } = onBoard(req);
+      const displayToken = req.ctx.display?.token ?? null;
       reply.hijack();
       const raw = reply.raw;
-      raw.writeHead(200, SSE_HEADERS);
+      // A paired TV may show the board for years without a reload: each stream renews its credential's cookie.
+      const renewed = displayToken === null ? {} : { 'set-cookie': app.serializeCookie(DISPLAY_COOKIE, displayToken, { httpOnly: true, sameSite: 'strict', secure: deps.cookieSecure === 'auto' ? req.protocol === 'https' : deps.cookieSecure, path: '/api', maxAge: DISPLAY_COOKIE_MAX_AGE_S }) };
+      raw.writeHead(200, { ...SSE_HEADERS, ...renewed });
       raw.write('retry: 2000\n\n');
-      const stream = new LiveStream(handle.project.id, caller.userId, raw, caller.staffId, caller.login, token);
+      const stream = new LiveStream(handle.project.id, caller.userId, raw, caller.staffId, caller.login, key);
       // Registered before the backlog is read, so a commit in between is queued rather than lost.
       hub.add(stream);
-      hub.trimSession(token, STREAMS_PER_SESSION);
+      hub.trimSession(key, STREAMS_PER_SESSION);
       try {
         const engine = await handle.engine();
         const lastId = headers['last-event-id'];
@@ -87,11 +92,13 @@ export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
         stream.end();
         return;
       }
-      // The heartbeat keeps proxies from closing an idle stream, and ends it once the session is gone.
+      // The heartbeat keeps proxies from closing an idle stream, and ends it once the session is gone — or the
+      // display revoked on another server process (this one closes its own streams at once).
+      const stillAllowed = displayToken === null ? () => findSession(db, key, clock()).then((s) => s !== null) : () => displayOfToken(db, displayToken).then((d) => d !== null && d.revokedAt === null);
       const heartbeat = setInterval(() => {
         stream.write(': heartbeat\n\n');
-        findSession(db, token, clock()).then(
-          (s) => (s ? undefined : stream.end()),
+        stillAllowed().then(
+          (yes) => (yes ? undefined : display ? hub.closeDisplay(display.id) : stream.end()),
           () => undefined,
         );
       }, deps.heartbeatMs);

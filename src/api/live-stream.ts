@@ -165,6 +165,17 @@ export class LiveHub {
     for (const set of this.streams.values()) for (const s of set) if (s.userId === userId) s.end();
   }
 
+  /** tv-pairing: a revoked display's streams are told so (the TV shows 已解除配对 at once), then end. */
+  closeDisplay(displayId: string): void {
+    for (const set of this.streams.values())
+      for (const s of set)
+        if (s.userId === `display:${displayId}`) {
+          s.write('event: revoked\ndata: {}\n\n');
+          s.end();
+          set.delete(s);
+        }
+  }
+
   closeAll(): void {
     for (const set of this.streams.values()) for (const s of set) s.end();
     this.streams.clear();

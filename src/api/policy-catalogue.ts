@@ -105,16 +105,20 @@ const HAND: Readonly<Record<string, HandEntry>> = {
     labels: { queue: ['按轮排', 'The queue'], referrerOwner: ['老客户的顾问', "The old customer's consultant"] },
   },
   'ownership.companyAssignedRate': {
-    notYet: true,
     rules: ['OWN-9'],
     zh: '公司、员工或领导介绍并由经理分配的客户的佣金比例',
     en: 'Commission rate on customers the company introduces and the manager assigns',
   },
   'ownership.recycleDays': {
-    notYet: true,
     rules: ['OWN-11'],
     zh: '无有效联系多少天后在月度回收时转入公共池；不设则不回收',
     en: 'Days without effective contact before the monthly sweep into the public pool; none: no sweep',
+  },
+  'ownership.reassignedOwns': {
+    rules: ['OWN-10'],
+    zh: '经理分配的客户何时归新顾问：分配时，或新顾问首次有效联系时（细则 四.2）',
+    en: "When a reassigned customer becomes the new consultant's: at the assignment, or at their first effective contact",
+    labels: { atAssignment: ['分配时', 'At the assignment'], atFirstContact: ['首次有效联系时', 'At the first effective contact'] },
   },
   'channel.protectionDays': {
     rules: ['CH-4'],

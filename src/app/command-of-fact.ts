@@ -51,6 +51,7 @@ export function commandOfFact(fact: Fact): Command | null {
     case 'turnDeclined':
       return { do: 'decline', who: fact.who };
     case 'registered':
+      if (fact.imported) return importedCommandOf(fact);
       return {
         do: 'register',
         by: fact.by,
@@ -61,6 +62,7 @@ export function commandOfFact(fact: Fact): Command | null {
         ...registerHygieneOf(fact),
       };
     case 'followedUp':
+      if (fact.imported) return importedCommandOf(fact);
       return { do: 'followUp', by: fact.by, phone: fact.phone, reached: fact.reached, via: fact.via, ...followUpNote(fact) };
     case 'familyLinked':
       return { do: 'link', phone: fact.phone, to: fact.to, relation: fact.relation, ...(fact.confirmedBy !== undefined ? { by: fact.confirmedBy } : {}) };
@@ -130,6 +132,13 @@ export function commandOfFact(fact: Fact): Command | null {
       return { do: 'decideLateEntry', entry: fact.entry, by: fact.by, approved: fact.approved, ...defined({ reason: fact.reason }) };
     case 'entryIdentified':
       return { do: 'identify', entry: fact.entry, by: fact.by, phone: fact.phone };
+    // ownership-rules: the turn (OWN-9) and the register (OWN-13) are decided again
+    case 'introducedAssigned':
+      return { do: 'assignIntroduced', phone: fact.phone, source: fact.source, by: fact.by, ...defined({ name: fact.name }) };
+    case 'registerFrozen':
+      return { do: 'freezeRegister', by: fact.by, ...defined({ note: fact.note }) };
+    case 'alertRead':
+      return { do: 'markAlertRead', who: fact.who, arrival: fact.arrival };
   }
 }
 
@@ -156,4 +165,16 @@ function registerHygieneOf(fact: Extract<Fact, { type: 'registered' }>): Registe
     ...defined({ corrects: fact.corrects, visitedAt: fact.late?.visitedAt, group: fact.group, appearance: fact.appearance, referrer: fact.referrer }),
     ...(fact.outreach ? { outreach: { site: fact.outreach.site, ...(fact.outreach.smsAt !== null ? { smsAt: fact.outreach.smsAt } : {}) } } : {}),
   };
+}
+
+/** Issue 11.4: an imported entry goes back to the import command the manager approved (its own time kept). */
+function importedCommandOf(fact: Extract<Fact, { type: 'registered' | 'followedUp' }>): Command | null {
+  const mark = fact.imported;
+  if (!mark || fact.phone === undefined) return null;
+  const base = { at: mark.at, phone: fact.phone, consultant: fact.by };
+  const entry =
+    fact.type === 'followedUp'
+      ? { kind: 'followUp' as const, ...base, via: fact.via, reached: fact.reached, ...defined({ said: fact.said }) }
+      : { kind: fact.via, ...base, ...defined({ name: fact.name, gender: fact.gender, needs: fact.needs, plate: fact.plate }), ...registerDetailsOf(fact) };
+  return { do: 'importEntry', by: mark.approvedBy, batch: mark.batch, row: mark.row, entry };
 }

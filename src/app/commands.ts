@@ -83,7 +83,39 @@ export type Command =
   /** REG-5: the manager approves or refuses a late entry (`entry`: its seq), once. */
   | { readonly do: 'decideLateEntry'; readonly entry: number; readonly by: StaffId; readonly approved: boolean; readonly reason?: string }
   /** REG-7: an entry made without a phone is linked to the customer's phone. */
-  | { readonly do: 'identify'; readonly entry: number; readonly by: StaffId; readonly phone: string };
+  | { readonly do: 'identify'; readonly entry: number; readonly by: StaffId; readonly phone: string }
+  // ---- ownership-rules (issue 12 item 3, RISK-2) ----
+  /** OWN-9: give a customer the company, its staff or a leader introduced to the consultant whose turn it is. */
+  | { readonly do: 'assignIntroduced'; readonly phone: string; readonly name?: string; readonly source: string; readonly by: StaffId }
+  /** OWN-13: freeze the valid customer register now (before an opening). */
+  | { readonly do: 'freezeRegister'; readonly by: StaffId; readonly note?: string }
+  /** RISK-2: the owner read the alert of their customer's arrival `arrival` (its seq). */
+  | { readonly do: 'markAlertRead'; readonly who: StaffId; readonly arrival: number }
+  // ---- register import (issue 11.4): one paper-era entry, approved by the manager `by` (REG-5) ----
+  | { readonly do: 'importEntry'; readonly by: StaffId; readonly batch: string; readonly row: number; readonly entry: ImportedEntry };
+
+/**
+ * One entry of a paper-era register as the import read it: what happened (`kind`), when (`at`, the register's own
+ * time), the customer and the consultant; the register's fields for a visit or a call, the contact for a follow-up.
+ */
+export interface ImportedEntry extends RegisterDetails {
+  readonly kind: 'visit' | 'call' | 'followUp';
+  readonly at: number;
+  readonly phone: string;
+  readonly consultant: StaffId;
+  readonly name?: string;
+  readonly gender?: 'M' | 'F';
+  readonly needs?: string;
+  readonly plate?: string;
+  /** A follow-up: how, whether it reached the customer, and what was said. */
+  readonly via?: ContactVia;
+  readonly reached?: boolean;
+  readonly said?: string;
+}
+
+/** A sanction as the manager gives it: a suspension in days (its end is decided when recorded). */
+export type SanctionInput = { readonly kind: 'warning' } | { readonly kind: 'fine'; readonly amount: number } | { readonly kind: 'suspension'; readonly days: number };
+
 
 /** What a register entry may say about itself (issue 12.2); the handlers judge it. */
 export interface RegisterHygieneInput {
@@ -100,9 +132,6 @@ export interface RegisterHygieneInput {
   /** REG-11: the phone of the old customer who introduced this one. */
   readonly referrer?: string;
 }
-
-/** A sanction as the manager gives it: a suspension in days (its end is decided when recorded). */
-export type SanctionInput = { readonly kind: 'warning' } | { readonly kind: 'fine'; readonly amount: number } | { readonly kind: 'suspension'; readonly days: number };
 
 export type Action = Command['do'];
 /** Setting up an office; not scenario actions (a scenario's roster, brokers and units are its opening state). */
@@ -167,7 +196,11 @@ export type RefusalCode =
   // register hygiene (issue 12.2)
   | 'unknown_entry'
   | 'entry_superseded'
-  | 'unknown_referrer';
+  | 'unknown_referrer'
+  // ownership-rules: OWN-9 (a protected customer is not the company's to give; nobody can take one), RISK-2
+  | 'customer_owned'
+  | 'no_consultant_free'
+  | 'not_an_alert';
 
 export type Outcome = { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly refusal: Refusal };
 

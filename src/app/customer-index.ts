@@ -10,6 +10,7 @@ import type { PhoneKey } from '../core/phone.ts';
 import { DAY_MS, LocalCalendar, type Instant } from '../core/time.ts';
 import type { Engine } from '../core/engine.ts';
 import { OwnershipBook } from './ownership-book.ts';
+import { happenedAt } from '../core/entry-time.ts';
 
 /** Where the index reads a project's facts from: an office handle (src/store), or any log with its zone. */
 export interface ProjectLog {
@@ -34,6 +35,7 @@ function phonesOf(f: Recorded): PhoneKey[] {
     case 'reassigned':
     case 'ordered':
     case 'personalDataErased':
+    case 'introducedAssigned':
       return [f.phone];
     case 'familyLinked':
       return [f.phone, f.to];
@@ -54,6 +56,7 @@ function candidatesOf(f: Recorded): StaffId[] {
     case 'partyArrived':
       return [f.reception.receiver, f.designee].filter((s): s is StaffId => typeof s === 'string');
     case 'reassigned':
+    case 'introducedAssigned':
       return [f.to];
     case 'ordered':
       return [f.by];
@@ -114,6 +117,11 @@ export class CustomerIndex {
     }
     this.foldReports(f);
     this.book.touched(phones);
+    // OWN-14 / OWN-13: a dispute's decision may give the order's customer to the other consultant.
+    if (f.type === 'disputeResolved') {
+      const buyer = this.orderFor.get(f.unit);
+      if (buyer) this.book.touched([buyer]);
+    }
     if (f.type === 'departed') this.book.departed(f.who);
     if (f.type === 'policySet') this.book.reset();
   }
@@ -164,7 +172,8 @@ export class CustomerIndex {
       default:
         return;
     }
-    const month = this.calendar.dayOf(f.at).key.slice(0, 7);
+    // An imported paper-era entry is filed under the month it happened in (issue 11.4).
+    const month = this.calendar.dayOf(happenedAt(f)).key.slice(0, 7);
     const list = this.byMonth.get(month);
     if (list) list.push(f);
     else this.byMonth.set(month, [f]);

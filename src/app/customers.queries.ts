@@ -124,6 +124,8 @@ export interface OwnedCustomer {
   readonly channel: string | null;
   /** The next step the consultant's latest follow-up set (B级卡), and whether its day has come (issue 16.2). */
   readonly nextStep: NextStep | null;
+  /** 000 细则 四.2: given to this consultant, theirs from their first effective contact. */
+  readonly pending?: true;
 }
 
 export interface NextStep {
@@ -156,8 +158,10 @@ export function customersOf(engine: Engine, index: CustomerIndex, who: StaffId, 
       if (seen.has(phone)) continue;
       seen.add(phone);
       const own = engine.ownership(phone, now);
-      if (own.owner !== who) continue;
+      const pending = own.owner === null && own.pendingFor === who;
+      if (own.owner !== who && !pending) continue;
       out.push({
+        ...(pending ? { pending: true as const } : {}),
         phone,
         name: engine.customers.get(phone)?.name ?? null,
         protectedUntil: own.protectedUntil,

@@ -3,7 +3,7 @@
 import type { Engine } from '../core/engine.ts';
 import type { Fact, Recorded, StaffId } from '../core/facts.ts';
 import type { PhoneKey } from '../core/phone.ts';
-import type { Instant } from '../core/time.ts';
+import { DAY_MS, type Instant } from '../core/time.ts';
 import type { CustomerIndex, Reception } from './customer-index.ts';
 import { floorView, type FloorView } from './queries.ts';
 
@@ -52,4 +52,25 @@ export function ownedArrivals(engine: Engine, facts: readonly Recorded[], asOf?:
     out.set(owner, [...(out.get(owner) ?? []), found]);
   }
   return out;
+}
+
+/** How far back an unread owner alert is kept for its owner (RISK-2): older ones are history in the timeline. */
+export const UNREAD_ALERT_DAYS = 30;
+
+/**
+ * RISK-2: the arrivals of `who`'s customers they have not marked read, newest first: kept until read, not only
+ * sent to an open page. Only the customers `who` has had a hand in are looked at (the index's list), and only
+ * those still `who`'s now are shown (SEC-1, as for the stream's alerts).
+ */
+export function unreadOwnerAlerts(engine: Engine, index: CustomerIndex, who: StaffId, now: Instant): OwnedArrival[] {
+  const since = now - UNREAD_ALERT_DAYS * DAY_MS;
+  const read = engine.alertsRead.get(who);
+  const arrivals: Arrival[] = [];
+  for (const phone of index.touchedBy(who)) {
+    for (const f of index.factsAbout([phone])) {
+      if (f.type === 'partyArrived' && f.phone === phone && f.at >= since && f.at <= now && !read?.has(f.seq)) arrivals.push(f);
+    }
+  }
+  const mine = ownedArrivals(engine, arrivals).get(who) ?? [];
+  return mine.filter((a) => engine.ownership(a.phone, now).owner === who).sort((a, b) => b.arrival.seq - a.arrival.seq);
 }

@@ -16,6 +16,9 @@ import { PROBE_LIMIT, PROBE_WINDOW_MS } from '../core/channel.rules.ts';
 import type { Answer, Command, Outcome, Refusal, RefusalCode, RegisterDetails } from './commands.ts';
 import { decideViolation } from './violation.handlers.ts';
 import { decideLateEntry, entryHygiene, identifyEntry, type HandlerKit } from './register-hygiene.handlers.ts';
+import { decideOwnershipCommand } from './ownership.handlers.ts';
+import { frozenOwner } from '../core/frozen-register.rules.ts';
+import { decideImportEntry } from './import.handlers.ts';
 
 /** Where facts go. The in-memory store, SQLite and PostgreSQL each provide one; `append` also folds the fact into `engine`. */
 export interface Office {
@@ -112,7 +115,9 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
       const note = followUpNote(c);
       const problem = note ? noteProblem(note) : null;
       if (problem) refuse('invalid_input', problem);
-      const effect = followUpEffect(engine.policy, engine.ownership(phone, now).owner, c.by, c.reached, via);
+      // 细则 四.2: the consultant a customer was given to makes it theirs with this contact, as if already the owner.
+      const standing = engine.ownership(phone, now);
+      const effect = followUpEffect(engine.policy, standing.owner ?? standing.pendingFor, c.by, c.reached, via);
       return {
         fact: { type: 'followedUp', at, by: c.by, phone, reached: c.reached, via, ...note },
         answer: { extends: effect.extends, reasons: [effect.reason] },
@@ -277,6 +282,18 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
       return decideLateEntry(engine, c, now, KIT);
     case 'identify':
       return identifyEntry(engine, c, now, KIT);
+    case 'assignIntroduced':
+    case 'freezeRegister':
+    case 'markAlertRead': {
+      const decided = decideOwnershipCommand(engine, c, now, actor, refuse);
+      return { fact: decided.fact, answer: { ...(decided.receiver ? { receiver: decided.receiver } : {}), reasons: decided.reasons }, ...(decided.ownershipOf ? { ownershipOf: decided.ownershipOf } : {}) };
+    }
+    // register import (issue 11.4, REG-5)
+    case 'importEntry': {
+      const decided = decideImportEntry(engine, c, now, { actor, refuse, registerDetails });
+      const phone = decided.fact.type === 'registered' || decided.fact.type === 'followedUp' ? decided.fact.phone : undefined;
+      return { fact: decided.fact, answer: { ...(decided.valid !== undefined ? { valid: decided.valid } : {}), reasons: decided.reasons }, ...(phone ? { ownershipOf: phone } : {}) };
+    }
     case 'setPolicy':
       if (c.by !== undefined) actor(engine, c.by, ['manager']);
       return { fact: { type: 'policySet', at, policy: c.policy, ...(c.by ? { by: c.by } : {}) }, answer: { reasons: [] } };
@@ -336,6 +353,11 @@ function arrive(engine: Engine, floor: Floor, c: Extract<Command, { do: 'arrive'
       designated = referrerOwner;
       why.push(reason('OWN-8', 'referrerOwner', `an old customer brought them: ${referrerOwner}, the old customer's consultant, receives (referrerOwner)`));
     }
+  }
+  // 细则 四.2: a customer the manager gave someone, who invited them in: that consultant receives, as designated.
+  if (designated === null && ownership?.owner === null && ownership.pendingFor !== null && !engine.departed.has(ownership.pendingFor)) {
+    designated = ownership.pendingFor;
+    why.push(reason('OWN-10', 'pendingDesignated', `the manager gave the customer to ${designated}: ${designated} receives them, and owns them from this visit`, { who: designated }));
   }
   const party: PartyFacts = { nonCustomer: c.nonCustomer === true, owner: ownership?.owner ?? null, designated };
   if (ownership?.owner) why.push(...ownership.reasons);
@@ -521,10 +543,19 @@ function deal(engine: Engine, c: Extract<Command, { do: 'deal' }>, now: Instant)
   }
   const { input, ownership } = engine.creditInput(phone, c.by, now);
   const credit = creditFor(engine.policy, input);
+  const creditReasons = [...credit.reasons, ...introducedRate(ownership.reasons, c.by)];
   return {
-    fact: { type: 'ordered', at: now, unit: c.unit, phone, by: c.by, stage: c.stage, credit: credit.credit, creditReasons: credit.reasons, ...amount },
-    answer: { credit: credit.credit, reasons: [...judged.reasons, ...credit.reasons, ...ownership.reasons] },
+    fact: { type: 'ordered', at: now, unit: c.unit, phone, by: c.by, stage: c.stage, credit: credit.credit, creditReasons, ...amount },
+    answer: { credit: credit.credit, reasons: [...judged.reasons, ...creditReasons, ...ownership.reasons] },
   };
+}
+
+/** OWN-9: a deal on a customer the company introduced and the manager gave the closer: commission at the recorded rate (003 第一部分 8). */
+function introducedRate(ownershipReasons: readonly Reason[], closer: StaffId): Reason[] {
+  const given = ownershipReasons.find((r) => r.code === 'companyIntroduced' && r.params?.owner === closer);
+  const rate = given?.params?.rate;
+  if (typeof rate !== 'number') return [];
+  return [reason('OWN-9', 'introducedCommission', `the company introduced this customer: ${closer}'s commission is ${Math.round(rate * 100)}% of the usual`, { who: closer, rate, percent: Math.round(rate * 100) }, given?.record)];
 }
 
 const REFUSAL_OF_ORDER = { unitSold: 'unit_sold', stageBackwards: 'stage_backwards', unitHeld: 'unit_held', unitWithdrawn: 'unit_withdrawn' } as const satisfies Record<string, RefusalCode>;
@@ -571,8 +602,11 @@ function resolve(engine: Engine, c: Extract<Command, { do: 'resolve' }>, now: In
   const dispute = order ? openDispute(order) : null;
   if (!order || !dispute) refuse('no_open_dispute', order?.resolution ? `the dispute on unit ${c.unit} is already decided` : `unit ${c.unit} has no open, accepted dispute`, [reason('DEAL-5', order?.resolution ? 'alreadyResolved' : 'noOpenDispute', 'nothing to decide')]);
   const decided = engine.disputeDecision(order, dispute.by, dispute.phone);
-  let credit: Credit = decided.credit;
-  const why: Reason[] = [...decided.reasons];
+  // OWN-13: a customer on the register frozen before the order is its owner's there, whatever the later records say.
+  const frozen = frozenOwner(engine.frozenRegisters, engine.household(order.phone).keys, order.firstAt);
+  const computed: Credit = frozen ? { [frozen.owner]: 1 } : decided.credit;
+  let credit: Credit = computed;
+  const why: Reason[] = frozen ? [frozen.reason] : [...decided.reasons];
   if (c.override) {
     const shares = Object.entries(c.override.credit);
     const sum = shares.reduce((t, [, v]) => t + v, 0);
@@ -583,7 +617,7 @@ function resolve(engine: Engine, c: Extract<Command, { do: 'resolve' }>, now: In
     why.push(reason('DEAL-5', 'managerOverride', `${c.by} overrode the records' outcome: ${c.override.reason}`, { by: c.by }));
   }
   return {
-    fact: { type: 'disputeResolved', at: now, unit: c.unit, by: c.by, computed: decided.credit, credit, overridden: c.override !== undefined, ...(c.override ? { reason: c.override.reason } : {}), creditReasons: why },
+    fact: { type: 'disputeResolved', at: now, unit: c.unit, by: c.by, computed, credit, overridden: c.override !== undefined, ...(c.override ? { reason: c.override.reason } : {}), creditReasons: why },
     answer: { credit: engine.creditOf({ ...order, credit }, now).credit, reasons: why },
   };
 }

@@ -119,6 +119,37 @@ export const COMMAND_BODIES = {
   // ---- register hygiene (issue 12.2): REG-5, REG-7 ----
   decideLateEntry: z.strictObject({ entry: z.number().int().positive(), by: idSchema.optional(), approved: z.boolean(), reason: textSchema.optional() }),
   identify: z.strictObject({ entry: z.number().int().positive(), by: idSchema.optional(), phone: rawPhoneSchema }),
+  // ---- ownership-rules (issue 12 item 3, RISK-2) ----
+  assignIntroduced: z.strictObject({ phone: rawPhoneSchema, name: z.string().trim().max(50).optional(), source: reasonText, by: idSchema.optional() }),
+  freezeRegister: z.strictObject({ by: idSchema.optional(), note: textSchema.optional() }),
+  markAlertRead: z.strictObject({ who: idSchema.optional(), arrival: z.number().int().positive() }),
+  // ---- register import (issue 11.4): one paper-era entry, approved by the calling manager (REG-5) ----
+  importEntry: z.strictObject({
+    by: idSchema.optional(),
+    batch: z.string().trim().min(1).max(64),
+    row: z.number().int().positive().max(10_000_000),
+    entry: z.strictObject({
+      kind: z.enum(['visit', 'call', 'followUp']),
+      at: z.number().int().nonnegative(),
+      phone: rawPhoneSchema,
+      consultant: idSchema,
+      name: nameSchema.optional(),
+      gender: z.enum(['M', 'F']).optional(),
+      needs: textSchema.optional(),
+      plate: plateSchema.optional(),
+      via: contactViaSchema.optional(),
+      reached: z.boolean().optional(),
+      said: textSchema.optional(),
+      address: textSchema.optional(),
+      district: z.string().trim().max(20).optional(),
+      source: z.string().trim().max(20).optional(),
+      propertyType: z.string().trim().max(20).optional(),
+      units: z.string().trim().max(200).optional(),
+      budget: z.number().nonnegative().max(1e6).optional(),
+      grade: z.string().trim().max(20).optional(),
+      carBrand: z.string().trim().max(32).optional(),
+    }),
+  }),
 } as const;
 
 export type CommandAction = keyof typeof COMMAND_BODIES;

@@ -88,6 +88,8 @@ export const ownedCustomerSchema = shownCustomerSchema.extend({
   channel: z.string().nullable(),
   /** The next step of the consultant's latest follow-up (B级卡), due when its day is today or past. */
   nextStep: z.strictObject({ next: z.string(), on: z.string().nullable(), due: z.boolean() }).nullable(),
+  /** 000 细则 四.2 (`reassignedOwns: atFirstContact`): given to me, mine from my first effective contact. */
+  pending: z.literal(true).optional(),
 });
 export type OwnedCustomer = ReadonlyDeep<z.infer<typeof ownedCustomerSchema>>;
 

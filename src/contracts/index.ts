@@ -17,3 +17,9 @@ export * from './admin.contract.ts';
 export * from './violations.contract.ts';
 export * from './risk.contract.ts';
 export * from './register-hygiene.contract.ts';
+export * from './ownership-desk.contract.ts';
+// register import (issue 11.4)
+export * from './register-import.contract.ts';
+// daily summary (issue 11.5)
+export * from './daily-summary.contract.ts';
+export * from './display.contract.ts';

@@ -49,7 +49,7 @@ export function sideRecords(policy: Policy, records: readonly OwnershipRecord[],
     } else if (r.kind === 'arrival' && !r.nonCustomer) {
       if (r.receiver === who) seen.push(refOf(r));
       contact = last !== null && r.at < last.at + protectionMs;
-    } else if (r.kind === 'reassign' && r.to === who) {
+    } else if ((r.kind === 'reassign' || r.kind === 'introduced' || r.kind === 'awarded') && r.to === who) {
       seen.push(refOf(r));
       contact = true;
     }

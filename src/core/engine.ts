@@ -3,6 +3,7 @@
 // Deterministic: the same facts and the same `now` always give the same answers. No I/O, no clock.
 import { followUpNote, type Broker, type BrokerId, type Fact, type FollowUpNote, type Recorded, type StaffId, type StaffMember, type Unit, type UnitId } from './facts.ts';
 import { ViolationRegister } from './violation.rules.ts';
+import { byTimeThenSeq, fileInTimeOrder, happenedAt } from './entry-time.ts';
 import type { PhoneKey } from './phone.ts';
 import { maskPhone, type MaskStyle } from './phone.ts';
 import { ChannelBook } from './channel-book.ts';
@@ -14,7 +15,9 @@ import { disputeOutcome, sideRecords } from './dispute.rules.ts';
 import type { Reason, RecordRef } from './reasons.ts';
 import { judgeOwnership, relationInScope, type OwnershipAnswer, type OwnershipContext, type OwnershipRecord } from './ownership.rules.ts';
 import * as rot from './rotation.rules.ts';
-import { DAY_MS, LocalCalendar, type Instant } from './time.ts';
+import { DAY_MS, LocalCalendar, monthStartOnOrAfter, type Instant } from './time.ts';
+import type { IntroducedAssignment } from './introduced.rules.ts';
+import type { FrozenRegister } from './frozen-register.rules.ts';
 
 /** Everything recorded about one customer record (one normalised phone). */
 export interface CustomerFile {
@@ -80,8 +83,18 @@ export class Engine {
   readonly registerBook = new RegisterBook();
   private maskIndex: { style: MaskStyle; byMask: Map<string, Set<PhoneKey>> } | null = null;
   private readonly suspensions = new Map<StaffId, Instant>();
+  /** Issue 11.4: the imported register entries, by `importedEntryKey` → the seq that recorded each. */
+  readonly importedEntries = new Map<string, number>();
   /** PEN-1: the violation register; its suspensions keep people off the queue (ROT-14). */
   readonly violations = new ViolationRegister();
+  /** OWN-9: the introduced customers given out so far, in order: the turn is derived from them. */
+  readonly introduced: IntroducedAssignment[] = [];
+  /** OWN-13: the valid customer registers frozen so far, oldest first. */
+  readonly frozenRegisters: FrozenRegister[] = [];
+  /** Every arrival naming a customer, by seq: what an owner alert (RISK-2) points at. */
+  readonly arrivals = new Map<number, { readonly phone: PhoneKey; readonly at: Instant }>();
+  /** RISK-2: the owner alerts each person has read (arrival seqs). */
+  readonly alertsRead = new Map<StaffId, Set<number>>();
   /** Teams that lost a day's turn (ROT-13), by local day key. */
   private readonly benched = new Map<string, Set<string>>();
   /** The phone of each party received on the stored floor's day, for a reclassification (ROT-3); emptied each new day. */
@@ -117,6 +130,7 @@ export class Engine {
       },
       departedAt: (who) => this.departed.get(who),
       dayOf: (at) => this.dayOf(at),
+      sweepAt: (due) => this.sweepAt(due),
     };
   }
 
@@ -127,6 +141,22 @@ export class Engine {
 
   dayOf(at: Instant): string {
     return this.calendar.dayOf(at).key;
+  }
+
+  /** The first instant of each local month after month `YYYY-MM`, computed once: the walk asks for it per record (OWN-11). */
+  private readonly nextMonthStart = new Map<string, Instant>();
+
+  /** OWN-11: the monthly sweep due at `due` happens on the first instant of a local month, on or after it. */
+  private sweepAt(due: Instant): Instant {
+    const day = this.calendar.dayOf(due);
+    if (day.start === due && day.key.endsWith('-01')) return due;
+    const month = day.key.slice(0, 7);
+    let next = this.nextMonthStart.get(month);
+    if (next === undefined) {
+      next = monthStartOnOrAfter(day.start + 1, this.zone);
+      this.nextMonthStart.set(month, next);
+    }
+    return next;
   }
 
   /**
@@ -232,7 +262,8 @@ export class Engine {
       case 'entryIdentified':
         return this.applyEntryDecision(fact);
       case 'followedUp':
-        this.file(fact.phone).records.push({ kind: 'followUp', seq: fact.seq, at: fact.at, key: fact.phone, by: fact.by, reached: fact.reached, via: fact.via, ...withNote(fact) });
+        fileInTimeOrder(this.file(fact.phone).records, { kind: 'followUp', seq: fact.seq, at: happenedAt(fact), key: fact.phone, by: fact.by, reached: fact.reached, via: fact.via, ...withNote(fact) });
+        if (fact.imported) this.importedEntries.set(importedEntryKey('followUp', fact.phone, fact.imported.at), fact.seq);
         return;
       case 'familyLinked': {
         const file = this.file(fact.phone);
@@ -302,6 +333,10 @@ export class Engine {
         order.resolution = { seq: fact.seq, at: fact.at, by: fact.by, computed: fact.computed, credit: fact.credit, overridden: fact.overridden, reason: fact.reason ?? null };
         order.credit = fact.credit;
         order.reasons = [...order.reasons, ...(fact.creditReasons ?? [])];
+        // OWN-14: the records gave everything to one consultant (the other failed to register or follow up): the customer goes with it.
+        const winner = soleConsultant(fact.computed);
+        const frozen = (fact.creditReasons ?? []).some((r) => r.rule === 'OWN-13');
+        if (!fact.overridden && winner !== null && this.staff.has(winner)) this.file(order.phone).records.push({ kind: 'awarded', seq: fact.seq, at: fact.at, key: order.phone, to: winner, by: fact.by, unit: fact.unit, frozen });
         return;
       }
       case 'queueReordered':
@@ -323,6 +358,22 @@ export class Engine {
       case 'appealDecided':
         this.violations.apply(fact);
         return;
+      case 'introducedAssigned': {
+        const file = this.file(fact.phone);
+        if (fact.name) file.name ??= fact.name;
+        file.records.push({ kind: 'introduced', seq: fact.seq, at: fact.at, key: fact.phone, to: fact.to, by: fact.by, source: fact.source, rate: fact.rate });
+        this.introduced.push({ seq: fact.seq, at: fact.at, to: fact.to });
+        return;
+      }
+      case 'registerFrozen':
+        this.frozenRegisters.push({ seq: fact.seq, at: fact.at, by: fact.by, owners: new Map(fact.entries.map((e) => [e.phone, e.owner])) });
+        return;
+      case 'alertRead': {
+        const read = this.alertsRead.get(fact.who) ?? new Set<number>();
+        read.add(fact.arrival);
+        this.alertsRead.set(fact.who, read);
+        return;
+      }
       case 'personalDataErased':
         return; // the store destroys the personal data; ownership and credit history are untouched
       case 'outOfTurn': {
@@ -354,6 +405,7 @@ export class Engine {
     const phone = fact.phone;
     if (!phone) return;
     this.partyPhone.set(fact.seq, phone);
+    if (!fact.nonCustomer) this.arrivals.set(fact.seq, { phone, at: fact.at });
     const file = this.file(phone);
     if (fact.name) file.name ??= fact.name;
     if (fact.plate) this.indexPlate(file, fact.plate);
@@ -463,7 +515,9 @@ export class Engine {
     const entry = this.registerBook.apply(fact, (by, forId) => this.consultantOf(by, forId)) as RegisterEntry;
     const oldPhone = corrected ? (corrected.phone ?? corrected.identified?.phone ?? null) : null;
     if (corrected && oldPhone && oldPhone !== fact.phone) this.file(oldPhone).records.push({ kind: 'voided', seq: fact.seq, at: fact.at, key: oldPhone, by: fact.by, entry: corrected.seq });
-    if (fact.phone && this.registerBook.counts(entry)) this.fileEntry(entry, fact.phone, fact.seq, fact.at, fact.valid, fact.plate, fact.brochureOnly);
+    // Issue 11.4: an imported paper-era entry is filed at the time it happened, not when it was brought in.
+    if (fact.phone && this.registerBook.counts(entry)) this.fileEntry(entry, fact.phone, fact.seq, happenedAt(fact), fact.valid, fact.plate, fact.brochureOnly);
+    if (fact.imported && fact.phone) this.importedEntries.set(importedEntryKey(fact.via, fact.phone, fact.imported.at), fact.seq);
   }
 
   /** REG-5's decision (approved: the late entry joins the file, counting from the visit) and REG-7's identification. */
@@ -481,7 +535,7 @@ export class Engine {
   /** Puts an entry on the customer's file as the registration record the ownership walk meets at `at`. */
   private fileEntry(entry: RegisterEntry, phone: PhoneKey, seq: number, at: Instant, valid: boolean, plate?: string, brochureOnly?: boolean): void {
     const file = this.file(phone);
-    file.records.push({
+    fileInTimeOrder(file.records, {
       kind: 'registration', seq, at, key: phone, by: entry.by, consultant: entry.consultant, via: entry.via, valid, entry: entry.seq,
       ...(entry.countsFrom !== at ? { countsFrom: entry.countsFrom } : {}),
       ...(entry.late ? { late: true as const } : {}),
@@ -624,7 +678,7 @@ export class Engine {
     const { keys } = this.household(key);
     let records: OwnershipRecord[];
     if (keys.length === 1) records = this.customers.get(key)?.records ?? [];
-    else records = keys.flatMap((k) => this.customers.get(k)?.records ?? []).sort((a, b) => a.seq - b.seq);
+    else records = keys.flatMap((k) => this.customers.get(k)?.records ?? []).sort(byTimeThenSeq);
     return judgeOwnership(this.ownershipContext, records, key, now);
   }
 
@@ -662,7 +716,7 @@ export class Engine {
     const ownership = this.ownership(key, now);
     const owner = ownership.owner;
     const { keys } = this.household(key);
-    const records = keys.length === 1 ? (this.customers.get(key)?.records ?? []) : keys.flatMap((k) => this.customers.get(k)?.records ?? []).sort((a, b) => a.seq - b.seq);
+    const records = keys.length === 1 ? (this.customers.get(key)?.records ?? []) : keys.flatMap((k) => this.customers.get(k)?.records ?? []).sort(byTimeThenSeq);
     // OWN-7: the buying member's own line of ownership, as if no family link had joined it.
     let memberOwner: StaffId | null = null;
     if (keys.length > 1 && owner !== null) {
@@ -709,6 +763,17 @@ export class Engine {
     }
     return null;
   }
+}
+
+/** The one consultant a credit gives everything to, or null (a split, the pool). */
+function soleConsultant(credit: Readonly<Record<string, number>>): StaffId | null {
+  const shares = Object.entries(credit);
+  return shares.length === 1 && shares[0]?.[1] === 1 ? (shares[0][0] as StaffId) : null;
+}
+
+/** What makes an imported entry the same entry (issue 11.4): its kind, the customer and when it happened. */
+export function importedEntryKey(kind: 'visit' | 'call' | 'followUp', phone: PhoneKey, at: Instant): string {
+  return `${kind}|${phone}|${at}`;
 }
 
 /** A follow-up's note for its ownership record (issue 16.2), or nothing when it carries none. */

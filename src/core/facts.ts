@@ -139,6 +139,22 @@ export interface RegisterHygiene {
   readonly referrer?: PhoneKey;
 }
 
+/**
+ * An entry of a paper-era register brought in by the 登记导入 (issue 11.4; REG-5: a late entry with the
+ * approving manager). The fact's own `at` is when it was written into the log (the log is in time order);
+ * `at` here is when the visit, call or follow-up happened, and the ownership walk places it there.
+ */
+export interface ImportMark {
+  /** The import batch (one file committed by one manager). */
+  readonly batch: string;
+  /** The manager who approved the import. */
+  readonly approvedBy: StaffId;
+  /** The row of the file the entry came from, as Excel numbers it. */
+  readonly row: number;
+  /** When it happened, as the register wrote it. */
+  readonly at: Instant;
+}
+
 interface FactShape<T extends string> {
   readonly type: T;
   readonly at: Instant;
@@ -198,9 +214,11 @@ export type Fact =
       readonly brochureOnly?: boolean;
       /** REG-2, as judged when the entry was made. */
       readonly valid: boolean;
+      /** A paper-era entry brought in by the register import (issue 11.4). */
+      readonly imported?: ImportMark;
     } & RegisterHygiene)
   | (FactShape<'familyLinked'> & { readonly phone: PhoneKey; readonly to: PhoneKey; readonly relation: Relation; /** OWN-7 guard: the manager who made the link that changed an owner. */ readonly confirmedBy?: StaffId })
-  | (FactShape<'followedUp'> & FollowUpNote & { readonly by: StaffId; readonly phone: PhoneKey; readonly reached: boolean; readonly via: ContactVia })
+  | (FactShape<'followedUp'> & FollowUpNote & { readonly by: StaffId; readonly phone: PhoneKey; readonly reached: boolean; readonly via: ContactVia; /** A paper-era follow-up (issue 11.4). */ readonly imported?: ImportMark })
   | (FactShape<'recordsMerged'> & { readonly phone: PhoneKey; readonly into: PhoneKey })
   /** OWN-10, SEC-4; `transferTo` when the consultant moved to another office of the company (DEAL-3 transfer row). */
   | (FactShape<'departed'> & { readonly who: StaffId; readonly transferTo?: string })
@@ -287,7 +305,14 @@ export type Fact =
   /** REG-5: the manager's decision on a late entry (`entry`: its seq); approved, it counts from when the visit happened. */
   | (FactShape<'lateEntryDecided'> & { readonly entry: number; readonly by: StaffId; readonly approved: boolean; readonly phone?: PhoneKey; readonly reason?: string })
   /** REG-7: an entry made without a phone is linked to the customer's phone; `valid` as judged with the phone. */
-  | (FactShape<'entryIdentified'> & { readonly entry: number; readonly by: StaffId; readonly phone: PhoneKey; readonly valid: boolean });
+  | (FactShape<'entryIdentified'> & { readonly entry: number; readonly by: StaffId; readonly phone: PhoneKey; readonly valid: boolean })
+  // ---- ownership-rules (issue 12 item 3, RISK-2) ----
+  /** OWN-9: a customer introduced by the company, its staff or a leader (`source`), given in turn to `to` at commission `rate`. */
+  | (FactShape<'introducedAssigned'> & { readonly phone: PhoneKey; readonly name?: string; readonly to: StaffId; readonly by: StaffId; readonly source: string; readonly rate: number })
+  /** OWN-13: the valid customer register as frozen: every customer with a protected owner then, and that owner. */
+  | (FactShape<'registerFrozen'> & { readonly by: StaffId; readonly entries: readonly { readonly phone: PhoneKey; readonly owner: StaffId }[]; readonly note?: string })
+  /** RISK-2: `who` read the owner alert of arrival `arrival` (the arrival's seq); a read mark, appended once. */
+  | (FactShape<'alertRead'> & { readonly who: StaffId; readonly arrival: number });
 
 export type FactType = Fact['type'];
 export type FactOf<T extends FactType> = Extract<Fact, { type: T }>;

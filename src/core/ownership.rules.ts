@@ -1,4 +1,4 @@
-// Customer ownership (客户归属 / 判客), OWN-1..8, OWN-10, OWN-12, REG-8: a walk over one household's
+// Customer ownership (客户归属 / 判客), OWN-1..14, REG-8: a walk over one household's
 // records in the order they were recorded. The answer is a function of (policy, records, departures, now)
 // and always carries its reasons (OWN-15). Only what was recorded up to `now` counts: no later fact (a
 // family link, a merge, a departure) rewrites who owned the customer at an earlier instant.
@@ -41,6 +41,10 @@ export type OwnershipRecord =
     })
   | (Base & { readonly kind: 'followUp'; readonly by: StaffId; readonly reached: boolean; readonly via: ContactVia; readonly note?: FollowUpNote })
   | (Base & { readonly kind: 'reassign'; readonly to: StaffId; readonly by: StaffId; readonly reason?: string })
+  /** OWN-9: a customer the company, its staff or a leader introduced, given by the manager in turn, at `rate`. */
+  | (Base & { readonly kind: 'introduced'; readonly to: StaffId; readonly by: StaffId; readonly source: string; readonly rate: number })
+  /** OWN-14: a dispute's decision gave the customer to the one side whose records were complete. */
+  | (Base & { readonly kind: 'awarded'; readonly to: StaffId; readonly by: StaffId; readonly unit: UnitId; /** OWN-13: decided by the frozen register. */ readonly frozen: boolean })
   | (Base & { readonly kind: 'deal'; readonly by: StaffId; readonly unit: UnitId })
   | (Base & { readonly kind: 'reclassified' })
   | (Base & { readonly kind: 'merge'; readonly into: PhoneKey })
@@ -52,6 +56,8 @@ export interface OwnershipContext {
   readonly departedAt: (who: StaffId) => Instant | undefined;
   /** Local calendar day of an instant, for same-day rules. */
   readonly dayOf: (at: Instant) => string;
+  /** OWN-11: when the monthly sweep that is due at `due` happens (the first instant of a local month, on or after it). */
+  readonly sweepAt: (due: Instant) => Instant;
 }
 
 /** A look-back (OWN-6) that returned a customer to its original consultant. */
@@ -71,6 +77,8 @@ export interface OwnershipAnswer {
   /** Every owner the household has had, with when it began and ended (null: still running). */
   readonly spans: readonly OwnershipSpan[];
   readonly lookBacks: readonly LookBack[];
+  /** 000 细则 四.2: unowned, given by the manager to this consultant, who owns it from their first effective contact. */
+  readonly pendingFor: StaffId | null;
 }
 
 export interface OwnershipSpan {
@@ -109,6 +117,8 @@ class Thread {
   contactBeforeSmsRun: Instant | null = null;
   callClaims = new Map<StaffId, Instant>();
   keys: PhoneKey[] = [];
+  /** 000 细则 四.2 (`reassignedOwns: atFirstContact`): the consultant given the customer, until their first effective contact. */
+  pending: { who: StaffId; by: StaffId; at: Instant; ref: RecordRef } | null = null;
 
   constructor(readonly ctx: OwnershipContext) {}
 
@@ -117,10 +127,20 @@ class Thread {
   }
 
   protectedUntil(): Instant | null {
-    return this.owner !== null && this.lastContact !== null ? this.lastContact + this.protectionMs : null;
+    if (this.owner === null || this.lastContact === null) return null;
+    const lapse = this.lastContact + this.protectionMs;
+    const sweep = this.sweep();
+    return sweep !== null && sweep < lapse ? sweep : lapse;
   }
 
-  /** Ends the owner's protection if it ran out (OWN-2) or the owner left (OWN-10) by instant `t`. */
+  /** OWN-11: the monthly sweep that takes the customer to the pool if nothing refreshes it first; null: no sweep. */
+  private sweep(): Instant | null {
+    const days = this.ctx.policy.ownership.recycleDays;
+    if (days === null || this.lastContact === null) return null;
+    return this.ctx.sweepAt(this.lastContact + days * DAY_MS);
+  }
+
+  /** Ends the owner's protection if it ran out (OWN-2), the monthly sweep recycled it (OWN-11) or the owner left (OWN-10) by instant `t`. */
   settle(t: Instant): void {
     if (this.owner === null) return;
     const until = this.protectedUntil() as Instant;
@@ -128,7 +148,13 @@ class Thread {
     if (departed !== undefined && departed <= t && departed < until) {
       this.end(departed, reason('OWN-10', 'ownerDeparted', `${this.owner} left the company: the customer went to the public pool`, { owner: this.owner, at: departed }));
     } else if (t >= until) {
-      this.end(until, reason('OWN-2', 'protectionLapsed', `${this.owner}'s protection lapsed ${this.ctx.policy.ownership.protectionDays} days after the last effective contact`, { owner: this.owner, at: until }));
+      const sweep = this.sweep();
+      if (sweep === until) {
+        const days = this.ctx.policy.ownership.recycleDays as number;
+        this.end(until, reason('OWN-11', 'recycled', `no effective contact with ${this.owner}'s customer for ${days} days: the monthly sweep put it in the public pool`, { owner: this.owner, at: until, days, lastContact: this.lastContact }));
+      } else {
+        this.end(until, reason('OWN-2', 'protectionLapsed', `${this.owner}'s protection lapsed ${this.ctx.policy.ownership.protectionDays} days after the last effective contact`, { owner: this.owner, at: until }));
+      }
     }
   }
 
@@ -156,7 +182,19 @@ class Thread {
     this.refreshed = null;
     this.ended = null;
     this.smsRun = 0;
+    this.pending = null;
     this.spans.push({ owner: who, from: at, until: null });
+  }
+
+  /**
+   * 000 细则 四.2: an effective contact (a valid visit registration, a reception, a reached follow-up) by the consultant
+   * the manager gave the customer makes them the owner from that contact. True when it did.
+   */
+  private claimPending(who: StaffId | null, at: Instant, ref: RecordRef): boolean {
+    const p = this.pending;
+    if (p === null || who !== p.who || this.owner !== null || hadLeft(this.ctx, who, at)) return false;
+    this.own(who, at, reason('OWN-10', 'reassignedFirstContact', `${who}, given the customer by ${p.by}, made the first effective contact: the customer is now ${who}'s`, { owner: who, by: p.by, assignedAt: p.at }, ref));
+    return true;
   }
 
   contact(at: Instant, why: Reason): void {
@@ -190,6 +228,7 @@ class Thread {
         const designee = this.designee?.day === day ? this.designee.who : null;
         const candidate = designee ?? r.consultant;
         if (candidate === null) return;
+        if (this.claimPending(candidate, r.at, ref)) return;
         if (this.owner === null) {
           this.own(
             candidate,
@@ -210,6 +249,7 @@ class Thread {
           this.markPublic(r.at, day, ref);
           return;
         }
+        if (this.claimPending(r.receiver, r.at, ref)) return;
         if (this.owner !== null) {
           this.contact(r.at, reason('OWN-2', 'arrival', `the customer came in (received by ${r.receiver ?? 'nobody'}): an effective contact for ${this.owner}`, { owner: this.owner }, ref));
           return;
@@ -225,6 +265,7 @@ class Thread {
         this.markPublic(r.at, day, ref);
         return;
       case 'followUp': {
+        if (r.reached && (r.via !== 'sms' || policy.ownership.smsCounts) && this.claimPending(r.by, r.at, ref)) return;
         if (this.owner !== r.by || !r.reached) return;
         if (r.via === 'sms') {
           if (!policy.ownership.smsCounts) return;
@@ -243,7 +284,26 @@ class Thread {
         return;
       }
       case 'reassign':
+        if (policy.ownership.reassignedOwns === 'atFirstContact') {
+          // 000 细则 四.2: the manager's decision ends the former owner's hold; the new one owns from their first effective contact.
+          if (this.owner !== null) this.end(r.at, reason('OWN-10', 'reassignedPending', `the manager ${r.by} gave the customer to ${r.to}, who owns it from their first effective contact`, { owner: this.owner, to: r.to, by: r.by, at: r.at }, ref));
+          else this.ended = reason('OWN-10', 'reassignedPending', `the manager ${r.by} gave the customer to ${r.to}, who owns it from their first effective contact`, { to: r.to, by: r.by, at: r.at }, ref);
+          this.pending = { who: r.to, by: r.by, at: r.at, ref };
+          return;
+        }
         this.own(r.to, r.at, reason('OWN-5', 'reassigned', `the manager ${r.by} assigned the customer to ${r.to}${r.reason ? `: ${r.reason}` : ''}`, { owner: r.to, by: r.by }, ref));
+        return;
+      case 'introduced':
+        this.own(r.to, r.at, reason('OWN-9', 'companyIntroduced', `introduced by ${r.source}: the manager ${r.by} assigned the customer in turn to ${r.to}, commission at ${Math.round(r.rate * 100)}%`, { owner: r.to, by: r.by, source: r.source, rate: r.rate, percent: Math.round(r.rate * 100) }, ref));
+        return;
+      case 'awarded':
+        this.own(
+          r.to,
+          r.at,
+          r.frozen
+            ? reason('OWN-13', 'frozenAwarded', `the dispute followed the frozen register: the customer is ${r.to}'s`, { owner: r.to, by: r.by, unit: r.unit }, ref)
+            : reason('OWN-14', 'overlapAwarded', `two consultants claimed the customer and only ${r.to}'s records were complete: the customer is ${r.to}'s`, { owner: r.to, by: r.by, unit: r.unit }, ref),
+        );
         return;
       case 'deal':
         if (this.owner === null) this.own(r.by, r.at, reason('DEAL-3', 'closerOwns', `no protected owner: ${r.by} closed the deal and owns the customer`, { owner: r.by }, ref));
@@ -319,7 +379,8 @@ export function relationInScope(policy: Policy, relation: string): boolean {
 }
 
 /**
- * Walks one household through `records` (sorted by seq) up to `now`, and answers for `key`. Each customer record
+ * Walks one household through `records` (in the order things happened, then by seq: an imported paper-era
+ * entry sits at its original time, issue 11.4) up to `now`, and answers for `key`. Each customer record
  * starts as its own thread of ownership; a merge (OWN-6) and a family link in scope (OWN-7) join two threads at
  * the instant they were recorded, never before.
  */
@@ -362,6 +423,7 @@ export function judgeOwnership(ctx: OwnershipContext, records: readonly Ownershi
     reasons: t.answerReasons(),
     spans: t.spans.map((s) => ({ ...s })),
     lookBacks,
+    pendingFor: t.owner === null ? (t.pending?.who ?? null) : null,
   };
 }
 

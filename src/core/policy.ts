@@ -76,6 +76,8 @@ export const policySchema = z.strictObject({
     /** OWN-9: commission rate on customers the developer assigns. */ companyAssignedRate: share,
     /** OWN-11: days without effective contact before the monthly sweep to the pool; null = no sweep. */
     recycleDays: days('positive').nullable(),
+    /** OWN-10 / 000 细则 四.2: a reassigned customer is the new consultant's at the assignment, or from their first effective contact. */
+    reassignedOwns: z.enum(['atAssignment', 'atFirstContact']).default('atAssignment'),
   }),
   channel: z.strictObject({
     /** CH-4: protection of the first and the second accepted report. */
@@ -126,6 +128,7 @@ export const STANDARD_POLICY: Policy = deepFreeze({
     referralDefault: 'queue',
     companyAssignedRate: 0.5,
     recycleDays: null,
+    reassignedOwns: 'atAssignment',
   },
   channel: {
     protectionDays: [60, 30],

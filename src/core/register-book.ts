@@ -80,7 +80,8 @@ export class RegisterBook {
       units: fact.units ?? null,
       appearance: fact.appearance ?? null,
       valid: fact.valid,
-      countsFrom: corrected ? corrected.countsFrom : (fact.late?.visitedAt ?? fact.at),
+      // An imported paper-era entry (issue 11.4) counts at the time it happened, like any entry at its own time.
+      countsFrom: corrected ? corrected.countsFrom : (fact.late?.visitedAt ?? fact.imported?.at ?? fact.at),
       corrects: corrected ? corrected.seq : null,
       supersededBy: null,
       late: fact.late ? { visitedAt: fact.late.visitedAt, decision: null } : null,

@@ -92,3 +92,14 @@ export function parseClock(text: string): number | null {
   if (h > 24 || min > 59 || (h === 24 && min > 0)) return null;
   return h * 60 + min;
 }
+
+/**
+ * The first local instant of the month containing `at` if `at` is that instant, else of the next month: when a
+ * monthly sweep (OWN-11) that is due at `at` happens.
+ */
+export function monthStartOnOrAfter(at: Instant, zone: string): Instant {
+  const dt = DateTime.fromMillis(at, { zone });
+  const start = firstInstantOfDay(dt.startOf('month'));
+  if (start.toMillis() >= at) return start.toMillis();
+  return firstInstantOfDay(dt.startOf('month').plus({ months: 1 })).toMillis();
+}

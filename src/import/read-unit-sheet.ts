@@ -25,6 +25,11 @@ export function sheetFormatOf(bytes: Uint8Array): SheetFormat {
 }
 
 export async function readUnitSheet(bytes: Uint8Array, options: { readonly maxRows?: number } = {}): Promise<SheetRead> {
+  return readSheet(bytes, looksLikeUnitHeader, options.maxRows ?? MAX_ROWS);
+}
+
+/** Any office sheet (a unit list, a register): the grid cut at the first row `looksLikeHeader` accepts. */
+export async function readSheet(bytes: Uint8Array, looksLikeHeader: (cells: readonly string[]) => boolean, maxRows: number): Promise<SheetRead> {
   const format = sheetFormatOf(bytes);
   if (format === 'xls') return { ok: false, code: 'xls_not_supported', format };
   let rows: SheetRow[];
@@ -39,6 +44,6 @@ export async function readUnitSheet(bytes: Uint8Array, options: { readonly maxRo
     rows = parseCsv(decoded.text);
   }
   if (rows.length === 0) return { ok: false, code: 'sheet_empty', format };
-  if (rows.length > (options.maxRows ?? MAX_ROWS) + 1) return { ok: false, code: 'too_many_rows', format };
-  return { ok: true, format, encoding, grid: gridOf(rows, looksLikeUnitHeader) };
+  if (rows.length > maxRows + 1) return { ok: false, code: 'too_many_rows', format };
+  return { ok: true, format, encoding, grid: gridOf(rows, looksLikeHeader) };
 }

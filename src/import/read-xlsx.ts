@@ -9,7 +9,8 @@ import type { SheetRow } from '../app/units/sheet-grid.ts';
  */
 function cellText(cell: ExcelJS.Cell): string {
   const value = cell.type === ExcelJS.ValueType.Merge ? cell.master.value : cell.value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // A register's date cell often holds the time too (exceljs gives the wall clock as UTC): keep it when there is one.
+  if (value instanceof Date) return value.toISOString().slice(11, 16) === '00:00' ? value.toISOString().slice(0, 10) : `${value.toISOString().slice(0, 10)} ${value.toISOString().slice(11, 16)}`;
   if (typeof value === 'number') {
     const zeros = /^0+$/.exec(cell.numFmt ?? '');
     return zeros && Number.isInteger(value) && value >= 0 ? String(value).padStart(zeros[0].length, '0') : String(value);

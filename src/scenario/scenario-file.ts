@@ -118,6 +118,12 @@ const ACTION_FIELDS: Record<FloorAction, { required: string[]; optional: string[
   // register hygiene (issue 12.2): `entry` is the seq of the register entry
   decideLateEntry: { required: ['entry', 'by', 'approved'], optional: ['reason'], expect: ['valid'] },
   identify: { required: ['entry', 'by', 'phone'], optional: [], expect: ['valid'] },
+  // ownership-rules (Anchang extension): OWN-9, OWN-13, RISK-2
+  assignIntroduced: { required: ['phone', 'source', 'by'], optional: ['name'], expect: ['receiver'] },
+  freezeRegister: { required: ['by'], optional: ['note'], expect: [] },
+  markAlertRead: { required: ['who', 'arrival'], optional: [], expect: [] },
+  // register import (Anchang extension, issue 11.4): `happenedAt` is the paper entry's own time
+  importEntry: { required: ['by', 'kind', 'happenedAt', 'phone', 'consultant'], optional: ['name', 'gender', 'needs', 'via', 'reached', 'batch', 'row'], expect: ['valid'] },
 };
 const ENUMS: Record<string, readonly string[]> = {
   relation: ['spouse', 'parent', 'child', 'sibling', 'grandparent'],
@@ -131,7 +137,7 @@ const ENUMS: Record<string, readonly string[]> = {
 const CHECK_KEYS = ['up', 'queue', 'makeUps', 'owner', 'protectedUntil', 'channel', 'credit', 'unit'];
 const UNIT_STATES = ['free', 'held', 'withdrawn', 'smallDeposit', 'deposit', 'subscription', 'contract', 'fullPayment'];
 /** Fields naming people; checked against `staff`. */
-const STAFF_FIELDS = ['who', 'by', 'for', 'asksFor', 'to', 'referredBy'];
+const STAFF_FIELDS = ['who', 'by', 'for', 'asksFor', 'to', 'referredBy', 'consultant'];
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -294,7 +300,7 @@ export function parseScenario(file: string, source: string): Scenario {
       const text = typeof raw[field] === 'string' ? raw[field] : where(`"${field}" must be a quoted time "YYYY-MM-DD HH:mm"`);
       return parseLocalTime(text, zone) ?? where(`"${text}" is not a time "YYYY-MM-DD HH:mm"`);
     };
-    const commands = toCommands(action as FloorAction, raw, where, time);
+    const commands = toCommands(action as FloorAction, action === 'importEntry' ? withHappenedAt(raw, zone, at, where) : raw, where, time);
     return { kind: 'do', index, line: lineOf(node) ?? 0, at, atText, commands, expect };
   });
 
@@ -356,6 +362,15 @@ function shares(value: Json | undefined, staffIds: Set<string>, where: (p: strin
     if (typeof v !== 'number') where(`credit share of ${k} must be a number`);
   }
   return o as Record<string, number>;
+}
+
+/** An imported entry's `happenedAt` ("YYYY-MM-DD HH:mm", before the step's own time) as an instant (issue 11.4). */
+function withHappenedAt(raw: Record<string, Json>, zone: string, at: Instant, where: (p: string) => never): Record<string, Json> {
+  const text = String(raw.happenedAt);
+  const happened = parseLocalTime(text, zone) ?? where(`happenedAt "${text}" is not a time "YYYY-MM-DD HH:mm"`);
+  if (happened > at) where(`happenedAt ${text} is after the step's time: an imported entry happened before it is brought in`);
+  if (!['visit', 'call', 'followUp'].includes(String(raw.kind))) where('kind must be one of visit, call, followUp');
+  return { ...raw, happenedAt: happened };
 }
 
 function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: string) => never, time: (field: string) => Instant | undefined): Command[] {
@@ -450,6 +465,17 @@ function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: s
       return [defined({ do: 'decideLateEntry', entry: seqOf(raw, 'entry', where), by: String(raw.by), approved: bool('approved') ?? false, reason: str('reason') }) as Command];
     case 'identify':
       return [{ do: 'identify', entry: seqOf(raw, 'entry', where), by: String(raw.by), phone: String(raw.phone) }];
+    case 'assignIntroduced':
+      return [defined({ do: 'assignIntroduced', phone: String(raw.phone), name: str('name'), source: String(raw.source), by: String(raw.by) }) as Command];
+    case 'freezeRegister':
+      return [defined({ do: 'freezeRegister', by: String(raw.by), note: str('note') }) as Command];
+    case 'markAlertRead':
+      if (typeof raw.arrival !== 'number') where('"arrival" must be the seq of the arrival');
+      return [{ do: 'markAlertRead', who: String(raw.who), arrival: raw.arrival as number }];
+    case 'importEntry': {
+      const entry = defined({ kind: raw.kind as 'visit', at: raw.happenedAt as number, phone: String(raw.phone), consultant: String(raw.consultant), name: str('name'), gender: raw.gender as 'M' | undefined, needs: str('needs'), via: raw.via as 'call' | undefined, reached: bool('reached') });
+      return [{ do: 'importEntry', by: String(raw.by), batch: str('batch') ?? 'scenario', row: typeof raw.row === 'number' ? raw.row : 1, entry }];
+    }
   }
 }
 

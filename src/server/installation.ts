@@ -24,11 +24,15 @@ export function openDatabase(config: Config): Db {
   return openSqlite(join(config.dataDir, 'anchang.db'));
 }
 
-export async function openInstallation(config: Config, options: { readonly listen?: boolean; readonly onUnreadable?: SqlOfficesOptions['onUnreadable'] } = {}): Promise<Installation> {
+export async function openInstallation(
+  config: Config,
+  // `clock`: the store records facts at the same time the API reads with (a test that moves the server's time).
+  options: { readonly listen?: boolean; readonly onUnreadable?: SqlOfficesOptions['onUnreadable']; readonly clock?: () => number } = {},
+): Promise<Installation> {
   const db = openDatabase(config);
   try {
     await migrate(db, EVENT_LOG_MIGRATIONS, ACCOUNT_MIGRATIONS);
-    const offices = await openSqlOffices(db, { secret: config.secret, listen: options.listen ?? false, ...(options.onUnreadable ? { onUnreadable: options.onUnreadable } : {}) });
+    const offices = await openSqlOffices(db, { secret: config.secret, listen: options.listen ?? false, ...(options.onUnreadable ? { onUnreadable: options.onUnreadable } : {}), ...(options.clock ? { clock: options.clock } : {}) });
     return {
       config,
       db,

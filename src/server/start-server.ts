@@ -43,6 +43,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const logger = createLogger(options.logger === false ? { ...config.log, level: 'silent' } : config.log);
   const installation = await openInstallation(config, {
     listen: true,
+    ...(options.clock ? { clock: options.clock } : {}),
     onUnreadable: (project, subject, detail) => logger.error({ project, subject, detail }, 'personal data unreadable: this customer reads masked (run anchang verify)'),
   });
   let seeded = false;

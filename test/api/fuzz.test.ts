@@ -39,6 +39,9 @@ const VALID: Readonly<Record<Action, Record<string, unknown>>> = {
   merge: { phone: '13800138000', into: '13900139000' },
   depart: { who: 'NOBODY' },
   reassign: { phone: '13800138000', to: 'B', by: 'M', reason: 'service' },
+  assignIntroduced: { phone: '13800138000', name: '领导介绍', source: '总经理', by: 'M' },
+  freezeRegister: { by: 'M', note: '开盘前' },
+  markAlertRead: { who: 'A', arrival: 1 },
   suspend: { who: 'NOBODY', days: 3 },
   report: { broker: 'X', phone: '13800138000', name: '张先生' },
   deal: { phone: '13800138000', unit: 'U1', by: 'A', stage: 'deposit', amount: 50000 },
@@ -72,6 +75,7 @@ const VALID: Readonly<Record<Action, Record<string, unknown>>> = {
   decideAppeal: { violation: 1, by: 'M', upheld: true, reason: '证据充分' },
   decideLateEntry: { entry: 1, by: 'M', approved: true, reason: '补录' },
   identify: { entry: 1, by: 'A', phone: '13800138000' },
+  importEntry: { by: 'M', batch: 'b1', row: 2, entry: { kind: 'visit', at: 1_700_000_000_000, phone: '13900000010', consultant: 'A', name: '王先生' } },
 };
 
 const HUGE = 'x'.repeat(70_000);
@@ -237,6 +241,39 @@ describe('malformed requests', () => {
     expectCleanRejection(await anonymous('POST', '/api/session', { payload: '{"login":', headers: { 'content-type': 'application/json' } }), 'login bad json');
     for (const body of [{ id: 'Bad Id', name: 'x' }, { id: 'ok', name: 'x', zone: 'Mars/Olympus' }, { id: 'ok', name: 'x', policy: {} }, { id: 'ok' }, [] as unknown]) {
       expectCleanRejection(await admin.call('POST', '/api/projects', { body }), `project ${JSON.stringify(body)}`);
+    }
+  });
+  // register-import (issue 11.4): files that are not registers, and mappings that do not fit the file
+  it('register import: unreadable files and bad mappings are specific answers, never a 5xx', async () => {
+    const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
+    const csv = '日期,姓名,电话,置业顾问\n2026-01-05,张先生,13800000001,王磊\n';
+    const files = [b64(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3])), b64(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9])), b64(''), b64('\u0000'.repeat(500)), '%%%not-base64%%%', b64(new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 97) % 256)))];
+    for (const path of ['/register-import', '/register-import/rejects', '/register-import/commit']) {
+      for (const contentBase64 of files) {
+        const res = await m.call('POST', p(path), { body: { fileName: 'x.csv', contentBase64 } });
+        expect(res.statusCode, `${path} ${contentBase64.slice(0, 20)}`).toBeLessThan(500);
+        expectNoLeak(res, path);
+      }
+      for (const mapping of [{ columns: { date: 99, phone: 1, consultant: 2 }, kind: 'visit' }, { columns: { date: 0, phone: 0, consultant: 0 }, kind: 'visit' }, { columns: {}, kind: 'visit' }, { columns: { date: -1 }, kind: 'visit' }, { columns: { date: 0 }, kind: 'party' }, { columns: { nosuch: 1 }, kind: 'visit' }]) {
+        const res = await m.call('POST', p(path), { body: { fileName: 'r.csv', contentBase64: b64(csv), mapping } });
+        expect(res.statusCode, `${path} ${JSON.stringify(mapping)}`).toBeLessThan(500);
+        expectNoLeak(res, path);
+      }
+    }
+  });
+
+  // tv-pairing (issue 16.1): the pairing endpoints with bad bodies, params and cookies
+  it('displays: bad pairing bodies, display ids and display cookies', async () => {
+    for (const body of [null, {}, 'x', { code: '12345', name: '电视' }, { code: '1234567', name: '电视' }, { code: 'abcdef', name: '电视' }, { code: '123456' }, { code: '123456', name: '' }, { code: '123456', name: '电'.repeat(41) }, { code: 123456, name: '电视' }, { code: '123456', name: '电视', extra: 1 }, { code: HUGE, name: HUGE }]) {
+      expectCleanRejection(await m.call('POST', p('/displays'), { body }), `pair ${JSON.stringify(body).slice(0, 40)}`);
+    }
+    for (const id of ['%00', 'x'.repeat(300), encodeURIComponent('😀'), 'NOBODY']) expectCleanRejection(await m.call('POST', p(`/displays/${id}/revoke`)), `revoke ${id.slice(0, 20)}`);
+    for (const cookie of [`anchang_display=${'z'.repeat(4000)}`, 'anchang_display=', '\u0001;;==;anchang_display']) {
+      expectCleanRejection(await h.anonymous('GET', '/api/display', { headers: { cookie } }), `display cookie ${cookie.slice(0, 20)}`);
+      expectCleanRejection(await h.anonymous('GET', p('/floor'), { headers: { cookie } }), `floor with display cookie ${cookie.slice(0, 20)}`);
+      const state = await h.anonymous('GET', '/api/display-pairing', { headers: { cookie } });
+      expect(state.statusCode).toBe(200);
+      expect(state.json()).toEqual({ state: 'none' });
     }
   });
 });

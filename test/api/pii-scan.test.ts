@@ -13,6 +13,7 @@ import { ENDPOINTS, type EndpointName } from '../../src/api/access.policy.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { p, startHarness, type Agent, type Harness, type UserKey } from './api-harness.ts';
 import { connectStream } from './sse-client.ts';
+import { FULL_PHONE } from '../support/full-phone.ts';
 
 /** B's customer all along, and a customer A registered and the manager then gave to B. */
 const OWNED = { phone: '13512345678', name: '钱多多' };
@@ -20,7 +21,6 @@ const REASSIGNED = { phone: '13698765432', name: '孙大圣' };
 const SECRETS = [OWNED, REASSIGNED];
 /** The digits in any spelling: 135 1234 5678, 135-1234-5678, +86 13512345678. */
 const spelled = (digits: string) => new RegExp(digits.split('').join('[\\s-]*'));
-const FULL_PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
 
 const READERS: readonly UserKey[] = ['consultant', 'frontdesk', 'channelAssistant', 'broker', 'admin'];
 /** Query strings that between them satisfy every read's schema (an unknown one is refused, and scanned too). */

@@ -6,6 +6,8 @@ import { ENDPOINTS, type EndpointName } from '../../src/api/access.policy.ts';
 import { ACCOUNT_ROLES, type AccountRole } from '../../src/accounts/roles.ts';
 import { STANDARD_POLICY } from '../../src/core/policy.ts';
 import { OTHER_PROJECT, p, PROJECT, ROLE_USER, startHarness, type Harness } from './api-harness.ts';
+import { DISPLAY_MAY } from '../../src/api/access.policy.ts';
+import { pairedDisplay } from './display-agent.ts';
 
 interface Sample {
   readonly path?: string;
@@ -31,6 +33,9 @@ const SAMPLES: Readonly<Record<EndpointName, Sample>> = {
   link: { body: { phone: '13900000003', to: '13900000004', relation: 'spouse' } },
   merge: { body: { phone: '13900000005', into: '13900000006' } },
   reassign: { body: { phone: '13900000007', to: 'NOBODY' } },
+  assignIntroduced: { body: { phone: 'not a phone', source: '角色表' } },
+  freezeRegister: { body: { note: '角色表' } },
+  markAlertRead: { body: { arrival: 999999 } },
   depart: { body: { who: 'NOBODY' } },
   report: { body: { phone: '13900000008' } },
   deal: { body: { phone: '13900000009', unit: 'NO-UNIT', stage: 'deposit' } },
@@ -57,6 +62,15 @@ const SAMPLES: Readonly<Record<EndpointName, Sample>> = {
   riskAlerts: {},
   judgeByName: { path: '/judge/by-name?name=' + encodeURIComponent('张三') },
   pendingEntries: {},
+  importEntry: { body: { batch: 'role-table', row: 1, entry: { kind: 'visit', at: 0, phone: '13900000999', consultant: 'NOBODY', name: '角色表' } } },
+  // A register of one header line: read, planned, nothing to commit.
+  registerImportPlan: { body: { fileName: 'r.csv', contentBase64: Buffer.from('日期,姓名,电话,置业顾问\n').toString('base64') } },
+  registerImportRejects: { body: { fileName: 'r.csv', contentBase64: Buffer.from('日期,姓名,电话,置业顾问\n').toString('base64') } },
+  registerImportCommit: { body: { fileName: 'r.csv', contentBase64: Buffer.from('日期,姓名,电话,置业顾问\n').toString('base64') } },
+  dailySummary: {},
+  dailySummaryExport: {},
+  ownershipDesk: {},
+  myAlerts: {},
   floor: {},
   today: {},
   // An invalid Last-Event-ID is refused after access is granted, so no stream is opened under inject().
@@ -102,6 +116,10 @@ const SAMPLES: Readonly<Record<EndpointName, Sample>> = {
   registerOptions: {},
   officeReport: { path: '/reports?period=day&date=2026-03-02' },
   reportExport: { path: '/reports/export?sheet=visits&date=2026-03-02' },
+  // tv-pairing: a code nobody shows, a display nobody paired
+  displays: {},
+  pairDisplay: { body: { code: '000000', name: '角色表' } },
+  revokeDisplay: { path: '/displays/NOBODY/revoke' },
 };
 
 const names = Object.keys(ENDPOINTS) as EndpointName[];
@@ -241,5 +259,26 @@ describe('role × endpoint table', () => {
     expect((await admin.call('GET', '/api/projects/p3/judge?phone=13800138000')).statusCode).toBe(403);
     expect((await admin.call('GET', '/api/projects/nope/floor')).statusCode).toBe(403);
     expect((await admin.call('POST', '/api/projects/nope/commands/addUnit', { body: { unit: { id: 'U9' } } })).statusCode).toBe(404);
+  });
+
+  // tv-pairing (issue 16.1): a paired display is not a person — its credential reaches the board and nothing else.
+  it('a paired display: the board and its stream in its own project, nothing else anywhere', async () => {
+    const tv = await pairedDisplay(h, '角色表电视');
+    for (const name of names) {
+      const { method, url, options } = requestOf(name);
+      const res = await tv.call(method, url, options);
+      if (DISPLAY_MAY.includes(name)) {
+        expect([401, 403], `display on ${name}: ${res.body}`).not.toContain(res.statusCode);
+        expect(res.statusCode, `display on ${name}: ${res.body}`).toBeLessThan(500);
+      } else {
+        expect(res.statusCode, `display on ${name}: ${res.body}`).toBe(403);
+        expect(res.json()).toMatchObject({ code: 'forbidden' });
+      }
+      // Not even the board of another project.
+      expect((await tv.call(method, url.replace('/projects/p1/', '/projects/p2/'), options)).statusCode, `display on p2 ${name}`).toBe(403);
+    }
+    for (const [method, url] of [['GET', '/api/session'], ['GET', '/api/projects'], ['GET', '/api/admin/users'], ['POST', '/api/projects']] as const) {
+      expect((await tv.call(method, url, method === 'POST' ? { body: { id: 'tv', name: 'tv' } } : {})).statusCode, `${method} ${url}`).toBe(401);
+    }
   });
 });

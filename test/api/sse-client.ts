@@ -89,3 +89,17 @@ export function connectStream(port: number, agent: Agent, lastEventId?: number):
     req.end();
   });
 }
+
+/** tv-pairing: opens the project's stream with any cookie (a paired display's), answering its status when not 200. */
+export function connectStreamWithCookie(port: number, cookie: string): Promise<SseClient | number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: p('/stream'), headers: { cookie, accept: 'text/event-stream' } }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      } else resolve(new SseClient(res));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -9,6 +9,7 @@ import { ApiClient } from './http-client.ts';
 import { openStoreDb } from './roster.ts';
 import { freshStore, runCli, startServerProcess } from './server-process.ts';
 import { HEAVY_TIMEOUT, scale } from '../support/reliability-scale.ts';
+import { FULL_PHONE } from '../support/full-phone.ts';
 
 const P = 'demo';
 
@@ -26,7 +27,6 @@ async function projections(place: Parameters<typeof openStoreDb>[0]): Promise<un
 
 const CYCLES = scale(3, 40, 'ANCHANG_KILL_CYCLES');
 /** A mainland mobile number in full: the server's log must never hold one (it masks them, issue 14 item 9). */
-const FULL_PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
 
 describe.each<Dialect>(['sqlite', 'postgres'])('kill -9 on %s', (dialect) => {
   it(`${CYCLES} cycles of kill -9 mid-stream: no acknowledged registration lost; verify and a rebuild agree (REG-1, SEC-3)`, async () => {

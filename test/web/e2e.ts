@@ -8,6 +8,9 @@
 // the wire (first-load.e2e.ts), `floor` the floor as an office uses it all day (floor-day.e2e.ts), `reports` the
 // manager's 报表 and its .xlsx (reports.e2e.ts), `setup` an empty install set up in the admin workspace
 // (setup.e2e.ts), `hygiene` register hygiene (hygiene.e2e.ts); e.g. E2E_ONLY=units,orders,language.
+// (setup.e2e.ts), `registerImport` the manager's 登记导入 and 日报摘要 (register-import.e2e.ts), `tv` the paired
+// floor TV with out of turn and the what-if's counts (tv.e2e.ts), `ownership` introduced customers, the frozen
+// register and unread arrival alerts (ownership.e2e.ts); e.g. E2E_ONLY=units,orders,language.
 // Prints one line per check and closes with "N passed, N failed".
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,11 +21,14 @@ import { measureFirstLoads } from './first-load.e2e.ts';
 import { walkEveryScreenInChinese } from './one-language.e2e.ts';
 import { floorDayJourneys } from './floor-day.e2e.ts';
 import { ordersJourney } from './orders.e2e.ts';
+import { ownershipJourney } from './ownership.e2e.ts';
 import { unitJourneys } from './units.e2e.ts';
 import { channelJourney } from './channel.e2e.ts';
 import { reportsJourney } from './reports.e2e.ts';
+import { registerImportJourney } from './register-import.e2e.ts';
 import { setupJourney } from './setup.e2e.ts';
 import { hygieneJourney } from './hygiene.e2e.ts';
+import { tvJourney } from './tv.e2e.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/start-server.ts';
 
@@ -115,6 +121,8 @@ async function main(): Promise<void> {
       if (only.has('orders')) await ordersJourney(browser, base, check, shot);
       if (only.has('channel')) await channelJourney(browser, base, check, shot);
       if (only.has('reports')) await reportsJourney(browser, base, check, shot);
+      // register-import (issue 11.4, 11.5): 登记导入 and 日报摘要
+      if (only.has('registerImport')) await registerImportJourney(browser, base, check, shot);
       if (only.has('language')) await walkEveryScreenInChinese(browser, base, check, shot);
       if (only.has('firstload')) await measureFirstLoads(browser, base, check);
       // floor-day (issue 16): follow-up notes, role-matched buttons, not-found, the desk's keyboard flow.
@@ -123,6 +131,10 @@ async function main(): Promise<void> {
       if (only.has('setup')) await setupJourney(browser, check, shot);
       // hygiene (issue 12.2): name search, referrer, group, no phone, late entry, correction
       if (only.has('hygiene')) await hygieneJourney(browser, base, check, shot);
+      // tv-pairing (issue 16): the paired floor TV, out of turn (ROT-13), the what-if's counts (its own server)
+      if (only.has('tv')) await tvJourney(browser, check, shot);
+      // ownership-rules (issue 12 item 3, RISK-2)
+      if (only.has('ownership')) await ownershipJourney(browser, base, check, shot);
       return;
     }
     const desk = await (await newContext(browser, base, DESKTOP)).newPage();
@@ -407,8 +419,11 @@ async function main(): Promise<void> {
     await ordersJourney(browser, base, check, shot);
     await channelJourney(browser, base, check, shot);
     await reportsJourney(browser, base, check, shot);
+    await registerImportJourney(browser, base, check, shot);
     await setupJourney(browser, check, shot);
     await hygieneJourney(browser, base, check, shot);
+    await tvJourney(browser, check, shot);
+    await ownershipJourney(browser, base, check, shot);
 
     await walkEveryScreenInChinese(browser, base, check, shot);
 

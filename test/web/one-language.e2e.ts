@@ -119,6 +119,9 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
       manager('pool', (p) => p.getByTestId('pool-table').waitFor({ timeout: 5000 })),
       // hygiene (issue 12.2): late entries waiting for the manager (REG-5)
       manager('late', (p) => p.getByTestId('late-entries').waitFor({ timeout: 5000 })),
+      // ownership-rules: the introduced-customer form (OWN-9) and the freeze control (OWN-13)
+      { ...manager('pool', (p) => p.getByTestId('introduced-next').waitFor({ timeout: 5000 })), name: 'manager pool, introduced customers (OWN-9)' },
+      { ...manager('register', (p) => p.getByTestId('freeze-last').waitFor({ timeout: 5000 })), name: 'manager register, the freeze (OWN-13)' },
       manager(`customer/${KNOWN_CUSTOMER}`, (p) => p.getByTestId('timeline-records').locator('tbody tr').first().waitFor({ timeout: 5000 })),
       manager(`customer/${REPORTED}`, (p) => p.getByTestId('timeline-records').locator('tbody tr').first().waitFor({ timeout: 5000 })),
       manager('staff', (p) => p.getByTestId('staff-chen').waitFor({ timeout: 5000 })),
@@ -137,6 +140,9 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
         await p.getByTestId('unit-history').waitFor({ timeout: 5000 });
       }),
       manager('import', (p) => p.getByTestId('unit-import').waitFor({ timeout: 5000 })),
+      // register-import (issue 11.4, 11.5): 登记导入 and 日报摘要
+      manager('registerImport', (p) => p.getByTestId('reg-import').waitFor({ timeout: 5000 })),
+      manager('summary', (p) => p.getByTestId('daily-summary-when').waitFor({ timeout: 5000 })),
       manager('reads', (p) => p.getByTestId('reads-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 5000 })),
       manager('orders', (p) => p.getByTestId('orders-table').waitFor({ timeout: 5000 })),
       { name: 'manager order detail', open: async (p) => {
@@ -153,6 +159,12 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
       manager('violations', (p) => p.getByTestId('violations-tab').waitFor({ timeout: 5000 })),
       manager('risk', (p) => p.getByTestId('risk-tab').waitFor({ timeout: 5000 })),
       manager('policy', (p) => p.locator('[data-testid^="knob-row-"]').first().waitFor({ timeout: 5000 })),
+      // tv-pairing (issue 16.1): the manager's displays, and the pairing code a floor TV shows on /pair
+      manager('displays', (p) => p.getByTestId('displays-tab').waitFor({ timeout: 5000 })),
+      { name: 'floor TV pairing (/pair)', open: async (p) => {
+        await p.goto('/pair');
+        await p.getByTestId('pair-code').waitFor({ timeout: 5000 });
+      } },
     ],
   },
   // ---- the channel (issue 10): the broker's portal on a phone, the channel assistant's workspace ----

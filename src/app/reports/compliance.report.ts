@@ -2,6 +2,7 @@
 // `reports.followUpsPerVisitor` follow-ups (002 篇3.6) from the consultant responsible for them (the owner now,
 // else the one who received them); the customers behind each miss are listed — and protection about to lapse
 // (within `reports.lapsingDays`), by owner.
+import { happenedAt } from '../../core/entry-time.ts';
 import type { Engine } from '../../core/engine.ts';
 import type { StaffId } from '../../core/facts.ts';
 import type { PhoneKey } from '../../core/phone.ts';
@@ -39,7 +40,7 @@ export function complianceReport(engine: Engine, facts: ReportFacts, entries: re
     const phone = e.phone;
     const who = engine.ownership(phone, now).owner ?? e.consultant;
     let followUps = 0;
-    for (const f of facts.factsAbout([phone])) if (f.type === 'followedUp' && f.phone === phone && f.at >= e.at && f.at <= now && f.by === who) followUps++;
+    for (const f of facts.factsAbout([phone])) if (f.type === 'followedUp' && f.phone === phone && happenedAt(f) >= e.at && happenedAt(f) <= now && f.by === who) followUps++;
     let row = rows.get(who);
     if (!row) {
       row = { who, visitors: [], compliant: [], missed: [] };

@@ -6,6 +6,7 @@ import type { Engine } from '../../core/engine.ts';
 import type { BrokerId, Recorded, StaffId } from '../../core/facts.ts';
 import type { PhoneKey } from '../../core/phone.ts';
 import { LocalCalendar, type Instant } from '../../core/time.ts';
+import { byTimeThenSeq, happenedAt } from '../../core/entry-time.ts';
 import { monthsOf, type ReportPeriod } from './report-period.ts';
 
 /** What the reports read; the server's CustomerIndex is one. */
@@ -69,7 +70,8 @@ export class DetailsOf {
 /** The period's facts (of the kinds the index files by month), in seq order. */
 export function factsInPeriod(facts: ReportFacts, period: ReportPeriod): Recorded[] {
   const out: Recorded[] = [];
-  for (const m of monthsOf(period)) for (const f of facts.factsInMonth(m)) if (f.at >= period.start && f.at < period.end) out.push(f);
+  // An imported paper-era entry counts on the day it happened (issue 11.4), not the day it was brought in.
+  for (const m of monthsOf(period)) for (const f of facts.factsInMonth(m)) if (happenedAt(f) >= period.start && happenedAt(f) < period.end) out.push(f);
   return out;
 }
 
@@ -77,13 +79,22 @@ export function factsInPeriod(facts: ReportFacts, period: ReportPeriod): Recorde
 export function registerEntries(engine: Engine, facts: ReportFacts, period: ReportPeriod, zone: string, details: DetailsOf): RegisterEntry[] {
   const calendar = new LocalCalendar(zone);
   const entries: RegisterEntry[] = [];
-  const earliest = (phone: PhoneKey, visitOnly: boolean): number => {
-    for (const f of facts.factsAbout([phone])) if (f.type === 'partyArrived' ? f.phone === phone : !visitOnly && f.type === 'registered') return f.seq;
-    return Number.POSITIVE_INFINITY;
+  // New or returning by when things happened (an imported visit of last year makes today's visitor returning).
+  const isVisit = (f: Recorded): boolean => (f.type === 'partyArrived' && f.phone !== undefined) || (f.type === 'registered' && f.via === 'visit' && f.imported !== undefined);
+  const earliest = (phone: PhoneKey, visitOnly: boolean): { at: Instant; seq: number } => {
+    let first = { at: Number.POSITIVE_INFINITY, seq: Number.POSITIVE_INFINITY };
+    for (const f of facts.factsAbout([phone])) {
+      if (!(f.type === 'partyArrived' ? f.phone === phone : f.type === 'registered' && (!visitOnly || isVisit(f)))) continue;
+      const here = { at: happenedAt(f), seq: f.seq };
+      if (byTimeThenSeq(here, first) < 0) first = here;
+    }
+    return first;
   };
+  const isFirst = (phone: PhoneKey | null, f: Recorded, visitOnly: boolean) => phone === null || byTimeThenSeq(earliest(phone, visitOnly), { at: happenedAt(f), seq: f.seq }) >= 0;
   for (const f of factsInPeriod(facts, period)) {
-    const day = calendar.dayOf(f.at);
-    const base = { seq: f.seq, at: f.at, hour: Math.min(23, Math.floor((f.at - day.start) / 3_600_000)), day: day.key };
+    const at = happenedAt(f);
+    const day = calendar.dayOf(at);
+    const base = { seq: f.seq, at, hour: Math.min(23, Math.floor((at - day.start) / 3_600_000)), day: day.key };
     if (f.type === 'partyArrived') {
       if (f.nonCustomer || f.reception.as === 'nonCustomer') continue;
       const phone = f.phone ?? null;
@@ -93,10 +104,14 @@ export function registerEntries(engine: Engine, facts: ReportFacts, period: Repo
         phone,
         name: f.name ?? (phone ? (engine.customers.get(phone)?.name ?? null) : null),
         consultant: f.designee ?? f.reception.receiver,
-        isNew: phone === null || earliest(phone, true) >= f.seq,
+        isNew: isFirst(phone, f, true),
         broker: f.channel,
         details: details.of(phone),
       });
+    } else if (f.type === 'registered' && f.via === 'visit' && f.imported) {
+      // A paper-era visit has no arrival at the desk: its register entry is the visit (issue 11.4).
+      const phone = f.phone ?? null;
+      entries.push({ ...base, via: 'visit', phone, name: f.name ?? null, consultant: f.for ?? (engine.staff.get(f.by)?.role === 'consultant' ? f.by : null), isNew: isFirst(phone, f, true), broker: null, details: details.of(phone) });
     } else if (f.type === 'registered' && f.via === 'call' && f.corrects === undefined) {
       // A correction (REG-6) is not another call: the call is the entry it corrects.
       const phone = f.phone ?? null;
@@ -106,11 +121,11 @@ export function registerEntries(engine: Engine, facts: ReportFacts, period: Repo
         phone,
         name: f.name ?? null,
         consultant: f.for ?? (engine.staff.get(f.by)?.role === 'consultant' ? f.by : null),
-        isNew: phone === null || earliest(phone, false) >= f.seq,
+        isNew: isFirst(phone, f, false),
         broker: null,
         details: details.of(phone),
       });
     }
   }
-  return entries;
+  return entries.sort(byTimeThenSeq);
 }

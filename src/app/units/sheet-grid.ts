@@ -38,3 +38,26 @@ export function gridOf(rows: readonly SheetRow[], looksLikeHeader: (cells: reado
   if (!header) return { headerRowNo: 1, headers: [], rows: [] };
   return { headerRowNo: header.rowNo, headers: header.cells, rows: rows.slice(headerAt + 1) };
 }
+
+/**
+ * Assigns columns to fields from scored (column, field) pairs, best first, so a column serves one field and a
+ * field one column; ties go to the leftmost column, as a person would read. `score` 0 means "not this field".
+ */
+export function bestColumns<F extends string>(headers: readonly string[], fields: readonly F[], score: (field: F, header: string) => number): { columns: Partial<Record<F, number>>; used: Set<number> } {
+  const pairs: { field: F; column: number; score: number }[] = [];
+  headers.forEach((header, column) => {
+    for (const field of fields) {
+      const s = score(field, header);
+      if (s > 0) pairs.push({ field, column, score: s });
+    }
+  });
+  pairs.sort((a, b) => b.score - a.score || a.column - b.column);
+  const columns: Partial<Record<F, number>> = {};
+  const used = new Set<number>();
+  for (const p of pairs) {
+    if (columns[p.field] !== undefined || used.has(p.column)) continue;
+    columns[p.field] = p.column;
+    used.add(p.column);
+  }
+  return { columns, used };
+}

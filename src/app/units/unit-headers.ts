@@ -1,6 +1,7 @@
 // Column mapping: which column of an office's unit list holds which field. Offices name columns in many
 // ways (楼号/栋号/楼栋号, 房间号/室号, 建面/建筑面积(㎡)); `suggestMapping` proposes a mapping the person
 // importing confirms or corrects, and the unit written in the price header decides 万元 vs 元.
+import { bestColumns } from './sheet-grid.ts';
 import type { UnitField } from './imported-unit.ts';
 
 /** The unit of bare numbers in the price column; a cell's own "万"/"元" always wins. */
@@ -97,22 +98,7 @@ function score(field: UnitField, header: string): number {
  * serves one field and a field one column. Ties go to the leftmost column, as a person would read.
  */
 export function suggestMapping(headers: readonly string[]): MappingSuggestion {
-  const fields = Object.keys(NAMES) as UnitField[];
-  const pairs: { field: UnitField; column: number; score: number }[] = [];
-  headers.forEach((header, column) => {
-    for (const field of fields) {
-      const s = score(field, header);
-      if (s > 0) pairs.push({ field, column, score: s });
-    }
-  });
-  pairs.sort((a, b) => b.score - a.score || a.column - b.column);
-  const columns: Partial<Record<UnitField, number>> = {};
-  const used = new Set<number>();
-  for (const p of pairs) {
-    if (columns[p.field] !== undefined || used.has(p.column)) continue;
-    columns[p.field] = p.column;
-    used.add(p.column);
-  }
+  const { columns, used } = bestColumns(headers, Object.keys(NAMES) as UnitField[], score);
   const priceColumn = columns.price;
   return {
     columns,

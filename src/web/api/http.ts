@@ -8,6 +8,8 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface WriteOptions {
   /** Reuse the same key when the same action is retried (a double click, a lost response). */
   readonly idempotencyKey?: string;
+  /** A long write (a register import of many rows) waits longer than the usual 15 s. */
+  readonly timeoutMs?: number;
 }
 
 let csrfToken: string | null = null;
@@ -49,7 +51,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
       headers,
       credentials: 'same-origin',
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(options.timeoutMs ?? TIMEOUT_MS),
     });
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
@@ -119,4 +121,27 @@ export function query(params: Readonly<Record<string, string | number | boolean 
   for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+/** A POST whose answer is a file (the register import's rejects): the file's bytes, or an ApiError. */
+export async function requestFile(path: string, body: unknown, options: WriteOptions = {}): Promise<Blob> {
+  const headers: Record<string, string> = { accept: '*/*', 'accept-language': language, 'content-type': 'application/json', 'idempotency-key': options.idempotencyKey ?? newIdempotencyKey() };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body), signal: AbortSignal.timeout(options.timeoutMs ?? 120_000) });
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    throw new ApiError(0, timedOut ? 'timeout' : 'network', String(error));
+  }
+  if (!response.ok) {
+    let parsed: unknown = undefined;
+    try {
+      parsed = JSON.parse(await response.text());
+    } catch {
+      // not JSON: the status says enough
+    }
+    throw errorFromBody(response.status, parsed);
+  }
+  return response.blob();
 }

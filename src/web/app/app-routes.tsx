@@ -23,6 +23,9 @@ const BrokerPortalPage = page(() => import('../broker/broker-portal.page.tsx'), 
 const BrokerApplyPage = page(() => import('../broker/broker-apply.page.tsx'), (m) => m.BrokerApplyPage);
 const ChannelDeskPage = page(() => import('../channel/channel-desk.page.tsx'), (m) => m.ChannelDeskPage);
 const AdminPage = page(() => import('../admin/admin.page.tsx'), (m) => m.AdminPage);
+// tv-pairing (issue 16.1): a floor TV pairs itself and shows the board with its own credential, no session.
+const PairPage = page(() => import('../display/pair.page.tsx'), (m) => m.PairPage);
+const TvPage = page(() => import('../display/tv.page.tsx'), (m) => m.TvPage);
 
 export function AppRoutes() {
   return (
@@ -30,6 +33,8 @@ export function AppRoutes() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/broker/apply" element={<BrokerApplyPage />} />
+        <Route path="/pair" element={<PairPage />} />
+        <Route path="/tv" element={<TvPage />} />
         <Route element={<RequireSession />}>
           <Route index element={<HomeRedirect />} />
           <Route path="/p/:project" element={<HomeRedirect />} />

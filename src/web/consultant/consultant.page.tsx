@@ -22,6 +22,7 @@ import { PublishedOrdersList } from './published-orders.component.tsx';
 import { MySummary } from './my-summary.component.tsx';
 import { useMyCustomers } from './use-my-customers.ts';
 import { ViewingConfirmations } from './viewing-confirmations.component.tsx';
+import { UnreadAlerts } from './unread-alerts.component.tsx';
 
 type Tab = 'customers' | 'orders' | 'published' | 'register' | 'summary' | 'units';
 /** Facts that change my orders or today's published list. */
@@ -103,6 +104,8 @@ export function ConsultantPage() {
   return (
     <div className="consultant" data-testid="consultant">
       <MyFloorCard board={board} />
+      {/* RISK-2: my customers' arrivals I have not read yet, kept until I mark them. */}
+      <UnreadAlerts refreshKey={liveSeq} />
       {/* CH-7: a broker-brought party I received needs its 看房确认单. */}
       <ViewingConfirmations refreshKey={board} />
       <Segmented<Tab>

@@ -1,7 +1,7 @@
 // My customers, protection running out first (OWN-2), each with its countdown and the two things a
 // consultant does to them from the phone: log a follow-up (OWN-3) and link family (OWN-7), and place an
 // order on a free unit (DEAL-1, DEAL-2).
-import { Alert, Button, Drawer, Empty, List, Space, Typography } from 'antd';
+import { Alert, Button, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Answer, OwnedCustomer } from '../../contracts/index.ts';
 import { FollowUpForm } from '../customers/follow-up-form.component.tsx';
@@ -60,6 +60,12 @@ export function MyCustomers({
                 {c.phone}
               </Typography.Text>
               <div>
+                {/* 细则 四.2: given to me; mine from my first effective contact. */}
+                {c.pending && (
+                  <Tag color="orange" data-testid="customer-pending">
+                    {t('me.pendingFirstContact')}
+                  </Tag>
+                )}
                 <ProtectionCountdown until={c.protectedUntil} now={now} />
                 <Typography.Text type="secondary" data-testid="customer-until">
                   {c.protectedUntilLocal}

@@ -6,8 +6,7 @@ import type { Seat } from '../../contracts/index.ts';
 import { LanguageSwitch } from '../app/workspace-layout.component.tsx';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
-import { minutesSince } from '../shared/format-time.ts';
-import { useProjectTime } from '../shared/project-time.ts';
+import { clock as clockAt, DEFAULT_ZONE, minutesSince } from '../shared/format-time.ts';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { useNow } from '../shared/use-now.ts';
 import { boardModel, type QueueEntry } from './board-model.ts';
@@ -31,12 +30,18 @@ function SeatLine({ seat, extra }: { readonly seat: Seat; readonly extra?: strin
   );
 }
 
+/** The board of a staff member's session (/p/:project/board). */
 export function FloorBoardPage() {
-  const { t } = useI18n();
-  const { clock } = useProjectTime();
   const membership = useProject();
+  return <FloorBoard project={membership.project} title={membership.projectName ?? membership.project} zone={membership.zone ?? DEFAULT_ZONE} />;
+}
+
+/** The board itself, for a session or a paired display (tv-pairing: `onRevoked` when its credential ends). */
+export function FloorBoard({ project, title, zone, onRevoked }: { readonly project: string; readonly title: string; readonly zone: string; readonly onRevoked?: () => void }) {
+  const { t, locale } = useI18n();
+  const clock = (at: number) => clockAt(at, locale, zone);
   const { learn } = useStaffNames();
-  const { board, status } = useFloorStream(membership.project);
+  const { board, status } = useFloorStream(project, undefined, undefined, onRevoked);
   const now = useNow(15_000);
   useEffect(() => {
     if (board) learn(board.names);
@@ -47,7 +52,7 @@ export function FloorBoardPage() {
     <div className="board" data-testid="floor-board">
       <header className="board-header">
         <span className="board-title">
-          {membership.projectName ?? membership.project} · {t('board.title')}
+          {title} · {t('board.title')}
         </span>
         <span className="board-clock">{clock(now)}</span>
         <span className="board-status" data-testid="board-status" data-status={status}>

@@ -4,6 +4,7 @@
 // and re-read the board over plain HTTP meanwhile — which also notices an ended session (401).
 import { useEffect, useRef, useState } from 'react';
 import { getFloor, streamUrl } from '../api/api-client.ts';
+import { isApiError } from '../api/api-error.ts';
 import type { Board, OwnerAlert } from '../../contracts/index.ts';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
@@ -50,7 +51,13 @@ function parseAlert(data: string): OwnerAlert | null {
  * `onFacts` is called with the facts of every update after the first (the page refreshes what they touch);
  * `onOwnerAlert` with each RISK-2 alert the server sends this user alone (their customer walked in).
  */
-export function useFloorStream(project: string, onFacts?: (facts: readonly FactSummary[]) => void, onOwnerAlert?: (alert: OwnerAlert) => void): FloorStream {
+export function useFloorStream(
+  project: string,
+  onFacts?: (facts: readonly FactSummary[]) => void,
+  onOwnerAlert?: (alert: OwnerAlert) => void,
+  /** tv-pairing: a paired display's credential was revoked (the stream said so, or a read was refused). */
+  onRevoked?: () => void,
+): FloorStream {
   const [board, setBoard] = useState<Board | null>(null);
   const [status, setStatus] = useState<StreamStatus>('connecting');
   const [updatedAt, setUpdatedAt] = useState<number | null>(null);
@@ -58,6 +65,8 @@ export function useFloorStream(project: string, onFacts?: (facts: readonly FactS
   onFactsRef.current = onFacts;
   const onAlertRef = useRef(onOwnerAlert);
   onAlertRef.current = onOwnerAlert;
+  const onRevokedRef = useRef(onRevoked);
+  onRevokedRef.current = onRevoked;
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -68,6 +77,13 @@ export function useFloorStream(project: string, onFacts?: (facts: readonly FactS
     const apply = (next: Board) => {
       setBoard(next);
       setUpdatedAt(Date.now());
+    };
+    const revoked = () => {
+      stopped = true;
+      clearTimeout(timer);
+      source?.close();
+      source = null;
+      onRevokedRef.current?.();
     };
 
     const open = () => {
@@ -87,6 +103,7 @@ export function useFloorStream(project: string, onFacts?: (facts: readonly FactS
         const alert = parseAlert((event as MessageEvent<string>).data);
         if (alert) onAlertRef.current?.(alert);
       });
+      source.addEventListener('revoked', revoked);
       source.addEventListener('error', () => {
         if (!source || source.readyState !== EventSource.CLOSED) {
           setStatus('reconnecting');
@@ -95,7 +112,9 @@ export function useFloorStream(project: string, onFacts?: (facts: readonly FactS
         source = null;
         setStatus('reconnecting');
         failures += 1;
-        getFloor(project).then(apply, () => undefined);
+        getFloor(project).then(apply, (error: unknown) => {
+          if (isApiError(error) && error.code === 'display_revoked') revoked();
+        });
         timer = setTimeout(open, Math.min(MAX_DELAY_MS, 500 * 2 ** Math.min(failures, 5)));
       });
     };

@@ -149,7 +149,7 @@ export function CustomerTimeline({ staff }: { readonly staff: readonly string[] 
                   </>
                 ),
               },
-              { title: t('common.details'), key: 'detail', render: (_v, f) => describeFact(f, t, nameOf).detail },
+              { title: t('common.details'), key: 'detail', render: (_v, f) => describeFact(f, t, nameOf, dateTime).detail },
               { title: t('mgr.explanation'), key: 'why', render: (_v, f) => <ReasonList reasons={reasonsBySeq.get(f.seq) ?? []} /> },
               // CH-7: a broker-brought arrival can be marked a fake customer (the manager only).
               {

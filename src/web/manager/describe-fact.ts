@@ -17,7 +17,8 @@ function code(t: Translate, prefix: string, value: unknown): string {
   return hasMessage(key) ? t(key) : str(value);
 }
 
-export function describeFact(f: RecordedFact, t: Translate, nameOf: (id: string) => string): FactWords {
+/** `wallTime`: the project's wall time of an instant (an imported entry's original time, issue 11.4). */
+export function describeFact(f: RecordedFact, t: Translate, nameOf: (id: string) => string, wallTime?: (at: number) => string): FactWords {
   const labelKey = `fact.${f.type}`;
   const label = hasMessage(labelKey) ? t(labelKey) : t('fact.other');
   const name = (v: unknown) => (typeof v === 'string' ? nameOf(v) : t('common.nobody'));
@@ -43,5 +44,9 @@ export function describeFact(f: RecordedFact, t: Translate, nameOf: (id: string)
   const detail = hasMessage(detailKey) ? t(detailKey, params) : '';
   // A follow-up's B级卡 content follows what happened (issue 16.2).
   const note = f.type === 'followedUp' ? followUpNoteText(f, t) : '';
-  return { label, detail: note ? `${detail}；${note}` : detail };
+  // register-import (issue 11.4): a paper-era entry says when it happened and who approved bringing it in.
+  const mark = f.imported as { at?: unknown; approvedBy?: unknown } | undefined;
+  const imported = mark && typeof mark.at === 'number' ? t('regImport.timelineMark', { at: wallTime ? wallTime(mark.at) : new Date(mark.at).toISOString(), by: name(mark.approvedBy) }) : '';
+  const words = [detail, note, imported].filter((w) => w !== '').join('；');
+  return { label, detail: words };
 }

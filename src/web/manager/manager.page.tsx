@@ -20,6 +20,7 @@ import { PerformanceTab } from './performance-tab.component.tsx';
 import { ReportsTab } from './reports-tab.component.tsx';
 import { PoolTab } from './pool-tab.component.tsx';
 import { QueueTab } from './queue-tab.component.tsx';
+import { OutOfTurnForm } from './out-of-turn-form.component.tsx';
 import { ReadsTab } from './reads-tab.component.tsx';
 import { RegisterTab } from './register-tab.component.tsx';
 import { StaffTab } from './staff-tab.component.tsx';
@@ -34,8 +35,16 @@ const PolicyTab = lazy(() => import('./policy-tab.component.tsx').then((m) => ({
 /** 销控 and 房源导入 are their own chunks too (DEAL-1). */
 const UnitGrid = lazy(() => import('../units/unit-grid.component.tsx').then((m) => ({ default: m.UnitGrid })));
 const UnitImport = lazy(() => import('../units/unit-import.component.tsx').then((m) => ({ default: m.UnitImport })));
+/** 登记导入 (issue 11.4) and 日报摘要 (issue 11.5). */
+const RegisterImportTab = lazy(() => import('./register-import-tab.component.tsx').then((m) => ({ default: m.RegisterImportTab })));
+const DailySummaryTab = lazy(() => import('./daily-summary-tab.component.tsx').then((m) => ({ default: m.DailySummaryTab })));
 
-const TABS = ['register', 'late', 'pool', 'customer', 'staff', 'violations', 'risk', 'performance', 'reports', 'units', 'import', 'orders', 'disputes', 'queue', 'reads', 'policy'] as const;
+const TABS = ['register', 'summary', 'late', 'pool', 'customer', 'staff', 'violations', 'risk', 'performance', 'reports', 'units', 'import', 'registerImport', 'orders', 'disputes', 'queue', 'reads', 'policy', 'displays'] as const;
+/** Tabs shown only to a role the access table lets call their endpoint. */
+const TAB_ENDPOINT: Partial<Record<(typeof TABS)[number], string>> = { import: 'importUnits', registerImport: 'registerImportCommit', summary: 'dailySummary', displays: 'displays' };
+/** tv-pairing: 显示屏, the manager's floor TVs — its own chunk. */
+const DisplaysTab = lazy(() => import('./displays-tab.component.tsx').then((m) => ({ default: m.DisplaysTab })));
+
 const LABELS = {
   register: 'mgr.register',
   late: 'hyg.lateTab',
@@ -53,6 +62,9 @@ const LABELS = {
   queue: 'mgr.queue',
   reads: 'mgr.reads',
   policy: 'mgr.policy',
+  summary: 'mgr.dailySummary',
+  registerImport: 'mgr.registerImport',
+  displays: 'mgr.displays',
 } as const;
 /** Facts that change the roster's columns (who is on the floor, suspended, gone). */
 const ROSTER_FACTS = new Set(['staffJoined', 'signedIn', 'signedOut', 'suspended', 'departed', 'partyArrived']);
@@ -84,7 +96,7 @@ export function ManagerPage() {
 
   return (
     <div className="manager" data-testid="manager">
-      <Tabs activeKey={active} onChange={(k) => navigate(managerPath(project, k))} items={TABS.filter((k) => k !== 'import' || can('importUnits')).map((k) => ({ key: k, label: t(LABELS[k]) }))} />
+      <Tabs activeKey={active} onChange={(k) => navigate(managerPath(project, k))} items={TABS.filter((k) => TAB_ENDPOINT[k] === undefined || can(TAB_ENDPOINT[k])).map((k) => ({ key: k, label: t(LABELS[k]) }))} />
       <Routes>
         <Route index element={<Navigate to="register" replace />} />
         <Route path="register" element={<RegisterTab consultants={everyConsultant} />} />
@@ -99,7 +111,15 @@ export function ManagerPage() {
         <Route path="reports" element={<ReportsTab />} />
         <Route path="orders" element={<OrdersTab consultants={everyConsultant} version={ordersVersion} />} />
         <Route path="disputes" element={<DisputesTab version={ordersVersion} onDecided={() => setOrdersVersion((v) => v + 1)} />} />
-        <Route path="queue" element={<QueueTab board={board} />} />
+        <Route
+          path="queue"
+          element={
+            <>
+              <QueueTab board={board} />
+              {can('outOfTurn') && <OutOfTurnForm members={roster.data ?? []} onRecorded={reloadRoster} />}
+            </>
+          }
+        />
         <Route
           path="units"
           element={
@@ -117,6 +137,30 @@ export function ManagerPage() {
           }
         />
         <Route path="reads" element={<ReadsTab />} />
+        <Route
+          path="summary"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <DailySummaryTab />
+            </Suspense>
+          }
+        />
+        <Route
+          path="registerImport"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              {can('registerImportCommit') ? <RegisterImportTab /> : <Navigate to="../register" replace />}
+            </Suspense>
+          }
+        />
+        <Route
+          path="displays"
+          element={
+            <Suspense fallback={<PageLoading />}>
+              {can('displays') ? <DisplaysTab /> : <Navigate to="../register" replace />}
+            </Suspense>
+          }
+        />
         <Route
           path="policy"
           element={

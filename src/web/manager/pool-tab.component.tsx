@@ -18,6 +18,7 @@ import { PAGE_SIZE } from './register-tab.component.tsx';
 import { ReassignForm } from './reassign-form.component.tsx';
 import { StaffSelect } from './staff-select.component.tsx';
 import { useCan } from '../session/use-can.ts';
+import { IntroducedForm } from './introduced-form.component.tsx';
 
 /** Who gets the i-th of the selected customers: the chosen consultants in turn. */
 export function inTurn(phones: readonly string[], to: readonly string[]): [string, string][] {
@@ -72,6 +73,8 @@ export function PoolTab({ consultants, everyConsultant, onAssigned }: { readonly
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="pool-tab">
+      {/* OWN-9: company and leadership-introduced customers, given in turn. */}
+      {can('assignIntroduced') && <IntroducedForm onAssigned={onAssigned} />}
       <Typography.Text type="secondary">{t('mgr.poolHint')}</Typography.Text>
       <Space wrap>
         <SearchBox

@@ -16,6 +16,8 @@ import { useLoad } from '../shared/use-load.ts';
 import { useNow } from '../shared/use-now.ts';
 import { customerColumns, SearchBox, TimelineLink } from './customer-columns.tsx';
 import { StaffSelect } from './staff-select.component.tsx';
+import { FreezeRegister } from './freeze-register.component.tsx';
+import { useCan } from '../session/use-can.ts';
 
 export const PAGE_SIZE = 20;
 type Filter = RegisterStatus | 'all';
@@ -28,6 +30,7 @@ export function RegisterTab({ consultants }: { readonly consultants: readonly st
   const { project } = useProject();
   const { nameOf } = useStaffNames();
   const now = useNow(60_000);
+  const can = useCan();
   const [params, setParams] = useSearchParams();
   const owner = params.get('owner') ?? undefined;
   const [q, setQ] = useState('');
@@ -41,6 +44,8 @@ export function RegisterTab({ consultants }: { readonly consultants: readonly st
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="register-tab">
+      {/* OWN-13: the pre-opening frozen register. */}
+      {can('freezeRegister') && <FreezeRegister />}
       <Space wrap>
         <SearchBox
           testId="register-search"

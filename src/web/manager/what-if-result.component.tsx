@@ -73,7 +73,7 @@ function ListSection<R extends object>({ title, extra, testId, rows, total, rowK
   return (
     <>
       <Space>
-        <Typography.Title level={5} style={{ margin: 0 }}>
+        <Typography.Title level={5} style={{ margin: 0 }} data-testid={`${testId}-title`}>
           {title}
         </Typography.Title>
         {extra}

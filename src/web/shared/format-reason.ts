@@ -6,8 +6,8 @@ import type { Reason } from '../../contracts/index.ts';
 import { hasMessage, type Params, type Translate } from '../i18n/translate.ts';
 import { dateTime } from './format-time.ts';
 
-const STAFF_PARAMS = new Set(['owner', 'who', 'closer', 'original', 'later', 'by', 'receiver', 'named', 'designee', 'unit', 'broker', 'first', 'second', 'earlier', 'former', 'referrer', 'claimant']);
-const TIME_PARAMS = new Set(['at', 'deadline']);
+const STAFF_PARAMS = new Set(['owner', 'who', 'closer', 'original', 'later', 'by', 'receiver', 'named', 'designee', 'unit', 'broker', 'first', 'second', 'earlier', 'former', 'referrer', 'claimant', 'to', 'last']);
+const TIME_PARAMS = new Set(['at', 'deadline', 'lastContact', 'assignedAt', 'frozenAt']);
 /** Param → catalogue prefix for values that are codes. */
 const CODE_PARAMS: Readonly<Record<string, string>> = { via: 'contact', why: 'seat', relation: 'relation', stage: 'stage', asked: 'stage', sanction: 'violation.kind' };
 
