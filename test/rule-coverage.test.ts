@@ -18,6 +18,8 @@ export const IMPLEMENTED = [
   'DEAL-1', 'DEAL-3', 'DEAL-4',
   // office: the violation register
   'PEN-1',
+  // register hygiene (issue 12.2)
+  'REG-5', 'REG-6', 'REG-9', 'REG-10', 'REG-11',
   // register import (issue 11.4): paper-era entries are late entries the manager approves
   'REG-5',
 ];

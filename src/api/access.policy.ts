@@ -24,6 +24,8 @@ export type ReadName =
   | 'registerOptions' | 'officeReport' | 'reportExport'
   // office: the violation register, risk alerts
   | 'violations' | 'riskAlerts'
+  // register hygiene (issue 12.2)
+  | 'judgeByName' | 'pendingEntries'
   // ownership-rules: the manager's ownership desk (OWN-9, OWN-13), my unread arrival alerts (RISK-2)
   | 'ownershipDesk' | 'myAlerts'
   // register import (issue 11.4) and the daily summary (issue 11.5)
@@ -114,6 +116,9 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   recordViolation: command('recordViolation', { manager: 'any' }, { recorder: 'by' }),
   appeal: command('appeal', { consultant: 'self', supervisor: 'self', frontdesk: 'self', channelAssistant: 'self', manager: 'any' }, { subject: 'by' }),
   decideAppeal: command('decideAppeal', { manager: 'any' }, { recorder: 'by' }),
+  // ---- register hygiene (issue 12.2): the manager decides late entries (REG-5); the entry's people identify a visitor (REG-7) ----
+  decideLateEntry: command('decideLateEntry', { manager: 'any' }, { recorder: 'by' }),
+  identify: command('identify', { consultant: 'self', frontdesk: 'self', supervisor: 'any', manager: 'any' }, { subject: 'by' }),
   // ---- register import (issue 11.4, REG-5): the manager approves every imported entry ----
   importEntry: command('importEntry', { manager: 'any' }, { recorder: 'by' }),
   // ---- reads ----
@@ -175,6 +180,9 @@ export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
   // ---- channel-finish (issue 10): the desk's broker-brought parties with their exit (who may log it reads it); the confirmations a consultant owes ----
   escortedToday: { method: 'GET', path: '/channel/escorted-today', grants: { frontdesk: 'any', channelAssistant: 'any', supervisor: 'any', manager: 'any' } },
   myConfirmations: { method: 'GET', path: '/channel/my-confirmations', grants: { consultant: 'self', manager: 'any' }, subject: 'of' },
+  // ---- register hygiene (issue 12.2): the desk judges by name (REG-4); entries waiting for a decision or an identification (REG-5, REG-7) ----
+  judgeByName: { method: 'GET', path: '/judge/by-name', grants: staffReads },
+  pendingEntries: { method: 'GET', path: '/register/pending', grants: { consultant: 'self', frontdesk: 'any', supervisor: 'any', manager: 'any' }, subject: 'of' },
   // ---- tv-pairing (issue 16.1): paired floor displays, the manager's alone ----
   displays: { method: 'GET', path: '/displays', grants: { manager: 'any' } },
   pairDisplay: { method: 'POST', path: '/displays', grants: { manager: 'any' } },

@@ -34,6 +34,7 @@ import { adminRoutes } from './admin.routes.ts';
 import { firstRunRoutes } from './first-run.routes.ts';
 import { violationRoutes } from './violations.routes.ts';
 import { riskRoutes } from './risk.routes.ts';
+import { registerHygieneRoutes } from './register-hygiene.routes.ts';
 import { ownershipDeskRoutes } from './ownership-desk.routes.ts';
 import { registerImportRoutes } from './register-import.routes.ts';
 import { dailySummaryRoutes } from './daily-summary.routes.ts';
@@ -198,6 +199,7 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     firstRunRoutes(api, deps);
     violationRoutes(api, deps);
     riskRoutes(api, deps);
+    registerHygieneRoutes(api, deps);
     ownershipDeskRoutes(api, deps);
     registerImportRoutes(api, deps);
     dailySummaryRoutes(api, deps);

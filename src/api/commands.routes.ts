@@ -75,6 +75,8 @@ const SUMMARIES: Readonly<Record<Action, string>> = {
   recordViolation: 'Record a violation: person, rule, date, evidence and sanction — warning, fine or suspension from the queue (PEN-1, ROT-14)',
   appeal: 'Appeal a violation recorded against oneself, once (PEN-1)',
   decideAppeal: 'Decide an appeal: the sanction stands, or is overturned and a suspension ends now (PEN-1)',
+  decideLateEntry: 'Approve or refuse a late entry, once; approved, it counts from the visit (REG-5)',
+  identify: 'Link an entry made without a phone to the customer\'s phone (REG-7)',
   importEntry: 'Bring one paper-era register entry in (visit, call or follow-up), at the time it happened, approved by the manager; refused if the register has it (REG-5, issue 11.4)',
 };
 

@@ -118,6 +118,12 @@ export function refusalStatus(code: RefusalCode): 409 | 422 | 429 {
       return 422;
     case 'unknown_violation':
       return 422;
+    // register hygiene (issue 12.2)
+    case 'entry_superseded':
+      return 409;
+    case 'unknown_entry':
+    case 'unknown_referrer':
+      return 422;
     case 'unknown_staff':
     case 'unknown_broker':
     case 'unknown_unit':
@@ -193,6 +199,10 @@ export const MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Lang, string>>
   unknown_violation: { en: 'no such violation', 'zh-CN': '没有这条违规记录' },
   appeal_exists: { en: 'this violation is already appealed', 'zh-CN': '该违规记录已申诉过' },
   appeal_not_open: { en: 'there is no open appeal to decide', 'zh-CN': '没有待裁决的申诉' },
+  // register hygiene (issue 12.2)
+  unknown_entry: { en: 'no such entry in the register', 'zh-CN': '登记簿中没有这条登记' },
+  entry_superseded: { en: 'this entry was already corrected: correct the newer entry', 'zh-CN': '该登记已被更正，请更正最新的那条' },
+  unknown_referrer: { en: 'the referrer must be a customer the office already has', 'zh-CN': '介绍人须是本案场已有的客户' },
   customer_owned: { en: 'the customer already has a protected owner: not the company\'s to give', 'zh-CN': '该客户已有受保护的归属顾问，不能作为公司客户分配' },
   no_consultant_free: { en: 'no consultant can take a customer now', 'zh-CN': '目前没有可分配的置业顾问' },
   not_an_alert: { en: 'that is not an arrival you were alerted to', 'zh-CN': '这不是发给您的到访提醒' },

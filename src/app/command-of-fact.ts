@@ -2,7 +2,7 @@
 // re-executes a log through `decide` with these, so every answer that depends on the policy (reception,
 // registration validity, report acceptance, credit, dispute timeliness) is decided again, not copied.
 import { followUpNote, REGISTER_DETAIL_FIELDS, type Fact, type RegisterDetails } from '../core/facts.ts';
-import type { Command } from './commands.ts';
+import type { Command, RegisterHygieneInput } from './commands.ts';
 
 /**
  * The command whose decision recorded `fact`, with the fields people gave (phones as recorded: already
@@ -59,6 +59,7 @@ export function commandOfFact(fact: Fact): Command | null {
         ...defined({ phone: fact.phone, name: fact.name, gender: fact.gender, needs: fact.needs, plate: fact.plate, for: fact.for }),
         ...(fact.brochureOnly ? { brochureOnly: true } : {}),
         ...registerDetailsOf(fact),
+        ...registerHygieneOf(fact),
       };
     case 'followedUp':
       if (fact.imported) return importedCommandOf(fact);
@@ -127,6 +128,10 @@ export function commandOfFact(fact: Fact): Command | null {
       return { do: 'appeal', violation: fact.violation, by: fact.by, grounds: fact.grounds };
     case 'appealDecided':
       return { do: 'decideAppeal', violation: fact.violation, by: fact.by, upheld: fact.upheld, reason: fact.reason };
+    case 'lateEntryDecided':
+      return { do: 'decideLateEntry', entry: fact.entry, by: fact.by, approved: fact.approved, ...defined({ reason: fact.reason }) };
+    case 'entryIdentified':
+      return { do: 'identify', entry: fact.entry, by: fact.by, phone: fact.phone };
     // ownership-rules: the turn (OWN-9) and the register (OWN-13) are decided again
     case 'introducedAssigned':
       return { do: 'assignIntroduced', phone: fact.phone, source: fact.source, by: fact.by, ...defined({ name: fact.name }) };
@@ -152,6 +157,14 @@ function registerDetailsOf(fact: RegisterDetails): RegisterDetails {
     if (value !== undefined) out[field] = value;
   }
   return out as RegisterDetails;
+}
+
+/** Register hygiene (issue 12.2): what the entry said about itself, as the command gave it. */
+function registerHygieneOf(fact: Extract<Fact, { type: 'registered' }>): RegisterHygieneInput {
+  return {
+    ...defined({ corrects: fact.corrects, visitedAt: fact.late?.visitedAt, group: fact.group, appearance: fact.appearance, referrer: fact.referrer }),
+    ...(fact.outreach ? { outreach: { site: fact.outreach.site, ...(fact.outreach.smsAt !== null ? { smsAt: fact.outreach.smsAt } : {}) } } : {}),
+  };
 }
 
 /** Issue 11.4: an imported entry goes back to the import command the manager approved (its own time kept). */

@@ -1,7 +1,7 @@
 // The commands an office issues: one per scenario action, one per API write. Inputs are as people type
 // them (phones unnormalised); the handlers validate them.
 import type { AwayReason, Broker, BrokerId, BrokerProfile, BuyerChange, ContactVia, DealStage, FollowUpNote, OrderEnd, ReceiveAs, RegisterVia, Relation, StaffId, StaffMember, Unit, UnitId } from '../core/facts.ts';
-import type { RegisterDetails } from '../core/facts.ts';
+import type { OutreachSite, RegisterDetails } from '../core/facts.ts';
 import type { Policy } from '../core/policy.ts';
 import type { Credit } from '../core/deal.rules.ts';
 import type { Reason } from '../core/reasons.ts';
@@ -39,7 +39,7 @@ export type Command =
       readonly plate?: string;
       readonly for?: StaffId;
       readonly brochureOnly?: boolean;
-    } & RegisterDetails)
+    } & RegisterDetails & RegisterHygieneInput)
   | ({ readonly do: 'followUp'; readonly by: StaffId; readonly phone: string; readonly reached: boolean; readonly via?: ContactVia } & FollowUpNote)
   | { readonly do: 'link'; readonly phone: string; readonly to: string; readonly relation: Relation; /** Who links (the API fills the caller, OWN-7 guard). */ readonly by?: StaffId }
   | { readonly do: 'merge'; readonly phone: string; readonly into: string }
@@ -79,6 +79,11 @@ export type Command =
   | { readonly do: 'recordViolation'; readonly who: StaffId; readonly rule: ViolationRule; readonly on?: number; readonly evidence: readonly number[]; readonly sanction: SanctionInput; readonly by: StaffId; readonly note?: string }
   | { readonly do: 'appeal'; readonly violation: number; readonly by: StaffId; readonly grounds: string }
   | { readonly do: 'decideAppeal'; readonly violation: number; readonly by: StaffId; readonly upheld: boolean; readonly reason: string }
+  // ---- register hygiene (issue 12.2) ----
+  /** REG-5: the manager approves or refuses a late entry (`entry`: its seq), once. */
+  | { readonly do: 'decideLateEntry'; readonly entry: number; readonly by: StaffId; readonly approved: boolean; readonly reason?: string }
+  /** REG-7: an entry made without a phone is linked to the customer's phone. */
+  | { readonly do: 'identify'; readonly entry: number; readonly by: StaffId; readonly phone: string }
   // ---- ownership-rules (issue 12 item 3, RISK-2) ----
   /** OWN-9: give a customer the company, its staff or a leader introduced to the consultant whose turn it is. */
   | { readonly do: 'assignIntroduced'; readonly phone: string; readonly name?: string; readonly source: string; readonly by: StaffId }
@@ -110,6 +115,23 @@ export interface ImportedEntry extends RegisterDetails {
 
 /** A sanction as the manager gives it: a suspension in days (its end is decided when recorded). */
 export type SanctionInput = { readonly kind: 'warning' } | { readonly kind: 'fine'; readonly amount: number } | { readonly kind: 'suspension'; readonly days: number };
+
+
+/** What a register entry may say about itself (issue 12.2); the handlers judge it. */
+export interface RegisterHygieneInput {
+  /** REG-6: the seq of the entry this one corrects. */
+  readonly corrects?: number;
+  /** REG-5: when the visit happened, if on an earlier day: the entry is late and waits for the manager. */
+  readonly visitedAt?: number;
+  /** REG-9: the seq of the group's arrival. */
+  readonly group?: number;
+  /** REG-10: registered off-site, with the time the proof SMS was sent. */
+  readonly outreach?: { readonly site: OutreachSite; readonly smsAt?: number };
+  /** REG-7: how a visitor who gave no phone looked. */
+  readonly appearance?: string;
+  /** REG-11: the phone of the old customer who introduced this one. */
+  readonly referrer?: string;
+}
 
 export type Action = Command['do'];
 /** Setting up an office; not scenario actions (a scenario's roster, brokers and units are its opening state). */
@@ -171,6 +193,10 @@ export type RefusalCode =
   | 'unknown_violation'
   | 'appeal_exists'
   | 'appeal_not_open'
+  // register hygiene (issue 12.2)
+  | 'unknown_entry'
+  | 'entry_superseded'
+  | 'unknown_referrer'
   // ownership-rules: OWN-9 (a protected customer is not the company's to give; nobody can take one), RISK-2
   | 'customer_owned'
   | 'no_consultant_free'

@@ -27,6 +27,10 @@ function phonesOf(f: Recorded): PhoneKey[] {
       return [f.phone, f.referrer].filter((p): p is PhoneKey => p !== undefined);
     case 'registered':
       return f.phone ? [f.phone] : [];
+    case 'lateEntryDecided':
+      return f.phone ? [f.phone] : [];
+    case 'entryIdentified':
+      return [f.phone];
     case 'followedUp':
     case 'reassigned':
     case 'ordered':
@@ -66,6 +70,9 @@ export class CustomerIndex {
   private catching: Promise<void> = Promise.resolve();
   private readonly byPhone = new Map<PhoneKey, Recorded[]>();
   private readonly byStaff = new Map<StaffId, Set<PhoneKey>>();
+  /** Register entries by seq, and the phones entries made without one were identified as (REG-6, REG-7). */
+  private readonly entries = new Map<number, Recorded<Extract<Fact, { type: 'registered' }>>>();
+  private readonly identifiedAs = new Map<number, PhoneKey>();
   /** Receptions of the last days, in time order; older ones are dropped as facts come in. */
   private receptions: Reception[] = [];
   /** The facts a monthly performance report counts, by project-local month `YYYY-MM`, in seq order. */
@@ -96,11 +103,8 @@ export class CustomerIndex {
     if (f.seq <= this.lastSeq) return;
     this.lastSeq = f.seq;
     const phones = phonesOf(f);
-    for (const p of phones) {
-      const list = this.byPhone.get(p) ?? [];
-      list.push(f);
-      this.byPhone.set(p, list);
-    }
+    for (const p of phones) this.file(p, f);
+    this.foldEntryLinks(f);
     for (const who of candidatesOf(f)) {
       const set = this.byStaff.get(who) ?? new Set<PhoneKey>();
       for (const p of phones) set.add(p);
@@ -120,6 +124,35 @@ export class CustomerIndex {
     }
     if (f.type === 'departed') this.book.departed(f.who);
     if (f.type === 'policySet') this.book.reset();
+  }
+
+  /** Puts a fact on a customer's timeline in seq order (an older entry joins when it is identified or corrected). */
+  private file(p: PhoneKey, f: Recorded): void {
+    const list = this.byPhone.get(p) ?? [];
+    if (list.includes(f)) return;
+    let i = list.length;
+    while (i > 0 && (list[i - 1] as Recorded).seq > f.seq) i--;
+    list.splice(i, 0, f);
+    this.byPhone.set(p, list);
+  }
+
+  /**
+   * REG-6, REG-7: a corrected entry and its correction are both on each customer's timeline they name, and an
+   * entry made without a phone joins the customer's timeline once identified.
+   */
+  private foldEntryLinks(f: Recorded): void {
+    if (f.type === 'registered') {
+      this.entries.set(f.seq, f);
+      const corrected = f.corrects !== undefined ? this.entries.get(f.corrects) : undefined;
+      if (!corrected) return;
+      const old = corrected.phone ?? this.identifiedAs.get(corrected.seq);
+      if (old) this.file(old, f);
+      if (f.phone) this.file(f.phone, corrected);
+    } else if (f.type === 'entryIdentified') {
+      const entry = this.entries.get(f.entry);
+      this.identifiedAs.set(f.entry, f.phone);
+      if (entry) this.file(f.phone, entry);
+    }
   }
 
   private foldReports(f: Recorded): void {

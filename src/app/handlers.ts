@@ -15,6 +15,7 @@ import { channelCommand } from './channel.handlers.ts';
 import { PROBE_LIMIT, PROBE_WINDOW_MS } from '../core/channel.rules.ts';
 import type { Answer, Command, Outcome, Refusal, RefusalCode, RegisterDetails } from './commands.ts';
 import { decideViolation } from './violation.handlers.ts';
+import { decideLateEntry, entryHygiene, identifyEntry, type HandlerKit } from './register-hygiene.handlers.ts';
 import { decideOwnershipCommand } from './ownership.handlers.ts';
 import { frozenOwner } from '../core/frozen-register.rules.ts';
 import { decideImportEntry } from './import.handlers.ts';
@@ -276,6 +277,11 @@ function handle(engine: Engine, c: Command, now: Instant): Decision {
       const decided = decideViolation(engine, c, now, actor, refuse);
       return { fact: decided.fact, answer: { reasons: decided.reasons } };
     }
+    // register hygiene (issue 12.2): REG-5, REG-7
+    case 'decideLateEntry':
+      return decideLateEntry(engine, c, now, KIT);
+    case 'identify':
+      return identifyEntry(engine, c, now, KIT);
     case 'assignIntroduced':
     case 'freezeRegister':
     case 'markAlertRead': {
@@ -313,6 +319,8 @@ function phoneOf(input: string): PhoneKey {
   if (phone === null) refuse('invalid_phone', `"${input}" is not a valid phone number`);
   return phone;
 }
+
+const KIT: HandlerKit = { actor, refuse, phoneOf };
 
 function arrive(engine: Engine, floor: Floor, c: Extract<Command, { do: 'arrive' }>, now: Instant): Decision {
   const policy = engine.policy;
@@ -444,7 +452,10 @@ function register(engine: Engine, c: Extract<Command, { do: 'register' }>, now: 
   if (c.for !== undefined) actor(engine, c.for, ['consultant']);
   else if (by?.role !== 'consultant') refuse('wrong_role', `${c.by} is a ${by?.role}: a registration on a consultant's behalf must name them (for)`);
   const phone = c.phone !== undefined && c.phone.trim() !== '' ? phoneOf(c.phone) : undefined;
-  const validity = judgeRegistration(engine.policy, { via: c.via, ...(phone ? { phone } : {}), ...pick(c, 'name', 'gender', 'needs') });
+  const judged = judgeRegistration(engine.policy, { via: c.via, ...(phone ? { phone } : {}), ...pick(c, 'name', 'gender', 'needs') });
+  // Issue 12.2: corrections, late entries, groups, outreach proof, referrers (register-hygiene.handlers.ts).
+  const hygiene = entryHygiene(engine, c, now, phone, KIT);
+  const validity = { valid: judged.valid && hygiene.evidence, reasons: [...hygiene.reasons, ...judged.reasons] };
   const fact: Fact = {
     type: 'registered',
     at: now,
@@ -455,9 +466,10 @@ function register(engine: Engine, c: Extract<Command, { do: 'register' }>, now: 
     ...pick(c, 'name', 'gender', 'needs', 'plate'),
     ...(c.brochureOnly ? { brochureOnly: true } : {}),
     ...registerDetails(engine.policy, c),
+    ...hygiene.fields,
     valid: validity.valid,
   };
-  return { fact, answer: { valid: validity.valid, reasons: validity.reasons }, ...(phone ? { ownershipOf: phone } : {}) };
+  return { fact, answer: { valid: validity.valid, reasons: validity.reasons }, ...(phone && !hygiene.pending ? { ownershipOf: phone } : {}) };
 }
 
 function report(engine: Engine, c: Extract<Command, { do: 'report' }>, now: Instant): Decision {

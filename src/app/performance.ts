@@ -178,7 +178,8 @@ export function consultantPerformance(input: PerformanceInput): ConsultantMonth[
       }
       case 'registered': {
         const who = f.for ?? f.by;
-        if (!isConsultant(who)) break;
+        // A correction (REG-6) supersedes an entry already counted: it is not another registration.
+        if (!isConsultant(who) || f.corrects !== undefined) break;
         const t = tally(who);
         t.registrations++;
         if (f.valid) t.validRegistrations++;

@@ -56,6 +56,13 @@ export const COMMAND_BODIES = {
     budget: z.number().nonnegative().max(1e6).optional(),
     grade: z.string().trim().max(20).optional(),
     carBrand: z.string().trim().max(32).optional(),
+    // Register hygiene (issue 12.2): REG-5, REG-6, REG-7, REG-9, REG-10, REG-11.
+    corrects: z.number().int().positive().optional(),
+    visitedAt: z.number().int().nonnegative().optional(),
+    group: z.number().int().positive().optional(),
+    outreach: z.strictObject({ site: z.enum(['stand', 'canvass']), smsAt: z.number().int().nonnegative().optional() }).optional(),
+    appearance: textSchema.optional(),
+    referrer: rawPhoneSchema.optional(),
   }),
   followUp: z.strictObject({
     by: idSchema.optional(),
@@ -109,6 +116,9 @@ export const COMMAND_BODIES = {
   }),
   appeal: z.strictObject({ violation: z.number().int().positive(), by: idSchema.optional(), grounds: reasonText }),
   decideAppeal: z.strictObject({ violation: z.number().int().positive(), by: idSchema.optional(), upheld: z.boolean(), reason: reasonText }),
+  // ---- register hygiene (issue 12.2): REG-5, REG-7 ----
+  decideLateEntry: z.strictObject({ entry: z.number().int().positive(), by: idSchema.optional(), approved: z.boolean(), reason: textSchema.optional() }),
+  identify: z.strictObject({ entry: z.number().int().positive(), by: idSchema.optional(), phone: rawPhoneSchema }),
   // ---- ownership-rules (issue 12 item 3, RISK-2) ----
   assignIntroduced: z.strictObject({ phone: rawPhoneSchema, name: z.string().trim().max(50).optional(), source: reasonText, by: idSchema.optional() }),
   freezeRegister: z.strictObject({ by: idSchema.optional(), note: textSchema.optional() }),

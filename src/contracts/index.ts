@@ -16,6 +16,7 @@ export * from './channel.contract.ts';
 export * from './admin.contract.ts';
 export * from './violations.contract.ts';
 export * from './risk.contract.ts';
+export * from './register-hygiene.contract.ts';
 export * from './ownership-desk.contract.ts';
 // register import (issue 11.4)
 export * from './register-import.contract.ts';

@@ -7,6 +7,7 @@ import { byTimeThenSeq, fileInTimeOrder, happenedAt } from './entry-time.ts';
 import type { PhoneKey } from './phone.ts';
 import { maskPhone, type MaskStyle } from './phone.ts';
 import { ChannelBook } from './channel-book.ts';
+import { RegisterBook, type RegisterEntry } from './register-book.ts';
 import type { Policy } from './policy.ts';
 import { liveProtection, type Protection, type ReportRecord } from './channel.rules.ts';
 import { creditAt, lookBackCredit, type Credit, type CreditInput, type Departure, type Order, type UnitAvailability } from './deal.rules.ts';
@@ -76,6 +77,10 @@ export class Engine {
   /** Masked reports not yet matched to a full number (CH-8): mask → surname ('' when none given) → reports. */
   private readonly maskedReports = new Map<string, Map<string, ReportRecord[]>>();
   private readonly byPlate = new Map<string, Set<PhoneKey>>();
+  /** REG-4: full names as registered → the customers registered under them. */
+  private readonly byName = new Map<string, Set<PhoneKey>>();
+  /** The register's entries by seq: corrections, late entries, entries without a phone, groups (issue 12.2). */
+  readonly registerBook = new RegisterBook();
   private maskIndex: { style: MaskStyle; byMask: Map<string, Set<PhoneKey>> } | null = null;
   private readonly suspensions = new Map<StaffId, Instant>();
   /** Issue 11.4: the imported register entries, by `importedEntryKey` → the seq that recorded each. */
@@ -251,17 +256,11 @@ export class Engine {
         rot.applyReception(floor, ctx, party, fact.reception, fact.at);
         return;
       }
-      case 'registered': {
-        if (!fact.phone) return;
-        const file = this.file(fact.phone);
-        const consultant = fact.for ?? (this.staff.get(fact.by)?.role === 'consultant' ? fact.by : null);
-        // Issue 11.4: an imported paper-era entry is filed at the time it happened, not when it was brought in.
-        fileInTimeOrder(file.records, { kind: 'registration', seq: fact.seq, at: happenedAt(fact), key: fact.phone, by: fact.by, consultant, via: fact.via, valid: fact.valid, ...(fact.brochureOnly ? { brochureOnly: true as const } : {}) });
-        if (fact.imported) this.importedEntries.set(importedEntryKey(fact.via, fact.phone, fact.imported.at), fact.seq);
-        if (fact.name) file.name ??= fact.name;
-        if (fact.plate) this.indexPlate(file, fact.plate);
-        return;
-      }
+      case 'registered':
+        return this.applyRegistered(fact);
+      case 'lateEntryDecided':
+      case 'entryIdentified':
+        return this.applyEntryDecision(fact);
       case 'followedUp':
         fileInTimeOrder(this.file(fact.phone).records, { kind: 'followUp', seq: fact.seq, at: happenedAt(fact), key: fact.phone, by: fact.by, reached: fact.reached, via: fact.via, ...withNote(fact) });
         if (fact.imported) this.importedEntries.set(importedEntryKey('followUp', fact.phone, fact.imported.at), fact.seq);
@@ -505,6 +504,65 @@ export class Engine {
       if (this.maskIndex) this.addToMaskIndex(this.maskIndex, key);
     }
     return file;
+  }
+
+  /**
+   * An entry of the register. A late one waits for the manager (REG-5) before it is on the customer's file; a
+   * correction (REG-6) counts from the entry it corrects, and voids that entry on another customer's file.
+   */
+  private applyRegistered(fact: Recorded<Extract<Fact, { type: 'registered' }>>): void {
+    const corrected = fact.corrects !== undefined ? this.registerBook.entries.get(fact.corrects) : undefined;
+    const entry = this.registerBook.apply(fact, (by, forId) => this.consultantOf(by, forId)) as RegisterEntry;
+    const oldPhone = corrected ? (corrected.phone ?? corrected.identified?.phone ?? null) : null;
+    if (corrected && oldPhone && oldPhone !== fact.phone) this.file(oldPhone).records.push({ kind: 'voided', seq: fact.seq, at: fact.at, key: oldPhone, by: fact.by, entry: corrected.seq });
+    // Issue 11.4: an imported paper-era entry is filed at the time it happened, not when it was brought in.
+    if (fact.phone && this.registerBook.counts(entry)) this.fileEntry(entry, fact.phone, fact.seq, happenedAt(fact), fact.valid, fact.plate, fact.brochureOnly);
+    if (fact.imported && fact.phone) this.importedEntries.set(importedEntryKey(fact.via, fact.phone, fact.imported.at), fact.seq);
+  }
+
+  /** REG-5's decision (approved: the late entry joins the file, counting from the visit) and REG-7's identification. */
+  private applyEntryDecision(fact: Recorded<Extract<Fact, { type: 'lateEntryDecided' | 'entryIdentified' }>>): void {
+    const entry = this.registerBook.apply(fact, (by, forId) => this.consultantOf(by, forId));
+    if (!entry) return;
+    if (fact.type === 'lateEntryDecided') {
+      const phone = entry.phone ?? entry.identified?.phone;
+      if (fact.approved && phone) this.fileEntry(entry, phone, fact.seq, fact.at, entry.valid);
+      return;
+    }
+    if (this.registerBook.counts(entry)) this.fileEntry(entry, fact.phone, fact.seq, fact.at, fact.valid);
+  }
+
+  /** Puts an entry on the customer's file as the registration record the ownership walk meets at `at`. */
+  private fileEntry(entry: RegisterEntry, phone: PhoneKey, seq: number, at: Instant, valid: boolean, plate?: string, brochureOnly?: boolean): void {
+    const file = this.file(phone);
+    fileInTimeOrder(file.records, {
+      kind: 'registration', seq, at, key: phone, by: entry.by, consultant: entry.consultant, via: entry.via, valid, entry: entry.seq,
+      ...(entry.countsFrom !== at ? { countsFrom: entry.countsFrom } : {}),
+      ...(entry.late ? { late: true as const } : {}),
+      ...(entry.corrects !== null ? { corrects: entry.corrects } : {}),
+      ...(brochureOnly ? { brochureOnly: true as const } : {}),
+    });
+    if (entry.name) {
+      file.name ??= entry.name;
+      this.indexName(phone, entry.name);
+    }
+    if (plate) this.indexPlate(file, plate);
+  }
+
+  private consultantOf(by: StaffId, forId: StaffId | undefined): StaffId | null {
+    return forId ?? (this.staff.get(by)?.role === 'consultant' ? by : null);
+  }
+
+  private indexName(phone: PhoneKey, name: string): void {
+    const key = name.trim();
+    const set = this.byName.get(key) ?? new Set<PhoneKey>();
+    set.add(phone);
+    this.byName.set(key, set);
+  }
+
+  /** REG-4: the customers registered under this full name (several people share a name: the desk chooses). */
+  findByName(name: string): readonly PhoneKey[] {
+    return [...(this.byName.get(name.trim()) ?? [])];
   }
 
   private indexPlate(file: CustomerFile, plate: string): void {

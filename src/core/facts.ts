@@ -120,6 +120,25 @@ export interface RegisterDetails {
   readonly carBrand?: string;
 }
 
+/** Outreach registration sites (REG-10): 展点 (a stand off-site) and 外拓 (canvassing). */
+export type OutreachSite = 'stand' | 'canvass';
+
+/** Register hygiene (issue 12.2): what an entry says about itself besides the customer. All optional. */
+export interface RegisterHygiene {
+  /** REG-6: the entry (its seq) this one corrects and supersedes; both stay visible. */
+  readonly corrects?: number;
+  /** REG-5: the visit happened earlier (`visitedAt`): the entry waits for the manager and is marked late. */
+  readonly late?: { readonly visitedAt: Instant };
+  /** REG-9: the arrival (its seq) of the group this household came in with. */
+  readonly group?: number;
+  /** REG-10: registered off-site, with the time the proof SMS was sent and whether it matched, as judged. */
+  readonly outreach?: { readonly site: OutreachSite; readonly smsAt: Instant | null; readonly proofMatches: boolean };
+  /** REG-7: how a visitor who gave no phone looked (personal data, kept in the vault). */
+  readonly appearance?: string;
+  /** REG-11, OWN-8: the old customer who introduced this one. */
+  readonly referrer?: PhoneKey;
+}
+
 /**
  * An entry of a paper-era register brought in by the 登记导入 (issue 11.4; REG-5: a late entry with the
  * approving manager). The fact's own `at` is when it was written into the log (the log is in time order);
@@ -197,7 +216,7 @@ export type Fact =
       readonly valid: boolean;
       /** A paper-era entry brought in by the register import (issue 11.4). */
       readonly imported?: ImportMark;
-    })
+    } & RegisterHygiene)
   | (FactShape<'familyLinked'> & { readonly phone: PhoneKey; readonly to: PhoneKey; readonly relation: Relation; /** OWN-7 guard: the manager who made the link that changed an owner. */ readonly confirmedBy?: StaffId })
   | (FactShape<'followedUp'> & FollowUpNote & { readonly by: StaffId; readonly phone: PhoneKey; readonly reached: boolean; readonly via: ContactVia; /** A paper-era follow-up (issue 11.4). */ readonly imported?: ImportMark })
   | (FactShape<'recordsMerged'> & { readonly phone: PhoneKey; readonly into: PhoneKey })
@@ -282,6 +301,11 @@ export type Fact =
   | (FactShape<'appealFiled'> & { readonly violation: number; readonly by: StaffId; readonly grounds: string })
   /** The manager's decision: `upheld` keeps the sanction; otherwise it is overturned (a suspension ends now). */
   | (FactShape<'appealDecided'> & { readonly violation: number; readonly by: StaffId; readonly upheld: boolean; readonly reason: string })
+  // ---- register hygiene (issue 12.2): REG-5, REG-7 ----
+  /** REG-5: the manager's decision on a late entry (`entry`: its seq); approved, it counts from when the visit happened. */
+  | (FactShape<'lateEntryDecided'> & { readonly entry: number; readonly by: StaffId; readonly approved: boolean; readonly phone?: PhoneKey; readonly reason?: string })
+  /** REG-7: an entry made without a phone is linked to the customer's phone; `valid` as judged with the phone. */
+  | (FactShape<'entryIdentified'> & { readonly entry: number; readonly by: StaffId; readonly phone: PhoneKey; readonly valid: boolean })
   // ---- ownership-rules (issue 12 item 3, RISK-2) ----
   /** OWN-9: a customer introduced by the company, its staff or a leader (`source`), given in turn to `to` at commission `rate`. */
   | (FactShape<'introducedAssigned'> & { readonly phone: PhoneKey; readonly name?: string; readonly to: StaffId; readonly by: StaffId; readonly source: string; readonly rate: number })

@@ -17,7 +17,19 @@ interface Base {
 
 /** The entries of a customer's history that bear on ownership. */
 export type OwnershipRecord =
-  | (Base & { readonly kind: 'registration'; readonly by: StaffId; readonly consultant: StaffId | null; readonly via: RegisterVia; readonly valid: boolean; readonly brochureOnly?: true })
+  | (Base & {
+      readonly kind: 'registration'; readonly by: StaffId; readonly consultant: StaffId | null; readonly via: RegisterVia; readonly valid: boolean; readonly brochureOnly?: true;
+      /** The register entry's seq (the record's own seq is the fact that put it on the file: an approval, an identification). */
+      readonly entry?: number;
+      /** REG-5, REG-6, REG-7: the entry counts from this earlier instant (the visit, or the entry corrected); never a fresh contact. */
+      readonly countsFrom?: Instant;
+      /** REG-5: a late entry, approved by the manager. */
+      readonly late?: true;
+      /** REG-6: the entry this one corrects. */
+      readonly corrects?: number;
+    })
+  /** REG-6: the entry was corrected into another customer's: it is void from the correction on. */
+  | (Base & { readonly kind: 'voided'; readonly by: StaffId; readonly entry: number })
   | (Base & {
       readonly kind: 'arrival';
       readonly receiver: StaffId | null;
@@ -99,6 +111,8 @@ class Thread {
   publicDay: string | null = null;
   /** The local day a visit registration made the current owner (OWN-1, ROT-12), for OWN-12. */
   ownedByVisitOn: string | null = null;
+  /** The register entry (seq) whose registration made the current owner, for REG-6's voiding. */
+  establishedEntry: number | null = null;
   smsRun = 0;
   contactBeforeSmsRun: Instant | null = null;
   callClaims = new Map<StaffId, Instant>();
@@ -160,6 +174,7 @@ class Thread {
 
   own(who: StaffId, at: Instant, why: Reason): void {
     this.closeSpan(at);
+    this.establishedEntry = null;
     this.ownedByVisitOn = null;
     this.owner = who;
     this.lastContact = at;
@@ -208,6 +223,7 @@ class Thread {
           return;
         }
         if (this.publicDay === day) return; // OWN-12: a non-customer's visit gives nobody ownership and refreshes nobody
+        if (r.countsFrom !== undefined) return this.applyEarlierEntry(r, r.countsFrom, ref);
         this.firstValidRegistration ??= r.at;
         const designee = this.designee?.day === day ? this.designee.who : null;
         const candidate = designee ?? r.consultant;
@@ -222,6 +238,7 @@ class Thread {
               : reason('OWN-1', 'firstValidRegistration', `first valid registration by ${candidate}`, { owner: candidate }, ref),
           );
           this.ownedByVisitOn = day;
+          this.establishedEntry = r.entry ?? r.seq;
         } else if (this.owner === candidate) {
           this.contact(r.at, reason('OWN-2', 'ownerRegistration', `${candidate}'s valid registration is an effective contact`, { owner: candidate }, ref));
         }
@@ -291,9 +308,37 @@ class Thread {
       case 'deal':
         if (this.owner === null) this.own(r.by, r.at, reason('DEAL-3', 'closerOwns', `no protected owner: ${r.by} closed the deal and owns the customer`, { owner: r.by }, ref));
         return;
+      case 'voided':
+        if (this.owner !== null && this.establishedEntry === r.entry)
+          this.end(r.at, reason('REG-6', 'entryVoided', `the entry that made ${this.owner} the owner was corrected to another customer: it is void`, { owner: this.owner, entry: r.entry }, ref));
+        return;
       case 'merge':
       case 'link':
         return; // joins threads; handled by the household walk
+    }
+  }
+
+  /**
+   * An entry that counts from an earlier instant `from` (REG-5 an approved late entry, REG-6 a correction, REG-7
+   * an identified entry): it is no fresh contact, so protection runs from `from`, never from when it was filed.
+   * An approved late entry whose visit came before another consultant's registration makes its consultant the
+   * owner from the approval on (the first registration is the one of the earlier visit, OWN-1); earlier answers stand.
+   */
+  private applyEarlierEntry(r: Extract<OwnershipRecord, { kind: 'registration' }>, from: Instant, ref: RecordRef): void {
+    const candidate = r.consultant;
+    if (candidate === null || from + this.protectionMs <= r.at) return;
+    this.firstValidRegistration = minOrNull(this.firstValidRegistration, from);
+    const why =
+      r.late ? reason('REG-5', 'lateEntryCounts', `the manager approved ${candidate}'s late entry: it counts from the visit`, { owner: candidate, entry: r.entry ?? r.seq }, ref)
+      : r.corrects !== undefined ? reason('REG-6', 'correctionCounts', `${candidate}'s corrected entry counts from the entry it corrects: not a fresh contact`, { owner: candidate, entry: r.corrects }, ref)
+      : reason('REG-7', 'identifiedEntry', `the entry made without a phone is identified: ${candidate}'s entry counts from the visit`, { owner: candidate, entry: r.entry ?? r.seq }, ref);
+    const ownerSince = this.spans.find((s) => s.until === null)?.from ?? null;
+    if (this.owner === null || (r.late && this.owner !== candidate && ownerSince !== null && ownerSince > from)) {
+      this.own(candidate, r.at, r.late && this.owner !== null ? reason('REG-5', 'lateEntryFirst', `${candidate}'s approved late entry records a visit before ${this.owner}'s registration: ${candidate} owns the customer from the approval`, { owner: candidate, former: this.owner }, ref) : why);
+      this.lastContact = from;
+      this.establishedEntry = r.entry ?? r.seq;
+    } else if (this.owner === candidate && from > (this.lastContact ?? Number.NEGATIVE_INFINITY)) {
+      this.contact(from, why);
     }
   }
 

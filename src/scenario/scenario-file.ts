@@ -16,6 +16,9 @@ function registerDetailsOf(str: (k: string) => string | undefined, raw: Readonly
   return out;
 }
 
+/** Register hygiene (issue 12.2): `corrects`/`group` are seqs, `visitedAt`/`smsAt` times, `outreach` stand or canvass. */
+const REGISTER_HYGIENE = ['corrects', 'visitedAt', 'group', 'outreach', 'smsAt', 'appearance', 'referrer'];
+
 export interface Expectation {
   readonly receiver?: string | null;
   readonly as?: string;
@@ -83,7 +86,7 @@ const ACTION_FIELDS: Record<FloorAction, { required: string[]; optional: string[
   decline: { required: ['who'], optional: [], expect: ['receiver', 'as'] },
   link: { required: ['phone', 'to', 'relation'], optional: ['by'], expect: [] },
   followUp: { required: ['by', 'phone', 'reached'], optional: ['via', 'said', 'intent', 'next', 'nextOn'], expect: ['extends'] },
-  register: { required: ['by', 'via'], optional: ['phone', 'name', 'gender', 'needs', 'for', 'plate', 'brochureOnly', ...REGISTER_DETAILS], expect: ['valid'] },
+  register: { required: ['by', 'via'], optional: ['phone', 'name', 'gender', 'needs', 'for', 'plate', 'brochureOnly', ...REGISTER_DETAILS, ...REGISTER_HYGIENE], expect: ['valid'] },
   merge: { required: ['phone', 'into'], optional: [], expect: [] },
   depart: { required: ['who'], optional: ['transferTo'], expect: [] },
   reassign: { required: ['phone', 'to', 'by'], optional: ['reason'], expect: [] },
@@ -112,6 +115,9 @@ const ACTION_FIELDS: Record<FloorAction, { required: string[]; optional: string[
   recordViolation: { required: ['who', 'rule', 'sanction', 'by'], optional: ['evidence', 'note', 'on'], expect: [] },
   appeal: { required: ['violation', 'by', 'grounds'], optional: [], expect: [] },
   decideAppeal: { required: ['violation', 'by', 'upheld', 'reason'], optional: [], expect: [] },
+  // register hygiene (issue 12.2): `entry` is the seq of the register entry
+  decideLateEntry: { required: ['entry', 'by', 'approved'], optional: ['reason'], expect: ['valid'] },
+  identify: { required: ['entry', 'by', 'phone'], optional: [], expect: ['valid'] },
   // ownership-rules (Anchang extension): OWN-9, OWN-13, RISK-2
   assignIntroduced: { required: ['phone', 'source', 'by'], optional: ['name'], expect: ['receiver'] },
   freezeRegister: { required: ['by'], optional: ['note'], expect: [] },
@@ -289,7 +295,12 @@ export function parseScenario(file: string, source: string): Scenario {
       }
     }
     const expect = readExpect(raw.expect, spec.expect, staffIds, brokerIds, where);
-    const commands = toCommands(action as FloorAction, action === 'importEntry' ? withHappenedAt(raw, zone, at, where) : raw, where);
+    const time = (field: string): Instant | undefined => {
+      if (raw[field] === undefined) return undefined;
+      const text = typeof raw[field] === 'string' ? raw[field] : where(`"${field}" must be a quoted time "YYYY-MM-DD HH:mm"`);
+      return parseLocalTime(text, zone) ?? where(`"${text}" is not a time "YYYY-MM-DD HH:mm"`);
+    };
+    const commands = toCommands(action as FloorAction, action === 'importEntry' ? withHappenedAt(raw, zone, at, where) : raw, where, time);
     return { kind: 'do', index, line: lineOf(node) ?? 0, at, atText, commands, expect };
   });
 
@@ -362,7 +373,7 @@ function withHappenedAt(raw: Record<string, Json>, zone: string, at: Instant, wh
   return { ...raw, happenedAt: happened };
 }
 
-function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: string) => never): Command[] {
+function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: string) => never, time: (field: string) => Instant | undefined): Command[] {
   const str = (k: string): string | undefined => (raw[k] === undefined || raw[k] === null ? undefined : String(raw[k]));
   const bool = (k: string): boolean | undefined => {
     if (raw[k] === undefined) return undefined;
@@ -386,7 +397,7 @@ function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: s
     case 'arrive':
       return [defined({ do: 'arrive', phone: str('phone'), name: str('name'), plate: str('plate'), asksFor: str('asksFor'), nonCustomer: bool('nonCustomer'), broker: str('broker'), referrer: str('referrer'), referredBy: str('referredBy') }) as Command];
     case 'register':
-      return [defined({ do: 'register', by: str('by'), via: raw.via, phone: str('phone'), name: str('name'), gender: raw.gender, needs: str('needs'), for: str('for'), plate: str('plate'), brochureOnly: bool('brochureOnly'), ...registerDetailsOf(str, raw) }) as Command];
+      return [defined({ do: 'register', by: str('by'), via: raw.via, phone: str('phone'), name: str('name'), gender: raw.gender, needs: str('needs'), for: str('for'), plate: str('plate'), brochureOnly: bool('brochureOnly'), ...registerDetailsOf(str, raw), ...registerHygieneOf(raw, str, where, time) }) as Command];
     case 'followUp':
       return [defined({ do: 'followUp', by: str('by'), phone: str('phone'), reached: bool('reached'), via: raw.via, said: str('said'), intent: raw.intent, next: str('next'), nextOn: str('nextOn') }) as Command];
     case 'link':
@@ -450,6 +461,10 @@ function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: s
     case 'appeal':
     case 'decideAppeal':
       return [violationCommand(action, raw, where)];
+    case 'decideLateEntry':
+      return [defined({ do: 'decideLateEntry', entry: seqOf(raw, 'entry', where), by: String(raw.by), approved: bool('approved') ?? false, reason: str('reason') }) as Command];
+    case 'identify':
+      return [{ do: 'identify', entry: seqOf(raw, 'entry', where), by: String(raw.by), phone: String(raw.phone) }];
     case 'assignIntroduced':
       return [defined({ do: 'assignIntroduced', phone: String(raw.phone), name: str('name'), source: String(raw.source), by: String(raw.by) }) as Command];
     case 'freezeRegister':
@@ -462,6 +477,28 @@ function toCommands(action: FloorAction, raw: Record<string, Json>, where: (p: s
       return [{ do: 'importEntry', by: String(raw.by), batch: str('batch') ?? 'scenario', row: typeof raw.row === 'number' ? raw.row : 1, entry }];
     }
   }
+}
+
+function seqOf(raw: Record<string, Json>, field: string, where: (p: string) => never): number {
+  const v = raw[field];
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : where(`"${field}" must be the seq of a record`);
+}
+
+/** Register hygiene (issue 12.2): REG-5 visitedAt, REG-6 corrects, REG-7 appearance, REG-9 group, REG-10 outreach + smsAt, REG-11 referrer. */
+function registerHygieneOf(raw: Record<string, Json>, str: (k: string) => string | undefined, where: (p: string) => never, time: (field: string) => Instant | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (raw.corrects !== undefined) out.corrects = seqOf(raw, 'corrects', where);
+  if (raw.group !== undefined) out.group = seqOf(raw, 'group', where);
+  const visitedAt = time('visitedAt');
+  if (visitedAt !== undefined) out.visitedAt = visitedAt;
+  if (raw.outreach !== undefined) {
+    if (raw.outreach !== 'stand' && raw.outreach !== 'canvass') where('"outreach" must be stand (展点) or canvass (外拓)');
+    const smsAt = time('smsAt');
+    out.outreach = { site: raw.outreach, ...(smsAt !== undefined ? { smsAt } : {}) };
+  } else if (raw.smsAt !== undefined) where('"smsAt" belongs to an outreach entry (outreach: stand | canvass)');
+  if (str('appearance') !== undefined) out.appearance = str('appearance');
+  if (str('referrer') !== undefined) out.referrer = str('referrer');
+  return out;
 }
 
 /**

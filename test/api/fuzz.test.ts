@@ -33,7 +33,7 @@ const VALID: Readonly<Record<Action, Record<string, unknown>>> = {
   reclassify: { who: 'A' },
   decline: { who: 'A' },
   arrive: { phone: '13800138000', name: '张先生', plate: '沪A12345', asksFor: 'A', nonCustomer: false, broker: 'X', referrer: '13900139000' },
-  register: { by: 'A', via: 'visit', phone: '13800138000', name: '张先生', gender: 'M', needs: '三房', plate: '沪A12345', for: 'A' },
+  register: { by: 'A', via: 'visit', phone: '13800138000', name: '张先生', gender: 'M', needs: '三房', plate: '沪A12345', for: 'A', outreach: { site: 'stand', smsAt: 1 }, visitedAt: 1, corrects: 1, group: 1, appearance: '灰外套', referrer: '13800138001' },
   followUp: { by: 'A', phone: '13800138000', reached: true, via: 'call' },
   link: { phone: '13800138000', to: '13900139000', relation: 'spouse' },
   merge: { phone: '13800138000', into: '13900139000' },
@@ -73,6 +73,8 @@ const VALID: Readonly<Record<Action, Record<string, unknown>>> = {
   recordViolation: { who: 'A', rule: 'quarrel', evidence: [1], sanction: { kind: 'warning' }, by: 'M' },
   appeal: { violation: 1, by: 'A', grounds: '没有吵架' },
   decideAppeal: { violation: 1, by: 'M', upheld: true, reason: '证据充分' },
+  decideLateEntry: { entry: 1, by: 'M', approved: true, reason: '补录' },
+  identify: { entry: 1, by: 'A', phone: '13800138000' },
   importEntry: { by: 'M', batch: 'b1', row: 2, entry: { kind: 'visit', at: 1_700_000_000_000, phone: '13900000010', consultant: 'A', name: '王先生' } },
 };
 

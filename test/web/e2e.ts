@@ -7,6 +7,7 @@
 // (orders.e2e.ts), `channel` the broker side (channel.e2e.ts), `firstload` each screen's compressed JavaScript on
 // the wire (first-load.e2e.ts), `floor` the floor as an office uses it all day (floor-day.e2e.ts), `reports` the
 // manager's 报表 and its .xlsx (reports.e2e.ts), `setup` an empty install set up in the admin workspace
+// (setup.e2e.ts), `hygiene` register hygiene (hygiene.e2e.ts); e.g. E2E_ONLY=units,orders,language.
 // (setup.e2e.ts), `registerImport` the manager's 登记导入 and 日报摘要 (register-import.e2e.ts), `tv` the paired
 // floor TV with out of turn and the what-if's counts (tv.e2e.ts), `ownership` introduced customers, the frozen
 // register and unread arrival alerts (ownership.e2e.ts); e.g. E2E_ONLY=units,orders,language.
@@ -26,6 +27,7 @@ import { channelJourney } from './channel.e2e.ts';
 import { reportsJourney } from './reports.e2e.ts';
 import { registerImportJourney } from './register-import.e2e.ts';
 import { setupJourney } from './setup.e2e.ts';
+import { hygieneJourney } from './hygiene.e2e.ts';
 import { tvJourney } from './tv.e2e.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { startServer } from '../../src/server/start-server.ts';
@@ -127,6 +129,8 @@ async function main(): Promise<void> {
       if (only.has('floor')) await floorDayJourneys(browser, base, check, shot);
       // office: an empty install set up in the admin workspace (its own server, no demo data)
       if (only.has('setup')) await setupJourney(browser, check, shot);
+      // hygiene (issue 12.2): name search, referrer, group, no phone, late entry, correction
+      if (only.has('hygiene')) await hygieneJourney(browser, base, check, shot);
       // tv-pairing (issue 16): the paired floor TV, out of turn (ROT-13), the what-if's counts (its own server)
       if (only.has('tv')) await tvJourney(browser, check, shot);
       // ownership-rules (issue 12 item 3, RISK-2)
@@ -417,6 +421,7 @@ async function main(): Promise<void> {
     await reportsJourney(browser, base, check, shot);
     await registerImportJourney(browser, base, check, shot);
     await setupJourney(browser, check, shot);
+    await hygieneJourney(browser, base, check, shot);
     await tvJourney(browser, check, shot);
     await ownershipJourney(browser, base, check, shot);
 

@@ -18,7 +18,7 @@ function assert(condition: unknown, message: string): asserts condition {
 const WANGS_CUSTOMER = '13800138001'; // 张先生, wang's since the demo's first day
 
 /** The screens each role works on, by login: its workspaces and, for the manager's desk, every tab. */
-const MANAGER_TABS = ['register', 'summary', 'pool', 'customer', `customer/${WANGS_CUSTOMER}`, 'staff', 'violations', 'risk', 'performance', 'reports', 'units', 'import', 'registerImport', 'orders', 'disputes', 'queue', 'reads', 'policy', 'displays'];
+const MANAGER_TABS = ['register', 'summary', 'late', 'pool', 'customer', `customer/${WANGS_CUSTOMER}`, 'staff', 'violations', 'risk', 'performance', 'reports', 'units', 'import', 'registerImport', 'orders', 'disputes', 'queue', 'reads', 'policy', 'displays'];
 const CHANNEL_TABS = ['arrivals', 'approvals', 'checks', 'confirmations', 'natural', 'ranking', 'admit'];
 const WALKS: readonly { readonly login: string; readonly role: AccountRole; readonly landing: RegExp; readonly paths: readonly string[] }[] = [
   { login: 'wang', role: 'consultant', landing: /\/p\/demo\/me/, paths: ['/p/demo/me', '/p/demo/board'] },

@@ -55,6 +55,12 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
       } },
       { name: 'front desk, an owned customer judged', open: (p) => judge(p, KNOWN_CUSTOMER) },
       { name: 'front desk, a broker-reported customer judged', open: (p) => judge(p, REPORTED) },
+      // hygiene (issue 12.2): the name search's candidates (REG-4)
+      { name: 'front desk, judged by full name', open: async (p) => {
+        await p.getByTestId('name-search-input').fill('张先生');
+        await p.getByTestId('name-search-go').click();
+        await p.getByTestId('name-candidates').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 5000 });
+      } },
     ],
   },
   {
@@ -111,6 +117,8 @@ const ROLES: readonly { login: string; landing: RegExp; viewport: typeof DESKTOP
     screens: [
       manager('register', (p) => p.getByTestId('register-table').locator('tbody tr.ant-table-row').first().waitFor({ timeout: 5000 })),
       manager('pool', (p) => p.getByTestId('pool-table').waitFor({ timeout: 5000 })),
+      // hygiene (issue 12.2): late entries waiting for the manager (REG-5)
+      manager('late', (p) => p.getByTestId('late-entries').waitFor({ timeout: 5000 })),
       // ownership-rules: the introduced-customer form (OWN-9) and the freeze control (OWN-13)
       { ...manager('pool', (p) => p.getByTestId('introduced-next').waitFor({ timeout: 5000 })), name: 'manager pool, introduced customers (OWN-9)' },
       { ...manager('register', (p) => p.getByTestId('freeze-last').waitFor({ timeout: 5000 })), name: 'manager register, the freeze (OWN-13)' },

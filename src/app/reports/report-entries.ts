@@ -112,7 +112,8 @@ export function registerEntries(engine: Engine, facts: ReportFacts, period: Repo
       // A paper-era visit has no arrival at the desk: its register entry is the visit (issue 11.4).
       const phone = f.phone ?? null;
       entries.push({ ...base, via: 'visit', phone, name: f.name ?? null, consultant: f.for ?? (engine.staff.get(f.by)?.role === 'consultant' ? f.by : null), isNew: isFirst(phone, f, true), broker: null, details: details.of(phone) });
-    } else if (f.type === 'registered' && f.via === 'call') {
+    } else if (f.type === 'registered' && f.via === 'call' && f.corrects === undefined) {
+      // A correction (REG-6) is not another call: the call is the entry it corrects.
       const phone = f.phone ?? null;
       entries.push({
         ...base,

@@ -43,8 +43,16 @@ export function touchesOf(engine: Engine, fact: Recorded, parties: PartyPhones):
   switch (fact.type) {
     case 'partyArrived':
       return { phones: [fact.phone, fact.referrer].filter((p): p is PhoneKey => p !== undefined), units: [] };
-    case 'registered':
+    case 'registered': {
+      // REG-6: a correction to another number voids the entry on the old customer's file too.
+      const corrected = fact.corrects !== undefined ? engine.registerBook.entries.get(fact.corrects) : undefined;
+      const phones = [fact.phone, corrected?.phone ?? corrected?.identified?.phone ?? undefined].filter((p): p is PhoneKey => p !== undefined && p !== null);
+      return phones.length > 0 ? { phones: [...new Set(phones)], units: [] } : NONE;
+    }
+    case 'lateEntryDecided':
       return fact.phone ? { phones: [fact.phone], units: [] } : NONE;
+    case 'entryIdentified':
+      return { phones: [fact.phone], units: [] };
     case 'followedUp':
     case 'reassigned':
       return { phones: [fact.phone], units: [] };

@@ -6,7 +6,7 @@ import { isToken } from './vault-crypto.ts';
 /** Fields holding a phone number (or a broker's mask of one, `reported.phone`): the body keeps their token. */
 const PHONE_FIELDS: { readonly [T in FactType]?: readonly string[] } = {
   partyArrived: ['phone', 'referrer'],
-  registered: ['phone'],
+  registered: ['phone', 'referrer'],
   followedUp: ['phone'],
   familyLinked: ['phone', 'to'],
   recordsMerged: ['phone', 'into'],
@@ -17,12 +17,15 @@ const PHONE_FIELDS: { readonly [T in FactType]?: readonly string[] } = {
   buyerChanged: ['phone'],
   personalDataErased: ['phone'],
   manualCheckDecided: ['phone'],
+  // register hygiene (issue 12.2): a late entry's decision and an identification name the customer
+  lateEntryDecided: ['phone'],
+  entryIdentified: ['phone'],
 };
 
 /** Fields that identify a person without being a phone (names, car plates): the body leaves them out. */
 const HIDDEN_FIELDS: { readonly [T in FactType]?: readonly string[] } = {
   partyArrived: ['name', 'plate'],
-  registered: ['name', 'plate', 'phone2', 'address'],
+  registered: ['name', 'plate', 'phone2', 'address', 'appearance'],
   reported: ['name'],
   // What was said and the next step may name the customer's circumstances (issue 16.2).
   followedUp: ['said', 'next'],

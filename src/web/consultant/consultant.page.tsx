@@ -30,6 +30,7 @@ const AnswerNote = lazyPart(() => import('../orders/answer-note.component.tsx'),
 const MyOrders = lazyPart(() => import('./my-orders.component.tsx'), (m) => m.MyOrders);
 const PublishedOrdersList = lazyPart(() => import('./published-orders.component.tsx'), (m) => m.PublishedOrdersList);
 const RegistrationForm = lazyPart(() => import('../customers/registration-form.component.tsx'), (m) => m.RegistrationForm);
+const UnidentifiedEntries = lazyPart(() => import('../register/unidentified-entries.component.tsx'), (m) => m.UnidentifiedEntries);
 const MySummary = lazyPart(() => import('./my-summary.component.tsx'), (m) => m.MySummary);
 /** 房源: the 销控 grid read-only (what is still free). */
 const UnitGrid = lazyPart(() => import('../units/unit-grid.component.tsx'), (m) => m.UnitGrid);
@@ -147,6 +148,8 @@ export function ConsultantPage() {
                 reload();
               }}
             />
+            {/* REG-7: my visitors registered without a phone, waiting to be identified. */}
+            <UnidentifiedEntries refreshKey={board} />
           </Space>
         )}
         {tab === 'units' && <UnitGrid liveSeq={liveSeq} canManage={false} />}

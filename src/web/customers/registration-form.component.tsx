@@ -14,8 +14,11 @@ import { phoneRule } from '../shared/form-rules.ts';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { useCommandForm } from './use-command-form.ts';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
+import { useProjectTime } from '../shared/project-time.ts';
+import { HygieneFields } from './registration-hygiene.component.tsx';
+import { HYGIENE_FIELDS, hygieneBody, withoutHygiene, type HygieneValues } from './registration-hygiene.ts';
 
-export interface RegistrationValues {
+export interface RegistrationValues extends HygieneValues {
   via: 'visit' | 'call';
   /** The consultant who received the party; the front desk registers on their behalf (REG-1). */
   for?: string;
@@ -36,7 +39,7 @@ export interface RegistrationValues {
   phone2?: string;
 }
 
-const FIELDS = ['via', 'for', 'phone', 'name', 'gender', 'needs', 'plate', 'source', 'grade', 'district', 'propertyType', 'units', 'budget', 'address', 'carBrand', 'phone2'];
+const FIELDS = ['via', 'for', 'phone', 'name', 'gender', 'needs', 'plate', 'source', 'grade', 'district', 'propertyType', 'units', 'budget', 'address', 'carBrand', 'phone2', ...HYGIENE_FIELDS];
 const OPTION_FIELDS = [
   ['source', 'sources', 'field.source'],
   ['grade', 'grades', 'field.grade'],
@@ -78,6 +81,9 @@ export function RegistrationForm({
   const { nameOf } = useStaffNames();
   const [form] = Form.useForm<RegistrationValues>();
   const options = useRegisterOptions();
+  const { zone } = useProjectTime();
+  // REG-7: a visitor who gives no phone is registered by surname, units viewed and appearance.
+  const noPhone = Form.useWatch('noPhone', form) === true;
   const onDone = useCallback(
     (answer: Answer) => {
       form.resetFields();
@@ -101,7 +107,7 @@ export function RegistrationForm({
 
   return (
     <Card size="small" title={title ?? t('desk.register')} className="registration-card" data-testid="registration">
-      <Form<RegistrationValues> form={form} layout="vertical" size="middle" initialValues={{ via: 'visit' }} onFinish={(values) => void submit({ ...compact(values), via: values.via })} onValuesChange={clearProblem} requiredMark>
+      <Form<RegistrationValues> form={form} layout="vertical" size="middle" initialValues={{ via: 'visit' }} onFinish={(values) => void submit({ ...compact(withoutHygiene(noPhone ? { ...values, phone: undefined } : values)), ...hygieneBody(values, zone), via: values.via })} onValuesChange={clearProblem} requiredMark>
         <div className="form-row">
           <Form.Item name="name" label={t('field.name')} rules={[{ required: true, whitespace: true, message: t('check.nameRequired') }, { max: 64, message: t('check.tooLong') }]}>
             <Input ref={nameRef} data-testid="reg-name" autoComplete="off" />
@@ -114,8 +120,8 @@ export function RegistrationForm({
           </Form.Item>
         </div>
         <div className="form-row">
-          <Form.Item name="phone" label={t('field.phone')} required rules={[phoneRule(t, true)]} validateTrigger="onBlur">
-            <Input data-testid="reg-phone" inputMode="tel" autoComplete="off" />
+          <Form.Item name="phone" label={t('field.phone')} required={!noPhone} rules={[phoneRule(t, !noPhone)]} validateTrigger="onBlur">
+            <Input data-testid="reg-phone" inputMode="tel" autoComplete="off" disabled={noPhone} />
           </Form.Item>
           <Form.Item name="via" label={t('field.via')}>
             <Radio.Group>
@@ -134,6 +140,7 @@ export function RegistrationForm({
             </Form.Item>
           ))}
         </div>
+        <HygieneFields corrects={preset?.corrects} />
         <Collapse
           size="small"
           ghost

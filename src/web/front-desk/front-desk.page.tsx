@@ -1,10 +1,13 @@
 // 前台接待 at a desk PC, keyboard first: type a phone (or surname + plate), Enter judges; F2 admits the
 // party to the suggested receiver; Esc clears. Then the quick registration for the admitted party.
 // The floor is live: the suggested receiver is re-judged when the queue changes.
-import { Alert, App, Col, Row, Typography } from 'antd';
+import { Alert, App, Button, Col, Input, Row, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { command, type ArriveInput } from '../api/api-client.ts';
+import type { ArriveInput } from '../api/api-client.ts';
+import { commandRecorded } from '../api/register-hygiene-client.ts';
+import { GroupRegistration } from './group-registration.component.tsx';
+import { NameSearch } from './name-search.component.tsx';
 import type { Answer } from '../../contracts/index.ts';
 import { newIdempotencyKey } from '../api/http.ts';
 import { useFloorStream } from '../floor/use-floor-stream.ts';
@@ -38,6 +41,8 @@ const TWICE_WITHIN_MS = 10 * 60_000;
 interface Admitted {
   readonly answer: Answer;
   readonly nonCustomer: boolean;
+  /** The arrival's record number: a group's households name it (REG-9). */
+  readonly seq: number | null;
 }
 
 export function FrontDeskPage() {
@@ -52,6 +57,9 @@ export function FrontDeskPage() {
   const [admitError, setAdmitError] = useState<Problem>(null);
   const [admitting, setAdmitting] = useState(false);
   const [preset, setPreset] = useState<Partial<RegistrationValues> | null>(null);
+  /** 老带新 (OWN-8, REG-11): the old customer who brought the party, by phone. */
+  const [referrer, setReferrer] = useState('');
+  const [grouping, setGrouping] = useState(false);
   /** The party's last arrival was minutes ago: the next F2 (or the button) admits them again. */
   const [twice, setTwice] = useState<number | null>(null);
   const admitKey = useRef(newIdempotencyKey());
@@ -77,6 +85,8 @@ export function FrontDeskPage() {
     setEscorted(null);
     setAdmitError(null);
     setTwice(null);
+    setReferrer('');
+    setGrouping(false);
     admitKey.current = newIdempotencyKey();
     phoneRef.current?.focus();
   }, [clear]);
@@ -106,17 +116,19 @@ export function FrontDeskPage() {
         ...(phone ? { phone } : { name: lookup.surname.trim(), plate: lookup.plate.trim() }),
         ...(admission.kind === 'asksFor' ? { asksFor: admission.who } : {}),
         ...(admission.kind === 'nonCustomer' ? { nonCustomer: true } : {}),
+        ...(referrer.trim() ? { referrer: referrer.trim() } : {}),
       };
       setAdmitting(true);
       setAdmitError(null);
       frozen.current = true;
       try {
-        const answer = await command(project, 'arrive', body, { idempotencyKey: admitKey.current });
+        const recorded = await commandRecorded(project, 'arrive', body, { idempotencyKey: admitKey.current });
+        const answer = recorded.answer;
         const nonCustomer = admission.kind === 'nonCustomer';
-        setAdmitted({ answer, nonCustomer });
+        setAdmitted({ answer, nonCustomer, seq: recorded.seq });
         const who = answer.receiver ? nameOf(answer.receiver) : null;
         void message.success(who ? t(nonCustomer ? 'desk.nonCustomerDone' : 'desk.admitted', { who, as: asLabel(t, answer.as) }) : t('desk.admittedNobody'));
-        if (!nonCustomer) setPreset({ via: 'visit', ...(phone ? { phone } : {}), ...(lookup.plate.trim() ? { plate: lookup.plate.trim() } : {}), ...(answer.receiver ? { for: answer.receiver } : {}) });
+        if (!nonCustomer) setPreset({ via: 'visit', ...(phone ? { phone } : {}), ...(lookup.plate.trim() ? { plate: lookup.plate.trim() } : {}), ...(answer.receiver ? { for: answer.receiver } : {}), ...(referrer.trim() ? { referrer: referrer.trim() } : {}) });
       } catch (error) {
         frozen.current = false;
         setAdmitError(problemOf(error));
@@ -124,7 +136,7 @@ export function FrontDeskPage() {
         setAdmitting(false);
       }
     },
-    [state, admitted, escorted, admitting, twice, lookup, project, nameOf, message, t],
+    [state, admitted, escorted, admitting, twice, lookup, referrer, project, nameOf, message, t],
   );
 
   useEffect(() => {
@@ -166,6 +178,8 @@ export function FrontDeskPage() {
           <Typography.Text type="secondary" className="desk-keys">
             {t('desk.keys')}
           </Typography.Text>
+          <Input className="desk-referrer" prefix={t('hyg.referrer')} placeholder={t('hyg.referrerHint')} value={referrer} onChange={(e) => setReferrer(e.target.value)} inputMode="tel" data-testid="desk-referrer" />
+          <NameSearch />
           <ErrorAlert problem={state.status === 'failed' ? problemOf(state.error) : null} testId="judge-error" />
           {state.status === 'done' && (
             <Suspense fallback={null}>
@@ -188,6 +202,13 @@ export function FrontDeskPage() {
                         : t('desk.admittedNobody')
                     }
                     description={<ReasonList reasons={admitted.answer.reasons} />}
+                    action={
+                      !admitted.nonCustomer && admitted.seq !== null && can('register') ? (
+                        <Button onClick={() => setGrouping((g) => !g)} data-testid="group-open">
+                          {t('hyg.groupOpen')}
+                        </Button>
+                      ) : undefined
+                    }
                   />
                 ) : (
                   <>
@@ -196,6 +217,17 @@ export function FrontDeskPage() {
                   </>
                 )}
                 <ErrorAlert problem={admitError} testId="admit-error" />
+                {grouping && admitted?.seq != null && (
+                  <GroupRegistration
+                    arrival={admitted.seq}
+                    receiver={admitted.answer.receiver ?? null}
+                    onDone={() => {
+                      void message.success(t('hyg.groupDone'));
+                      setPreset(null);
+                      reset();
+                    }}
+                  />
+                )}
               </div>
             </Suspense>
           )}

@@ -18,6 +18,8 @@ import { managerPath } from './manager-path.ts';
 import { ReassignForm } from './reassign-form.component.tsx';
 import { MarkFake } from './mark-fake.component.tsx';
 import { useCan } from '../session/use-can.ts';
+import { CorrectEntry } from '../register/correct-entry.component.tsx';
+import { correctionsOf, EntryMarks } from '../register/entry-marks.component.tsx';
 
 type Loaded = { readonly status: 'loading' } | { readonly status: 'done'; readonly timeline: Timeline } | { readonly status: 'failed'; readonly error: unknown };
 
@@ -83,6 +85,7 @@ export function CustomerTimeline({ staff }: { readonly staff: readonly string[] 
     );
   }
   const tl = loaded.status === 'done' ? loaded.timeline : null;
+  const corrected = correctionsOf(tl?.records ?? []);
   const reasonsBySeq = new Map<number, Reason[]>();
   for (const r of tl?.reasons ?? []) if (r.record) reasonsBySeq.set(r.record.seq, [...(reasonsBySeq.get(r.record.seq) ?? []), r]);
 
@@ -135,11 +138,32 @@ export function CustomerTimeline({ staff }: { readonly staff: readonly string[] 
             columns={[
               { title: '#', dataIndex: 'seq', width: 60 },
               { title: t('mgr.at'), dataIndex: 'atLocal', width: 150 },
-              { title: t('mgr.record'), key: 'what', width: 110, render: (_v, f) => <Tag>{describeFact(f, t, nameOf).label}</Tag> },
+              {
+                title: t('mgr.record'),
+                key: 'what',
+                width: 150,
+                render: (_v, f) => (
+                  <>
+                    <Tag>{describeFact(f, t, nameOf).label}</Tag>
+                    <EntryMarks fact={f} supersededBy={corrected.get(f.seq)} />
+                  </>
+                ),
+              },
               { title: t('common.details'), key: 'detail', render: (_v, f) => describeFact(f, t, nameOf, dateTime).detail },
               { title: t('mgr.explanation'), key: 'why', render: (_v, f) => <ReasonList reasons={reasonsBySeq.get(f.seq) ?? []} /> },
               // CH-7: a broker-brought arrival can be marked a fake customer (the manager only).
-              { title: '', key: 'channel', width: 100, render: (_v, f) => <MarkFake fact={f} onDone={load} /> },
+              {
+                title: '',
+                key: 'channel',
+                width: 100,
+                render: (_v, f) => (
+                  <>
+                    <MarkFake fact={f} onDone={load} />
+                    {/* REG-6: a correction is a new entry that supersedes this one. */}
+                    <CorrectEntry fact={f} superseded={corrected.has(f.seq)} consultants={staff} onDone={load} />
+                  </>
+                ),
+              },
             ]}
           />
         </>

@@ -52,11 +52,14 @@ const RegisterImportTab = lazyPart(() => import('./register-import-tab.component
 const DailySummaryTab = lazyPart(() => import('./daily-summary-tab.component.tsx'), (m) => m.DailySummaryTab);
 /** tv-pairing: 显示屏, the manager's floor TVs. */
 const DisplaysTab = lazyPart(() => import('./displays-tab.component.tsx'), (m) => m.DisplaysTab);
+/** hygiene: 补登审批, the late entries waiting for the manager (REG-5). */
+const LateEntries = lazyPart(() => import('../register/late-entries.component.tsx'), (m) => m.LateEntries);
 const OutOfTurnForm = lazyPart(() => import('./out-of-turn-form.component.tsx'), (m) => m.OutOfTurnForm);
 
 export const MANAGER_TABS: readonly ManagerTab[] = [
   { key: 'register', label: 'mgr.register', render: (c) => <RegisterTab consultants={c.roster.everyConsultant} /> },
   { key: 'summary', label: 'mgr.dailySummary', shown: (c) => c.can('dailySummary'), render: () => <DailySummaryTab /> },
+  { key: 'late', label: 'hyg.lateTab', render: () => <LateEntries /> },
   { key: 'pool', label: 'mgr.pool', render: (c) => <PoolTab consultants={c.roster.consultants} everyConsultant={c.roster.everyConsultant} onAssigned={c.reloadRoster} /> },
   { key: 'customer', label: 'mgr.timeline', extraPaths: ['customer/:phone'], render: (c) => <CustomerTimeline staff={c.roster.consultants} /> },
   { key: 'staff', label: 'mgr.staff', render: (c) => <StaffTab roster={c.roster} /> },
