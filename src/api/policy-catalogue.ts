@@ -20,6 +20,8 @@ interface HandEntry {
   readonly labels?: Readonly<Record<string, readonly [zh: string, en: string]>>;
   /** The engine does not read this knob yet. */
   readonly notYet?: true;
+  /** A plain text knob's control: a local time of day (`HH:mm`). */
+  readonly control?: 'clock';
 }
 
 const T = (zh: string, en: string): Texts => ({ 'zh-CN': zh, en });
@@ -222,6 +224,43 @@ const HAND: Readonly<Record<string, HandEntry>> = {
     zh: '下定后多少天内可提出归属异议；逾期成交人保留业绩',
     en: 'Days after the deposit within which an ownership objection counts; later, the closer keeps it',
   },
+  // ---- the office's register options (REG-3) and report knobs (REP-3, the daily summary) ----
+  'registerOptions.sources': {
+    rules: ['REG-3'],
+    zh: '认知途径的选项：登记表上"从何得知本项目"可选的值（每项最多 20 字，不可重复）',
+    en: 'How-they-heard options (认知途径) on the register: the values a registration may name (≤ 20 characters each, no repeats)',
+  },
+  'registerOptions.grades': {
+    rules: ['REG-3'],
+    zh: '诚意度等级的选项（如 A/B/C/D）',
+    en: 'Sincerity grades a registration may give (e.g. A/B/C/D)',
+  },
+  'registerOptions.districts': {
+    rules: ['REG-3'],
+    zh: '客户所在区域的选项',
+    en: 'Districts a customer may be from',
+  },
+  'registerOptions.propertyTypes': {
+    rules: ['REG-3'],
+    zh: '意向物业类型的选项',
+    en: 'Property types a customer may be interested in',
+  },
+  'reports.followUpsPerVisitor': {
+    rules: ['REP-3'],
+    zh: '跟进达标：每位来访客户至少应有的跟进次数（报表"跟进达标"按此统计未达标的客户）',
+    en: 'Follow-up compliance: follow-ups each visitor should have had (the report lists the customers behind each miss)',
+  },
+  'reports.lapsingDays': {
+    rules: ['REP-3'],
+    zh: '保护期将到期：保护期在多少天内结束的客户列入报表提醒',
+    en: 'Protection about to lapse: customers whose protection ends within this many days are listed',
+  },
+  'reports.dailySummaryAt': {
+    rules: ['REP-3'],
+    zh: '日报摘要时间：每天此时刻起经理工作台显示当日摘要（此前显示前一日）',
+    en: "Daily summary time: from this local time the manager's dashboard shows the day's summary (before it, the day before's)",
+    control: 'clock',
+  },
 };
 
 type JsonSchema = {
@@ -253,7 +292,7 @@ function boundsOf(s: JsonSchema): KnobBounds {
 type Shape = Pick<Knob, 'kind' | 'nullable' | 'bounds'> & Partial<Pick<Knob, 'values' | 'parts' | 'sumsToOne'>>;
 
 /** The control a knob's JSON Schema calls for. */
-function shapeOf(path: string, s: JsonSchema): Shape {
+function shapeOf(path: string, s: JsonSchema, control?: 'clock'): Shape {
   const nullable = s.anyOf?.some((x) => x.type === 'null') ?? false;
   const options = s.anyOf?.filter((x) => x.type !== 'null') ?? [s];
   const number = options.find((x) => x.type === 'number' || x.type === 'integer');
@@ -264,6 +303,9 @@ function shapeOf(path: string, s: JsonSchema): Shape {
   if (one.type === 'string' && one.enum) return { kind: 'enum', nullable, bounds: {}, values: one.enum };
   if (one.type === 'string' && one.const !== undefined) return { kind: 'fixed', nullable, bounds: {}, values: [one.const] };
   if (one.type === 'boolean') return { kind: 'boolean', nullable, bounds: {} };
+  if (one.type === 'string' && control === 'clock') return { kind: 'clock', nullable, bounds: {} };
+  // The office's own option lists (REG-3): words it types, each once.
+  if (one.type === 'array' && one.items?.type === 'string' && !one.items.enum) return { kind: 'textList', nullable, bounds: {} };
   if (one.type === 'number' || one.type === 'integer') return { kind: 'number', nullable, bounds: boundsOf(one) };
   if (one.type === 'array' && one.items?.enum) return { kind: 'enumSet', nullable, bounds: {}, values: one.items.enum };
   if (one.type === 'array' && one.items?.prefixItems) return { kind: 'windows', nullable, bounds: { ...(one.minItems !== undefined ? { minItems: one.minItems } : {}) } };
@@ -292,7 +334,7 @@ function catalogue(): readonly Knob[] {
       if (!hand) throw new Error(`policy knob ${path} has no entry in the policy catalogue`);
       const labels: Record<string, Texts> = {};
       for (const [value, [zh, en]] of Object.entries(hand.labels ?? {})) labels[value] = T(zh, en);
-      knobs.push({ path, section, ...shapeOf(path, knobSchema), standard: valueAt(STANDARD_POLICY, path), rules: hand.rules, enforced: hand.notYet !== true, description: T(hand.zh, hand.en), labels });
+      knobs.push({ path, section, ...shapeOf(path, knobSchema, hand.control), standard: valueAt(STANDARD_POLICY, path), rules: hand.rules, enforced: hand.notYet !== true, description: T(hand.zh, hand.en), labels });
     }
   }
   const unknown = Object.keys(HAND).filter((path) => !knobs.some((k) => k.path === path));

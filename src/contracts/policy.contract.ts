@@ -13,7 +13,7 @@ export const whatIfBody = z.strictObject({
 /** A policy as the editor handles it: section → knob → value, checked by the server when tried or saved. */
 export type PolicyDoc = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
-export const POLICY_SECTIONS = ['rotation', 'registration', 'ownership', 'channel', 'splits', 'performance', 'disputes'] as const satisfies readonly (keyof Policy)[];
+export const POLICY_SECTIONS = ['rotation', 'registration', 'ownership', 'channel', 'splits', 'performance', 'disputes', 'registerOptions', 'reports'] as const satisfies readonly (keyof Policy)[];
 export type PolicySection = (typeof POLICY_SECTIONS)[number];
 
 /**
@@ -21,7 +21,7 @@ export type PolicySection = (typeof POLICY_SECTIONS)[number];
  * (`fixed`), on/off, a number, a list of numbers, a number or the word `unlimited`, duty windows
  * (`windows`: [from, to] local times), or a split of performance between named parties (`split`).
  */
-export const knobKindSchema = z.enum(['enum', 'enumSet', 'fixed', 'boolean', 'number', 'numberList', 'numberOrWord', 'windows', 'split']);
+export const knobKindSchema = z.enum(['enum', 'enumSet', 'fixed', 'boolean', 'number', 'numberList', 'numberOrWord', 'windows', 'split', 'textList', 'clock']);
 export type KnobKind = ReadonlyDeep<z.infer<typeof knobKindSchema>>;
 
 export const localTextSchema = z.strictObject({ 'zh-CN': z.string(), en: z.string() });

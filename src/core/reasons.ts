@@ -1,7 +1,7 @@
 // Explanations (OWN-15): every answer names the rules that decided it and the records it relied on.
 import type { Instant } from './time.ts';
 
-export type RuleId = `${'ROT' | 'REG' | 'OWN' | 'CH' | 'DEAL' | 'SEC' | 'PEN' | 'RISK'}-${number}`;
+export type RuleId = `${'ROT' | 'REG' | 'OWN' | 'CH' | 'DEAL' | 'SEC' | 'PEN' | 'RISK' | 'REP'}-${number}`;
 
 /** A pointer to the recorded fact a decision relied on. */
 export interface RecordRef {

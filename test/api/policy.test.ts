@@ -38,7 +38,10 @@ describe.each(['memory', 'sql'] as const)('policy editor, offices %s', (store) =
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.policy).toEqual(STANDARD_POLICY);
-    expect(body.sections).toEqual(['rotation', 'registration', 'ownership', 'channel', 'splits', 'performance', 'disputes']);
+    expect(body.sections).toEqual(['rotation', 'registration', 'ownership', 'channel', 'splits', 'performance', 'disputes', 'registerOptions', 'reports']);
+    // The office's own option lists and the daily summary's time are edited here too (REG-3, REP-3).
+    expect(body.knobs.find((k: { path: string }) => k.path === 'registerOptions.sources')).toMatchObject({ kind: 'textList', rules: ['REG-3'] });
+    expect(body.knobs.find((k: { path: string }) => k.path === 'reports.dailySummaryAt')).toMatchObject({ kind: 'clock', standard: '21:00', rules: ['REP-3'] });
     expect(body.knobs).toHaveLength(POLICY_KNOBS.length);
     expect(body.knobs.find((k: { path: string }) => k.path === 'ownership.protectionDays')).toMatchObject({
       section: 'ownership',

@@ -12,7 +12,9 @@ export const FIRST_LOAD_GOAL = 300 * 1024;
 
 const SCREENS: readonly { name: string; login: string | null; path: string; ready: string; budget: number }[] = [
   { name: 'login', login: null, path: '/login', ready: 'login-name', budget: FIRST_LOAD_GOAL },
-  { name: 'front desk', login: 'zhou', path: '/p/demo/desk', ready: 'lookup-phone', budget: 315 * 1024 },
+  // The desk and the manager miss the 300 kB goal (issue 13, BENCHMARKS.md): their budgets only keep them from growing.
+  // The desk's grew 311 → 318 kB with register hygiene's fields (REG-4..11) after its name search went lazy.
+  { name: 'front desk', login: 'zhou', path: '/p/demo/desk', ready: 'lookup-phone', budget: 320 * 1024 },
   { name: 'floor board', login: 'sun', path: '/p/demo/board', ready: 'board-status', budget: FIRST_LOAD_GOAL },
   { name: 'consultant', login: 'wang', path: '/p/demo/me', ready: 'consultant', budget: FIRST_LOAD_GOAL },
   { name: 'manager', login: 'liu', path: '/p/demo/manager', ready: 'manager', budget: 350 * 1024 },

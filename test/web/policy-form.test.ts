@@ -32,6 +32,10 @@ function samples(k: PolicyKnob): unknown[] {
       return [[], ['name'], ['name', 'gender', 'phone', 'needs'], ['age'], null];
     case 'boolean':
       return [true, false, null, 'yes'];
+    case 'textList':
+      return [[], ['A'], ['A', 'B'], ['A', 'A'], [' A ', 'A'], [''], ['  '], ['x'.repeat(20)], ['x'.repeat(21)], Array.from({ length: 50 }, (_, i) => `o${i}`), Array.from({ length: 51 }, (_, i) => `o${i}`), null, [1], 'A'];
+    case 'clock':
+      return ['21:00', '09:30', '9:30', '24:00', '23:59', '25:00', '21:60', '', ' 21:00', null, 2100];
   }
 }
 

@@ -63,6 +63,26 @@ export async function reportsJourney(browser: Browser, base: string, check: Chec
       assert(ws.rowCount === 2 + visits, `${ws.rowCount - 2} rows for ${visits} visits`);
       await shot(mgr, 'reports');
     });
+
+    await check('reports: the office edits its own register options and report knobs in 规则设置, and the register offers the new option (REG-3, REP-3)', async () => {
+      await mgr.goto('/p/demo/manager/policy');
+      const sources = mgr.locator('[data-testid="knob-registerOptions.sources"] input').first();
+      await sources.waitFor({ timeout: 5000 });
+      await sources.fill('抖音');
+      await sources.press('Enter');
+      // A time that is no time is named on its knob and blocks saving.
+      const clock = mgr.getByTestId('knob-reports.dailySummaryAt');
+      await clock.fill('25:00');
+      await mgr.getByTestId('knob-error-reports.dailySummaryAt').getByText('HH:mm', { exact: false }).waitFor({ timeout: 2000 });
+      assert(await mgr.getByTestId('policy-save').isDisabled(), 'a policy with 25:00 can be saved');
+      await clock.fill('21:00');
+      await mgr.waitForFunction(() => (document.querySelector('[data-testid="knob-error-reports.dailySummaryAt"]')?.textContent ?? 'x') === '', undefined, { timeout: 2000 });
+      await mgr.getByTestId('policy-save').click();
+      await mgr.locator('.ant-popconfirm .ant-btn-primary').click();
+      await mgr.getByText('已保存', { exact: false }).first().waitFor({ timeout: 5000 });
+      const options = (await (await mgr.request.get('/api/projects/demo/register-options')).json()) as { sources: string[] };
+      assert(options.sources.includes('抖音'), `the register's sources: ${options.sources.join(', ')}`);
+    });
     assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
   } finally {
     await mgr.context().close();

@@ -6,7 +6,6 @@ import type { InputRef } from 'antd';
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArriveInput } from '../api/api-client.ts';
 import { commandRecorded } from '../api/register-hygiene-client.ts';
-import { GroupRegistration } from './group-registration.component.tsx';
 import { NameSearch } from './name-search.component.tsx';
 import type { Answer } from '../../contracts/index.ts';
 import { newIdempotencyKey } from '../api/http.ts';
@@ -30,6 +29,8 @@ import { EscortedParties } from './escorted-parties.component.tsx';
 // fetches them ahead, so the first answer does not wait for them (issue 13: first-load bytes).
 const JudgeCard = lazyPart(() => import('./judge-card.component.tsx'), (m) => m.JudgeCard);
 const EscortAdmission = lazyPart(() => import('./escort-admission.component.tsx'), (m) => m.EscortAdmission);
+/** 团组登记 (REG-9) only after a group is admitted. */
+const GroupRegistration = lazyPart(() => import('./group-registration.component.tsx'), (m) => m.GroupRegistration);
 function preloadAnswer(): void {
   JudgeCard.preload();
   EscortAdmission.preload();

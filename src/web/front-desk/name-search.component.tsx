@@ -1,20 +1,21 @@
 // 按姓名判客 (REG-4): the desk judges by full name too. The server answers every customer registered under
 // the name, masked as the desk may see them (SEC-1), each with whose they are and until when; the desk then
 // confirms with the phone or the car plate.
-import { Button, Input, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import type { JudgeByName, NameCandidate } from '../../contracts/index.ts';
+import { Button, Input, Space } from 'antd';
+import { Suspense, useState } from 'react';
+import type { JudgeByName } from '../../contracts/index.ts';
 import { judgeByName } from '../api/register-hygiene-client.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
-import { ReasonList } from '../shared/reason-list.component.tsx';
-import { useStaffNames } from '../shared/staff-names.context.tsx';
+import { lazyPart } from '../shared/lazy-part.ts';
+
+// The namesakes' table (antd Table) is fetched with the first answer: most parties are judged by phone.
+const NameCandidates = lazyPart(() => import('./name-candidates.component.tsx'), (m) => m.NameCandidates);
 
 export function NameSearch() {
   const { t } = useI18n();
   const { project } = useProject();
-  const { nameOf } = useStaffNames();
   const [name, setName] = useState('');
   const [answer, setAnswer] = useState<JudgeByName | null>(null);
   const [problem, setProblem] = useState<Problem>(null);
@@ -52,27 +53,9 @@ export function NameSearch() {
       </div>
       <ErrorAlert problem={problem} testId="name-search-error" />
       {answer && (
-        <>
-          <Typography.Text type="secondary" data-testid="name-search-total">
-            {t('hyg.nameTotal', { count: answer.total })}
-          </Typography.Text>
-          <ReasonList reasons={answer.reasons} />
-          {answer.candidates.length > 0 && (
-            <Table<NameCandidate>
-              size="small"
-              rowKey={(c) => c.customer.phone}
-              pagination={false}
-              dataSource={[...answer.candidates]}
-              data-testid="name-candidates"
-              columns={[
-                { title: t('field.name'), key: 'name', render: (_v, c) => c.customer.name ?? '—' },
-                { title: t('field.phone'), key: 'phone', render: (_v, c) => c.customer.phone },
-                { title: t('mgr.owner'), key: 'owner', render: (_v, c) => (c.owner ? <Tag color="blue">{c.owner.name ?? nameOf(c.owner.id)}</Tag> : <Tag>{t('desk.publicPool')}</Tag>) },
-                { title: t('mgr.until'), key: 'until', render: (_v, c) => c.protectedUntilLocal ?? '—' },
-              ]}
-            />
-          )}
-        </>
+        <Suspense fallback={null}>
+          <NameCandidates answer={answer} />
+        </Suspense>
       )}
     </div>
   );

@@ -1472,4 +1472,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'alerts.line': "{at} {customer} came in, received by {receiver}",
   'me.pendingFirstContact': "Yours from your first effective contact",
   'reason.pendingDesignated': "The manager gave the customer to {who}: {who} receives them and owns them from this visit",
+  // ---- integrator (issue 11.1, 12.1): the register options and report knobs in the policy editor ----
+  'policy.check.options': 'Each option 1–20 characters, no repeats, at most 50',
+  'policy.optionsHint': 'Type an option and press Enter',
+  'policy.section.registerOptions': 'Register options (REG-3)',
+  'policy.section.reports': 'Reports and the daily summary (REP-3)',
 };

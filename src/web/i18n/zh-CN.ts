@@ -1472,6 +1472,11 @@ export const zhCN = {
   'alerts.line': "{at} {customer} 到访，接待：{receiver}",
   'me.pendingFirstContact': "待首次有效联系后归属",
   'reason.pendingDesignated': "经理已将该客户分配给 {who}：由 {who} 接待，本次来访后归属 {who}",
+  // ---- integrator (issue 11.1, 12.1): the register options and report knobs in the policy editor ----
+  'policy.check.options': '每项 1–20 个字，不可重复，最多 50 项',
+  'policy.optionsHint': '输入选项后回车添加',
+  'policy.section.registerOptions': '登记选项（REG-3）',
+  'policy.section.reports': '报表与日报（REP-3）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

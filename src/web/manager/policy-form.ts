@@ -27,9 +27,12 @@ export function changedKnobs(knobs: readonly PolicyKnob[], a: PolicyDoc, b: Poli
 
 /** A problem with a knob's value, as a catalogue key and its parameters. */
 export interface KnobProblem {
-  readonly key: 'policy.check.required' | 'policy.check.min' | 'policy.check.above' | 'policy.check.max' | 'policy.check.integer' | 'policy.check.time' | 'policy.check.window' | 'policy.check.minItems' | 'policy.check.sum';
+  readonly key: 'policy.check.required' | 'policy.check.min' | 'policy.check.above' | 'policy.check.max' | 'policy.check.integer' | 'policy.check.time' | 'policy.check.window' | 'policy.check.minItems' | 'policy.check.sum' | 'policy.check.options';
   readonly params?: Readonly<Record<string, number>>;
 }
+
+const MAX_OPTIONS = 50;
+const MAX_OPTION_LENGTH = 20;
 
 /** `HH:mm`, up to 24:00 (src/core/time.ts parseClock). */
 const CLOCK = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -80,6 +83,14 @@ export function knobProblem(knob: PolicyKnob, value: unknown): KnobProblem | nul
       }
       return null;
     }
+    case 'textList': {
+      // The office's option lists (REG-3): words of 1–20 characters (trimmed), each once, at most 50.
+      if (!Array.isArray(value) || value.length > MAX_OPTIONS) return { key: 'policy.check.options' };
+      if (!value.every((v) => typeof v === 'string' && v.trim().length >= 1 && v.trim().length <= MAX_OPTION_LENGTH)) return { key: 'policy.check.options' };
+      return new Set(value.map((v) => (v as string).trim())).size === value.length ? null : { key: 'policy.check.options' };
+    }
+    case 'clock':
+      return typeof value === 'string' && CLOCK.test(value) ? null : { key: 'policy.check.time' };
     case 'split': {
       if (typeof value !== 'object' || Array.isArray(value)) return { key: 'policy.check.required' };
       const shares = (knob.parts ?? []).map((part) => (value as Record<string, unknown>)[part]);
@@ -134,6 +145,10 @@ export function formatValue(knob: PolicyKnob, value: unknown, locale: Locale, t:
       return String(value);
     case 'numberList':
       return Array.isArray(value) ? value.join(' / ') : String(value);
+    case 'textList':
+      return Array.isArray(value) ? value.join('、') : String(value);
+    case 'clock':
+      return String(value);
     case 'windows':
       return Array.isArray(value) ? value.map((w) => (Array.isArray(w) ? w.join('–') : String(w))).join('、') : String(value);
     case 'split':

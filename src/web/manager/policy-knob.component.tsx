@@ -1,7 +1,7 @@
 // One knob of the policy as a form control, chosen by its kind: radio buttons for a choice, checkboxes for
 // several, a switch, a number (with 不设 / 不限 where the knob allows it), a list of numbers, duty windows,
 // or the two shares of a split (editing one sets the other, so they always make 100%).
-import { Button, Checkbox, Input, InputNumber, Radio, Space, Switch, Tag } from 'antd';
+import { Button, Checkbox, Input, InputNumber, Radio, Select, Space, Switch, Tag } from 'antd';
 import type { PolicyKnob } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { percent, type Locale } from './policy-form.ts';
@@ -84,6 +84,24 @@ export function KnobInput({ knob, value, onChange, disabled, invalid }: KnobInpu
         </Space>
       );
     }
+    case 'textList':
+      // The office's own options: type a word and Enter (or a comma) to add it, × to remove it.
+      return (
+        <Select
+          mode="tags"
+          value={Array.isArray(value) ? (value as string[]) : []}
+          onChange={(v: string[]) => onChange(v.map((x) => x.trim()).filter((x) => x !== ''))}
+          tokenSeparators={[',', '，', '、']}
+          open={false}
+          status={status}
+          disabled={disabled}
+          style={{ minWidth: 320 }}
+          placeholder={t('policy.optionsHint')}
+          data-testid={testId}
+        />
+      );
+    case 'clock':
+      return <Input value={typeof value === 'string' ? value : ''} placeholder="21:00" status={status} disabled={disabled} onChange={(e) => onChange(e.target.value.trim())} style={{ width: 90 }} data-testid={testId} aria-label={knob.path} />;
     case 'numberList': {
       const list = Array.isArray(value) ? (value as (number | null)[]) : [];
       return (
