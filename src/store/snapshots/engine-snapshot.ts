@@ -11,6 +11,7 @@ import { deserialize, serialize } from 'node:v8';
 import { ChannelBook } from '../../core/channel-book.ts';
 import { Engine } from '../../core/engine.ts';
 import { ViolationRegister } from '../../core/violation.rules.ts';
+import { RegisterBook } from '../../core/register-book.ts';
 import type { PartyPhones } from '../projections/touches.ts';
 import type { VaultKeys } from '../vault/vault-crypto.ts';
 
@@ -31,7 +32,7 @@ export interface SealedSnapshot {
 /** Engine fields rebuilt by its constructor: closures over the engine and a memo of local days. */
 const REBUILT = new Set(['floorContext', 'ownershipContext', 'calendar']);
 /** Engine fields that are instances of core classes: their own fields are saved and put back into fresh ones. */
-const NESTED: Readonly<Record<string, new () => object>> = { channelBook: ChannelBook, violations: ViolationRegister };
+const NESTED: Readonly<Record<string, new () => object>> = { channelBook: ChannelBook, violations: ViolationRegister, registerBook: RegisterBook };
 
 const sourcesOf = (dir: URL): string[] => {
   try {
