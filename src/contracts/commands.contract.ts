@@ -18,6 +18,18 @@ const subject = { who: idSchema.optional() };
 /** A reason people must write (a refund, a hold, an override): not blank. */
 const reasonText = z.string().trim().min(1).max(500);
 
+/** REG-3's further fields, as a live entry and an imported one carry them; the options are checked against the office's lists. */
+const REGISTER_DETAILS = {
+  address: textSchema.optional(),
+  district: z.string().trim().max(20).optional(),
+  source: z.string().trim().max(20).optional(),
+  propertyType: z.string().trim().max(20).optional(),
+  units: z.string().trim().max(200).optional(),
+  budget: z.number().nonnegative().max(1e6).optional(),
+  grade: z.string().trim().max(20).optional(),
+  carBrand: z.string().trim().max(32).optional(),
+} as const;
+
 export const COMMAND_BODIES = {
   signIn: z.strictObject(subject),
   signOut: z.strictObject(subject),
@@ -48,14 +60,7 @@ export const COMMAND_BODIES = {
     brochureOnly: z.boolean().optional(),
     // REG-3 (reports): the register's further fields; the options are checked against the office's lists.
     phone2: rawPhoneSchema.optional(),
-    address: textSchema.optional(),
-    district: z.string().trim().max(20).optional(),
-    source: z.string().trim().max(20).optional(),
-    propertyType: z.string().trim().max(20).optional(),
-    units: z.string().trim().max(200).optional(),
-    budget: z.number().nonnegative().max(1e6).optional(),
-    grade: z.string().trim().max(20).optional(),
-    carBrand: z.string().trim().max(32).optional(),
+    ...REGISTER_DETAILS,
     // Register hygiene (issue 12.2): REG-5, REG-6, REG-7, REG-9, REG-10, REG-11.
     corrects: z.number().int().positive().optional(),
     visitedAt: z.number().int().nonnegative().optional(),
@@ -140,14 +145,7 @@ export const COMMAND_BODIES = {
       via: contactViaSchema.optional(),
       reached: z.boolean().optional(),
       said: textSchema.optional(),
-      address: textSchema.optional(),
-      district: z.string().trim().max(20).optional(),
-      source: z.string().trim().max(20).optional(),
-      propertyType: z.string().trim().max(20).optional(),
-      units: z.string().trim().max(200).optional(),
-      budget: z.number().nonnegative().max(1e6).optional(),
-      grade: z.string().trim().max(20).optional(),
-      carBrand: z.string().trim().max(32).optional(),
+      ...REGISTER_DETAILS,
     }),
   }),
 } as const;
