@@ -105,6 +105,8 @@ export async function setupJourney(browser: Browser, check: Check, shot: Shot): 
       await admin.getByTestId('admin-tab-users').click();
       for (const login of ['qian', 'sunjl', 'fangdd']) await admin.getByTestId(`admin-user-${login}`).waitFor();
       await admin.getByTestId('admin-tab-audit').click();
+      // The audit is read when the tab opens: wait for its rows, not only its frame.
+      await admin.getByTestId('admin-changes').getByText('创建账号').first().waitFor({ timeout: 5000 }).catch(() => undefined);
       const audit = await admin.getByTestId('admin-changes').innerText();
       for (const words of ['创建账号', '分配岗位']) assert(audit.includes(words), `the audit does not show "${words}"`);
       await shot(admin, 'setup-audit-1366x768');

@@ -3,7 +3,7 @@
 // run: how many entries would be imported, which rows are rejected and why (downloadable as .xlsx) → commit. Every
 // imported entry keeps its original time and is marked imported with the manager's approval (REG-5); committing the
 // same file again imports nothing.
-import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Result, Space, Spin, Steps, Table, Typography } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import type { RegisterImportPlanView, RegisterMappingInput } from '../../contracts/index.ts';
 import { newIdempotencyKey } from '../api/http.ts';
@@ -14,6 +14,7 @@ import { useProject } from '../session/project.context.tsx';
 import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
 import { fileAsBase64 } from '../units/read-file.ts';
 import { RegisterImportMapping } from './register-import-mapping.component.tsx';
+import { FileDrop } from '../shared/file-drop.component.tsx';
 
 /** The server takes up to 24,000,000 base64 characters: about 17 MB of file. */
 const MAX_BYTES = 17 * 1024 * 1024;
@@ -143,24 +144,7 @@ export function RegisterImportTab() {
       <Steps size="small" current={step} items={[{ title: t('regImport.step.file') }, { title: t('regImport.step.mapping') }, { title: t('regImport.step.check') }, { title: t('regImport.step.commit') }]} />
       <Card size="small" title={t('regImport.title')}>
         <Typography.Paragraph type="secondary">{t('regImport.hint')}</Typography.Paragraph>
-        <Upload.Dragger
-          accept=".xlsx,.csv,.txt"
-          multiple={false}
-          showUploadList={false}
-          disabled={busy}
-          beforeUpload={(chosen) => {
-            void choose(chosen);
-            return false;
-          }}
-          data-testid="reg-import-upload"
-        >
-          <p>{t('regImport.choose')}</p>
-          {file && (
-            <Typography.Text strong data-testid="reg-import-file-name">
-              {t('regImport.file', { name: file.name })}
-            </Typography.Text>
-          )}
-        </Upload.Dragger>
+        <FileDrop accept=".xlsx,.csv,.txt" disabled={busy} onChoose={(chosen) => void choose(chosen)} prompt={t('regImport.choose')} chosen={file ? t('regImport.file', { name: file.name }) : null} testId="reg-import-upload" fileTestId="reg-import-file-name" />
         {tooLarge && <Alert type="error" showIcon className="form-alert" style={{ marginTop: 12 }} title={t('regImport.tooLarge')} data-testid="reg-import-too-large" />}
         <ErrorAlert problem={problem} onClose={() => setProblem(null)} testId="reg-import-error" />
       </Card>

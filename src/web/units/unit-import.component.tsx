@@ -2,7 +2,7 @@
 // row, what would be added and changed) → correct the mapping (each change runs the dry run again) → when
 // no row is bad, import the whole sheet as one fact. A sheet with bad rows is never half imported; the
 // same file imported again says that nothing would change.
-import { Alert, App, Button, Card, Result, Space, Spin, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Result, Space, Spin, Steps, Table, Tag, Typography } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { commitUnitImport, planUnitImport, type UnitImportInput } from '../api/api-client.ts';
@@ -18,6 +18,7 @@ import { ImportBadRows } from './import-bad-rows.component.tsx';
 import { ImportMapping } from './import-mapping.component.tsx';
 import { unreadableCode } from './import-problem-text.ts';
 import { fileAsBase64, MAX_IMPORT_BYTES } from './read-file.ts';
+import { FileDrop } from '../shared/file-drop.component.tsx';
 
 type Sample = UnitImportPlan['sample'][number];
 
@@ -142,24 +143,7 @@ export function UnitImport({ withGridLink = true }: { readonly withGridLink?: bo
       />
       <Card size="small" title={t('import.title')}>
         <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>
-        <Upload.Dragger
-          accept=".xlsx,.csv,.xls,.txt"
-          multiple={false}
-          showUploadList={false}
-          disabled={busy}
-          beforeUpload={(chosen) => {
-            void choose(chosen);
-            return false;
-          }}
-          data-testid="import-upload"
-        >
-          <p>{t('import.choose')}</p>
-          {file && (
-            <Typography.Text strong data-testid="import-file-name">
-              {t('import.file', { name: file.name })}
-            </Typography.Text>
-          )}
-        </Upload.Dragger>
+        <FileDrop accept=".xlsx,.csv,.xls,.txt" disabled={busy} onChoose={(chosen) => void choose(chosen)} prompt={t('import.choose')} chosen={file ? t('import.file', { name: file.name }) : null} testId="import-upload" fileTestId="import-file-name" />
         {unreadable && <Alert type="error" showIcon className="form-alert" style={{ marginTop: 12 }} data-testid="import-unreadable" title={readText(unreadable)} />}
         <ErrorAlert problem={problem} onClose={() => setProblem(null)} testId="import-error" />
       </Card>
