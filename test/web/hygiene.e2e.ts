@@ -64,6 +64,14 @@ export async function hygieneJourney(browser: Browser, base: string, check: Chec
       const sent = answer.request().postDataJSON() as { referrer?: string };
       assert(sent.referrer === '138 0013 8001', `the arrival did not carry the referrer: ${JSON.stringify(sent)}`);
       await desk.getByTestId('group-open').click();
+      // The receiving consultant: the one the party was admitted to, or — when nobody was free (the full run's
+      // floor is busy by now) — one the desk picks; the desk itself owns no customer (REG-1).
+      const by = desk.getByTestId('group-by');
+      await by.waitFor({ timeout: 5000 });
+      if ((await by.innerText()).trim() === '') {
+        await by.click();
+        await desk.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      }
       const households = [
         { name: '团先生', phone: walkIn, needs: '三房' },
         { name: '组女士', phone: `136${tail}`, needs: '两房' },
@@ -74,13 +82,18 @@ export async function hygieneJourney(browser: Browser, base: string, check: Chec
         await desk.getByTestId(`group-phone-${i}`).fill(h.phone);
         await desk.getByTestId(`group-needs-${i}`).fill(h.needs);
       }
-      const registered: { group?: number; phone?: string }[] = [];
+      const registered: { group?: number; phone?: string; for?: string }[] = [];
       desk.on('request', (r) => {
-        if (r.url().endsWith('/commands/register')) registered.push(r.postDataJSON() as { group?: number; phone?: string });
+        if (r.url().endsWith('/commands/register')) registered.push(r.postDataJSON() as { group?: number; phone?: string; for?: string });
       });
       await desk.getByTestId('group-submit').click();
-      await desk.getByText('团组各户已分别登记').waitFor({ timeout: 5000 });
+      await desk.getByText('团组各户已分别登记').waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+        // A refused household shows its reason on its row: say which, not only that the toast never came.
+        const rows = await desk.locator('[data-testid^="group-result-"]').allInnerTexts();
+        throw new Error(`no 团组各户已分别登记 (${String(error)}); rows: ${JSON.stringify(rows)}; households sent: ${JSON.stringify(registered)}`);
+      });
       assert(registered.length === 2 && registered.every((r) => typeof r.group === 'number' && r.group === registered[0]?.group), `households sent: ${JSON.stringify(registered)}`);
+      assert(registered.every((r) => typeof r.for === 'string' && r.for === registered[0]?.for), `the households do not name one receiving consultant: ${JSON.stringify(registered)}`);
       await shot(desk, 'hygiene-desk-group');
     });
 

@@ -222,6 +222,7 @@ export function FrontDeskPage() {
                   <GroupRegistration
                     arrival={admitted.seq}
                     receiver={admitted.answer.receiver ?? null}
+                    consultants={consultants}
                     onDone={() => {
                       void message.success(t('hyg.groupDone'));
                       setPreset(null);

@@ -1,7 +1,10 @@
 // 团组登记 (REG-9): one arriving group of several households, each with its own intent, is registered as
 // several customers at once — each household its own entry, all naming the group's arrival and the consultant
 // who received it. Households are sent one after another; a refused one is shown on its row, the others stand.
-import { Alert, Button, Card, Form, Input, Radio, Space, Tag } from 'antd';
+// The receiving consultant is asked for as on the quick registration: an arrival nobody was free for (or a
+// receiver the desk changes its mind about) still needs a consultant to register for (REG-1), since the desk
+// itself owns no customer.
+import { Alert, Button, Card, Form, Input, Radio, Select, Space, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { commandRecorded } from '../api/register-hygiene-client.ts';
 import { newIdempotencyKey } from '../api/http.ts';
@@ -9,6 +12,7 @@ import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { errorText } from '../api/error-text.ts';
 import { phoneRule } from '../shared/form-rules.ts';
+import { useStaffNames } from '../shared/staff-names.context.tsx';
 
 interface Household {
   name?: string;
@@ -19,16 +23,34 @@ interface Household {
 
 type RowResult = { readonly ok: true; readonly valid: boolean } | { readonly ok: false; readonly text: string };
 
-export function GroupRegistration({ arrival, receiver, onDone }: { readonly arrival: number; readonly receiver: string | null; readonly onDone: () => void }) {
+interface GroupValues {
+  for?: string;
+  households: Household[];
+}
+
+export function GroupRegistration({
+  arrival,
+  receiver,
+  consultants,
+  onDone,
+}: {
+  readonly arrival: number;
+  readonly receiver: string | null;
+  /** Who may be named as the receiving consultant (the floor's seats); none: the caller registers as themselves. */
+  readonly consultants?: readonly string[];
+  readonly onDone: () => void;
+}) {
   const { t } = useI18n();
   const { project } = useProject();
-  const [form] = Form.useForm<{ households: Household[] }>();
+  const { nameOf } = useStaffNames();
+  const [form] = Form.useForm<GroupValues>();
   const [results, setResults] = useState<RowResult[]>([]);
   const [busy, setBusy] = useState(false);
   /** One key per household row, kept across retries of the same group, so a resend records nothing twice. */
   const keys = useRef<string[]>([]);
 
-  const send = async ({ households }: { households: Household[] }) => {
+  const send = async ({ households, for: by }: GroupValues) => {
+    const who = by ?? receiver;
     setBusy(true);
     const out: RowResult[] = [];
     for (const [i, h] of households.entries()) {
@@ -37,7 +59,7 @@ export function GroupRegistration({ arrival, receiver, onDone }: { readonly arri
         const done = await commandRecorded(
           project,
           'register',
-          { via: 'visit', group: arrival, ...(receiver ? { for: receiver } : {}), name: h.name?.trim() ?? '', ...(h.gender ? { gender: h.gender } : {}), phone: h.phone?.trim() ?? '', needs: h.needs?.trim() ?? '' },
+          { via: 'visit', group: arrival, ...(who ? { for: who } : {}), name: h.name?.trim() ?? '', ...(h.gender ? { gender: h.gender } : {}), phone: h.phone?.trim() ?? '', needs: h.needs?.trim() ?? '' },
           { idempotencyKey: keys.current[i] },
         );
         out.push({ ok: true, valid: done.answer.valid !== false });
@@ -52,7 +74,12 @@ export function GroupRegistration({ arrival, receiver, onDone }: { readonly arri
 
   return (
     <Card size="small" title={t('hyg.groupTitle', { arrival })} data-testid="group-registration">
-      <Form form={form} layout="vertical" initialValues={{ households: [{}, {}] }} onFinish={(v) => void send(v)}>
+      <Form form={form} layout="vertical" initialValues={{ households: [{}, {}], ...(receiver ? { for: receiver } : {}) }} onFinish={(v) => void send(v)}>
+        {consultants && (
+          <Form.Item name="for" label={t('desk.receivedBy')} rules={[{ required: true, message: t('check.required') }]}>
+            <Select data-testid="group-by" options={consultants.map((id) => ({ value: id, label: nameOf(id) }))} />
+          </Form.Item>
+        )}
         <Form.List name="households">
           {(fields, { add, remove }) => (
             <Space direction="vertical" style={{ width: '100%' }}>
