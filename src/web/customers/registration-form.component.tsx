@@ -1,7 +1,8 @@
 // 快速登记: the visit (or call) register entry for the party just admitted. REG-2 is applied before
 // sending — name (a surname is enough for a call), gender, phone (REG-4, checked as the server checks
 // it) and needs — each with its own message; what the server still refuses lands on its field.
-import { Button, Card, Collapse, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Button, Collapse, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Panel } from '../shared/panel.component.tsx';
 import type { InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RegisterOptions } from '../../contracts/index.ts';
@@ -106,7 +107,7 @@ export function RegistrationForm({
   }, [preset, form, resetKey]);
 
   return (
-    <Card size="small" title={title ?? t('desk.register')} className="registration-card" data-testid="registration">
+    <Panel title={title ?? t('desk.register')} className="registration-card" data-testid="registration">
       <Form<RegistrationValues> form={form} layout="vertical" size="middle" initialValues={{ via: 'visit' }} onFinish={(values) => void submit({ ...compact(withoutHygiene(noPhone ? { ...values, phone: undefined } : values)), ...hygieneBody(values, zone), via: values.via })} onValuesChange={clearProblem} requiredMark>
         <div className="form-row">
           <Form.Item name="name" label={t('field.name')} rules={[{ required: true, whitespace: true, message: t('check.nameRequired') }, { max: 64, message: t('check.tooLong') }]}>
@@ -198,6 +199,6 @@ export function RegistrationForm({
         </Button>
         <div className="form-hint">{t('desk.registerHint')}</div>
       </Form>
-    </Card>
+    </Panel>
   );
 }

@@ -2,7 +2,7 @@
 // either the exit time the desk logged or a button that logs it now; a settled viewing confirmation (CH-7)
 // shows how it ended. Read from GET /channel/escorted-today, which folds the log: after a reload a logged
 // exit still shows its time, and nothing settled reappears as pending.
-import { App, Button, Card, List, Space, Tag, Typography } from 'antd';
+import { App, Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { EscortedParty } from '../../contracts/index.ts';
 import { command } from '../api/api-client.ts';
@@ -13,6 +13,7 @@ import { useProject } from '../session/project.context.tsx';
 import { useCan } from '../session/use-can.ts';
 import { ErrorAlert, problemOf, type Problem } from '../shared/error-alert.component.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
+import { Panel } from '../shared/panel.component.tsx';
 import { useLoad } from '../shared/use-load.ts';
 
 const CONFIRMATION_COLOR = { confirmed: 'green', refused: 'red', fake: 'volcano' } as const;
@@ -55,13 +56,12 @@ export function EscortedParties({ refreshKey }: { readonly refreshKey: unknown }
     ) : null;
 
   return (
-    <Card size="small" title={t('desk.escortedToday')} className="escorted-parties" data-testid="escorted-parties">
+    <Panel title={t('desk.escortedToday')} className="escorted-parties" data-testid="escorted-parties">
       <ErrorAlert problem={problem} testId="exit-error" onClose={() => setProblem(null)} />
-      <List
-        size="small"
-        dataSource={[...parties]}
-        renderItem={(r) => (
-          <List.Item data-testid={`escorted-${r.arrival}`} data-left={r.leftAt !== null ? 'yes' : 'no'} actions={[exit(r)]}>
+      {/* A plain list, not antd's List: that brings Pagination into the desk's first load for a day's few parties. */}
+      <ul className="plain-list">
+        {parties.map((r) => (
+          <li key={r.arrival} data-testid={`escorted-${r.arrival}`} data-left={r.leftAt !== null ? 'yes' : 'no'}>
             <Space size={4} wrap>
               <Typography.Text>
                 {r.atLocal?.slice(11) ?? ''} · {nameOf(r.broker)} · {r.customer.phone} · {r.receiver ? nameOf(r.receiver) : t('common.nobody')}
@@ -72,9 +72,10 @@ export function EscortedParties({ refreshKey }: { readonly refreshKey: unknown }
                 </Tag>
               )}
             </Space>
-          </List.Item>
-        )}
-      />
-    </Card>
+            {exit(r)}
+          </li>
+        ))}
+      </ul>
+    </Panel>
   );
 }

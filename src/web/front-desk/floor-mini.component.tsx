@@ -1,5 +1,6 @@
 // The desk's glance at the floor: the queue in order with each person's state (live).
-import { Badge, Card, Tag } from 'antd';
+import { Badge, Tag } from 'antd';
+import { Panel } from '../shared/panel.component.tsx';
 import type { Board, SeatState } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { useStaffNames } from '../shared/staff-names.context.tsx';
@@ -11,7 +12,7 @@ export function FloorMini({ board, live }: { readonly board: Board | null; reado
   const { nameOf } = useStaffNames();
   const order = board ? [...board.seats].sort((a, b) => board.queue.indexOf(a.unit) - board.queue.indexOf(b.unit)) : [];
   return (
-    <Card size="small" title={t('desk.seatsTitle')} extra={<Badge status={live ? 'success' : 'warning'} text={t(live ? 'board.live' : 'board.reconnecting')} />} data-testid="floor-mini">
+    <Panel title={t('desk.seatsTitle')} extra={<Badge status={live ? 'success' : 'warning'} text={t(live ? 'board.live' : 'board.reconnecting')} />} data-testid="floor-mini">
       <ol className="floor-mini">
         {order.map((s) => (
           <li key={s.who} data-testid={`mini-${s.who}`} data-state={s.state}>
@@ -21,6 +22,6 @@ export function FloorMini({ board, live }: { readonly board: Board | null; reado
           </li>
         ))}
       </ol>
-    </Card>
+    </Panel>
   );
 }

@@ -1,6 +1,7 @@
 // Who would receive the party now and why (turn, make-up, owner, cover, designated), with the one key
 // that admits them (F2), "asks for …" a named consultant (ROT-12), and "not a customer" (ROT-3).
-import { Button, Card, Select, Space, Tag, Typography } from 'antd';
+import { Button, Select, Space, Tag, Typography } from 'antd';
+import { Panel } from '../shared/panel.component.tsx';
 import type { Judgement, ReceiveAs } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { ReasonList } from '../shared/reason-list.component.tsx';
@@ -28,7 +29,7 @@ export function ReceiverPanel({
   const s = judgement.suggested;
   const receiver = s.receiver ? (s.receiver.name ?? nameOf(s.receiver.id)) : null;
   return (
-    <Card size="small" className="receiver-panel" title={t('desk.receiver')} data-testid="receiver-panel">
+    <Panel className="receiver-panel" title={t('desk.receiver')} data-testid="receiver-panel">
       <div className="receiver-name" data-testid="suggested-receiver">
         {receiver ? (
           <>
@@ -61,6 +62,6 @@ export function ReceiverPanel({
           ))}
         </Space.Compact>
       </Space>
-    </Card>
+    </Panel>
   );
 }
