@@ -65,7 +65,9 @@ async function commands(n: number, run: (i: number) => Promise<number>) {
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'anchang-sales-bench-'));
   const pg = postgres ? await createScratchDatabase('anchang_bench_sales') : null;
-  const env = pg ? { DATABASE_URL: pg.url, ANCHANG_SECRET: Buffer.alloc(32, 7).toString('base64') } : {};
+  // The server's log to a file in its data folder, as a deployed server's (bench/group-server.ts says what a pipe costs).
+  const log = { ANCHANG_LOG_FILE: join(dataDir, 'server.log') };
+  const env = pg ? { ...log, DATABASE_URL: pg.url, ANCHANG_SECRET: Buffer.alloc(32, 7).toString('base64') } : log;
   const server = await startServer(loadConfig({ data: dataDir, port: '0', demo: true }, env));
   try {
     const url = server.url;

@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const place = await freshStore('postgres');
   const servers: ServerProcess[] = [];
   try {
-    servers.push(await startServerProcess(place));
+    servers.push(await startServerProcess(place, { logFile: resolve(place.dataDir, 'server.log') }));
     const first = servers[0] as ServerProcess;
     const who = await signIn(first.url);
     // Warm: the office's engine folded and the session cached before the clock starts.
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     const one = await loadMix(first.url, who, CONNECTIONS);
     const afterOne = await registrationsInLog(place.databaseUrl as string);
 
-    servers.push(await startServerProcess(place));
+    servers.push(await startServerProcess(place, { logFile: resolve(place.dataDir, 'server.log') }));
     const second = servers[1] as ServerProcess;
     await loadMix(second.url, who, 4, 200);
     const middle = await registrationsInLog(place.databaseUrl as string);

@@ -53,9 +53,12 @@ export interface ServerProcess {
 }
 
 /** Starts `anchang serve` on a free port and resolves once it listens. */
-export function startServerProcess(place: StorePlace, options: { readonly demo?: boolean } = {}): Promise<ServerProcess> {
+export function startServerProcess(place: StorePlace, options: { readonly demo?: boolean; readonly logFile?: string } = {}): Promise<ServerProcess> {
   const args = ['bin/anchang.js', 'serve', '--port', '0', '--data', place.dataDir, ...(options.demo === false ? ['--no-demo'] : [])];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: storeEnv(place), stdio: ['ignore', 'pipe', 'pipe'] });
+  // A benchmark sends the log to a file, as a deployed server does: read through this pipe, every request's line
+  // is work for the process that also generates the load (bench/group-server.ts has the figures).
+  const env = options.logFile ? { ...storeEnv(place), ANCHANG_LOG_FILE: options.logFile } : storeEnv(place);
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return new Promise((resolvePromise, reject) => {
