@@ -199,6 +199,13 @@ export async function revokeDisplay(db: Db, input: { readonly project: string; r
   return { ok: true, display: displayOf(row as DisplayRow) };
 }
 
+/** Which of these displays were revoked (by any process): the live streams' watch asks it once a second. */
+export async function revokedAmong(db: Db, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.all<{ display_id: string }>(`SELECT display_id FROM display_revocations WHERE display_id IN (${ids.map(() => '?').join(', ')})`, ids);
+  return rows.map((r) => r.display_id);
+}
+
 /** A project's displays, the newest pairing first, revoked ones included (they are the audit). */
 export async function displaysOf(db: Db, project: string): Promise<PairedDisplay[]> {
   return (await db.all<DisplayRow>(`${SELECT} WHERE d.project = ? ORDER BY d.paired_at DESC, d.id`, [project])).map(displayOf);

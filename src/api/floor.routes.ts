@@ -4,7 +4,8 @@ import { findSession } from '../accounts/accounts-store.ts';
 import { projectParams } from '../contracts/common.contract.ts';
 import { boardSchema, streamHeaders, todayAnswerSchema, unitCreditSchema, unitParams, type LiveUpdate } from '../contracts/floor.contract.ts';
 import { addProjectRoute, inProject, onBoard, type RouteDeps } from './api-route.ts';
-import { displayOfToken } from '../accounts/displays-store.ts';
+import { displayOfToken, revokedAmong } from '../accounts/displays-store.ts';
+import { DisplayRevocationWatch } from './display-revocation-watch.ts';
 import { DISPLAY_COOKIE, DISPLAY_COOKIE_MAX_AGE_S } from './display-auth.ts';
 import { creditOf } from '../app/customers.queries.ts';
 import { board, todaysReceptions } from '../app/floor.queries.ts';
@@ -23,6 +24,8 @@ export const STREAMS_PER_SESSION = 4;
 
 export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { clock, indexes, hub, db } = deps;
+  const revocations = new DisplayRevocationWatch((ids) => revokedAmong(db, ids), (id) => hub.closeDisplay(id));
+  app.addHook('onClose', async () => revocations.close());
 
   addProjectRoute(app, 'floor', {
     summary: "Who is up, today's queue, seats and owed make-ups (ROT-15)",
@@ -93,8 +96,9 @@ export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
         stream.end();
         return;
       }
-      // The heartbeat keeps proxies from closing an idle stream, and ends it once the session is gone — or the
-      // display revoked on another server process (this one closes its own streams at once).
+      // The heartbeat keeps proxies from closing an idle stream, and ends it once the session is gone. A display
+      // revoked on another server process is closed by the revocation watch within a second (this one closes its
+      // own streams at once).
       const stillAllowed = displayToken === null ? () => findSession(db, key, clock()).then((s) => s !== null) : () => displayOfToken(db, displayToken).then((d) => d !== null && d.revokedAt === null);
       const heartbeat = setInterval(() => {
         stream.write(': heartbeat\n\n');
@@ -104,7 +108,9 @@ export function floorRoutes(app: FastifyInstance, deps: RouteDeps): void {
         );
       }, deps.heartbeatMs);
       heartbeat.unref();
+      const unwatch = display ? revocations.watch(display.id) : null;
       raw.on('close', () => {
+        unwatch?.();
         clearInterval(heartbeat);
         hub.remove(stream);
       });

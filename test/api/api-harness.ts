@@ -84,9 +84,10 @@ export interface Harness {
   run(command: Command): Promise<void>;
   /**
    * A second server process on the same database (SQL store only): its own connection, its own Offices (hearing
-   * the others through LISTEN on PostgreSQL) and its own API. `call` sends a request with an agent's session.
+   * the others through LISTEN on PostgreSQL) and its own API. `call` sends a request with an agent's session;
+   * `app` listens when a test needs a real socket (a live stream). `heartbeatMs` replaces the harness's own.
    */
-  secondProcess(): Promise<{ call(agent: Agent, method: string, url: string, options?: CallOptions): Promise<LightMyRequestResponse> }>;
+  secondProcess(options?: { readonly heartbeatMs?: number }): Promise<{ readonly app: FastifyInstance; call(agent: Agent, method: string, url: string, options?: CallOptions): Promise<LightMyRequestResponse> }>;
   close(): Promise<void>;
 }
 
@@ -178,15 +179,16 @@ export async function startHarness(dialect: Dialect = 'sqlite', options: Harness
     },
     anonymous: (method, url, o = {}) => inject(method, url, o, null),
     run: (command) => run(command),
-    async secondProcess() {
+    async secondProcess(second = {}) {
       if (options.store !== 'sql') throw new Error('a second process needs the SQL store');
       const otherDb = scratch.open();
       const otherOffices = await openSqlOffices(otherDb, { secret, clock: () => clock.now, listen: true });
       const { wrapOffices: _w, store: _s, web: _web, ...rest } = options;
-      const otherApp = buildApi({ db: otherDb, clock: () => clock.now, hashCost: TEST_HASH_COST, cookieSecure: false, ...rest, offices: otherOffices });
+      const otherApp = buildApi({ db: otherDb, clock: () => clock.now, hashCost: TEST_HASH_COST, cookieSecure: false, ...rest, ...second, offices: otherOffices });
       await otherApp.ready();
       closing.push(() => otherApp.close(), () => otherOffices.close());
       return {
+        app: otherApp,
         call: (agent, method, url, o = {}) => {
           const headers: Record<string, string> = { ...(o.headers ?? {}), cookie: `anchang_session=${agent.token}` };
           if (method !== 'GET') headers['x-csrf-token'] = agent.csrf;

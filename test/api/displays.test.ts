@@ -113,6 +113,24 @@ describe.each(DIALECTS)('paired floor displays on %s', (dialect) => {
     expect(fresh.statusCode).toBe(201);
   });
 
+  it('a revocation recorded through another server process closes the stream here within a second too', async () => {
+    // The second process keeps the standard 15 s heartbeat: what stops its stream is the revocation watch.
+    const other = await h.secondProcess({ heartbeatMs: 15_000 });
+    await other.app.listen({ port: 0, host: '127.0.0.1' });
+    const otherPort = (other.app.server.address() as AddressInfo).port;
+    const tv = await pairedDisplay(h, '二号进程的电视');
+    const stream = await connectStreamWithCookie(otherPort, `anchang_display=${tv.token}`);
+    if (typeof stream === 'number') throw new Error(`stream answered ${stream}`);
+    clients.push(stream);
+    await stream.waitFor((e) => e.event === 'update', 1000);
+    const m = await h.agent('manager');
+    const started = Date.now();
+    expect((await m.call('POST', p(`/displays/${tv.id}/revoke`))).statusCode).toBe(200);
+    await stream.waitFor((e) => e.event === 'revoked', 2000);
+    await stream.waitForEnd(1000);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
   it('two managers entering one code at once pair one display; two revoking one display at once revoke it once', async () => {
     const tv = await waitingDisplay(h);
     const m = await h.agent('manager');
