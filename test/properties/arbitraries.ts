@@ -78,6 +78,13 @@ export interface Step {
    * the consultant at execution time among those it can apply to, so that fewer commands are refused.
    */
   readonly target?: number;
+  /**
+   * For commands naming a record (leave, confirmViewing, markAlertRead: an arrival; identify, decideLateEntry: a
+   * register entry): pick, at execution time, among the records of that kind so far, so that some land.
+   */
+  readonly pick?: number;
+  /** For `register`: the visit happened this many days before (REG-5: a late entry waiting for the manager). */
+  readonly lateDays?: number;
 }
 
 export interface Case {
@@ -131,11 +138,15 @@ export const LOOKBACK_MIX: Weights = {
 };
 
 const TARGETED = new Set<Command['do']>(['done', 'back', 'reclassify', 'decline', 'away', 'signOut']);
+const PICKED = new Set<Command['do']>(['leave', 'confirmViewing', 'markAlertRead', 'identify', 'decideLateEntry']);
 
 function commandArb(consultants: readonly StaffId[], exclude: ReadonlySet<Command['do']>, weights: Weights, phones: number): fc.Arbitrary<Step> {
   const phoneArb = phoneArbOf(phones);
   const who = fc.constantFrom(...consultants);
   const anyStaff = fc.oneof({ weight: 9, arbitrary: who }, { weight: 1, arbitrary: fc.constant(MANAGER) });
+  const unitArb = fc.constantFrom('U1', 'U2', 'U3');
+  /** A record number: early ones exist in every run; later ones may not yet. */
+  const seqArb = fc.integer({ min: 1, max: 60 });
   const cmd = (kind: Command['do'], arb: fc.Arbitrary<Command>, weight: number) => ({ kind, weight: weights[kind] ?? weight, arbitrary: arb });
 
   const arrive = fc
@@ -156,6 +167,11 @@ function commandArb(consultants: readonly StaffId[], exclude: ReadonlySet<Comman
       gender: sometimes(fc.constantFrom('M', 'F') as fc.Arbitrary<'M' | 'F'>, 88),
       needs: sometimes(fc.constantFrom('三房', '两房', '三房', '两房', ''), 88),
       for: sometimes(who, 15),
+      // register hygiene (issue 12.2): an old customer's introduction (REG-11), a group's arrival (REG-9), the
+      // looks of a visitor who gave no phone (REG-7); most seqs name nothing fit and are refused, some land.
+      referrer: sometimes(phoneArb, 8),
+      group: sometimes(seqArb, 5),
+      appearance: sometimes(fc.constantFrom('灰色外套', '戴眼镜'), 30),
     })
     .map((r) => compact({ do: 'register' as const, ...r }));
 
@@ -196,6 +212,28 @@ function commandArb(consultants: readonly StaffId[], exclude: ReadonlySet<Comman
     ),
     cmd('dispute', fc.record({ unit: fc.constantFrom('U1', 'U2', 'U3'), by: anyStaff }).map((r) => ({ do: 'dispute', ...r })), 2),
     cmd('reorder', fc.constant({ do: 'reorder', by: MANAGER, order: [], reason: 'manager reorders' }), 2),
+    // The money side's later commands, the floor controls, ownership rules, violations and the channel's visits
+    // (issues 10, 12, SCENARIOS 1.1): the log must replay to the same answers whatever they add to it.
+    cmd('refund', fc.record({ unit: unitArb, by: anyStaff }).map((r) => ({ do: 'refund', ...r, reason: '客户退房' })), 2),
+    cmd('swap', fc.record({ unit: unitArb, to: unitArb, by: anyStaff }).map((r) => ({ do: 'swap', ...r, reason: '换房' })), 2),
+    cmd('resolve', unitArb.map((unit) => ({ do: 'resolve', unit, by: MANAGER })), 1),
+    cmd('hold', unitArb.map((unit) => ({ do: 'hold', unit, by: MANAGER, reason: '保留' })), 1),
+    cmd('release', unitArb.map((unit) => ({ do: 'release', unit, by: MANAGER })), 1),
+    cmd('outOfTurn', who.map((w) => ({ do: 'outOfTurn', who: w, by: MANAGER })), 2),
+    cmd('assignIntroduced', phoneArb.map((phone) => ({ do: 'assignIntroduced', phone, source: '公司介绍', by: MANAGER })), 2),
+    cmd('freezeRegister', fc.constant({ do: 'freezeRegister', by: MANAGER }), 1),
+    cmd(
+      'recordViolation',
+      fc
+        .record({ w: who, rule: fc.constantFrom('quarrel', 'queueBreach', 'lateRegistration') as fc.Arbitrary<'quarrel' | 'queueBreach' | 'lateRegistration'>, days: fc.constantFrom(0, 0.25, 1) })
+        .map(({ w, rule, days }) => ({ do: 'recordViolation', who: w, rule, evidence: [], sanction: days === 0 ? { kind: 'warning' } : { kind: 'suspension', days }, by: MANAGER })),
+      1,
+    ),
+    cmd('markAlertRead', fc.record({ w: who, arrival: seqArb }).map(({ w, arrival }) => ({ do: 'markAlertRead', who: w, arrival })), 1),
+    cmd('leave', fc.record({ arrival: seqArb, by: anyStaff }).map((r) => ({ do: 'leave', ...r })), 1),
+    cmd('confirmViewing', fc.record({ arrival: seqArb, by: who }).map((r) => ({ do: 'confirmViewing', ...r, customerConfirmed: true as const })), 1),
+    cmd('decideLateEntry', fc.record({ entry: seqArb, approved: fc.boolean() }).map((r) => ({ do: 'decideLateEntry', ...r, by: MANAGER })), 1),
+    cmd('identify', fc.record({ entry: seqArb, by: who, phone: phoneArb }).map((r) => ({ do: 'identify', ...r })), 1),
   ];
   const command: fc.Arbitrary<Command> = fc.oneof(...kinds.filter((k) => !exclude.has(k.kind) && k.weight > 0).map(({ weight, arbitrary }) => ({ weight, arbitrary })));
 
@@ -205,10 +243,14 @@ function commandArb(consultants: readonly StaffId[], exclude: ReadonlySet<Comman
       command,
       shuffle: fc.array(fc.nat(99), { minLength: CONSULTANT_IDS.length, maxLength: CONSULTANT_IDS.length }),
       target: sometimes(fc.nat(5), 75),
+      pick: fc.nat(99),
+      lateDays: sometimes(fc.constantFrom(1, 2, 5), 6),
     })
-    .map(({ dt, command, shuffle, target }): Step => {
+    .map(({ dt, command, shuffle, target, pick, lateDays }): Step => {
       if (command.do === 'reorder') return { dt, command, shuffle };
       if (target !== undefined && TARGETED.has(command.do)) return { dt, command, target };
+      if (PICKED.has(command.do)) return { dt, command, pick };
+      if (command.do === 'register' && lateDays !== undefined) return { dt, command, lateDays };
       return { dt, command };
     });
 }
@@ -261,7 +303,8 @@ export interface Hooks<B> {
 }
 
 export function staffOf(c: Case): StaffMember[] {
-  return [...c.consultants.map((id): StaffMember => ({ id, role: 'consultant' })), { id: MANAGER, role: 'manager' }];
+  // Two teams, so that out-of-turn (ROT-13, a team's penalty) can be recorded.
+  return [...c.consultants.map((id, i): StaffMember => ({ id, role: 'consultant', team: i % 2 === 0 ? '一组' : '二组' })), { id: MANAGER, role: 'manager' }];
 }
 
 /** Sets the office up the way a scenario does (roster, brokers, units at the first instant). */
@@ -294,10 +337,43 @@ function materialise(office: MemoryOffice, step: Step, at: Instant): Command {
     const seat = fits[step.target % Math.max(1, fits.length)];
     return seat ? { ...c, who: seat.id } : c;
   }
+  if (step.pick !== undefined) return picked(office, c, step.pick);
+  if (c.do === 'register' && step.lateDays !== undefined) return { ...c, visitedAt: at - step.lateDays * DAY_MS };
   if (c.do !== 'reorder' || !step.shuffle) return c;
   const queue = office.engine.floorAt(at).queue;
   const key = (u: string) => step.shuffle?.[CONSULTANT_IDS.indexOf(u as (typeof CONSULTANT_IDS)[number])] ?? 0;
   return { ...c, order: [...queue].map((u, i) => ({ u, i })).sort((a, b) => key(a.u) - key(b.u) || a.i - b.i).map((e) => e.u) };
+}
+
+/** A command naming a record, given the `pick`-th record of its kind in the log so far (unchanged if there is none). */
+function picked(office: MemoryOffice, c: Command, pick: number): Command {
+  const among = (keep: (f: Recorded) => boolean): number | null => {
+    const fits = office.log.filter(keep);
+    return fits.length === 0 ? null : (fits[pick % fits.length] as Recorded).seq;
+  };
+  const arrival = () => among((f) => f.type === 'partyArrived');
+  switch (c.do) {
+    case 'markAlertRead': {
+      const seq = arrival();
+      return seq === null ? c : { ...c, arrival: seq };
+    }
+    case 'leave':
+    case 'confirmViewing': {
+      // Exit times and viewing slips are of broker-brought parties (CH-6, CH-7).
+      const seq = among((f) => f.type === 'partyArrived' && f.broker !== undefined);
+      return seq === null ? c : { ...c, arrival: seq };
+    }
+    case 'identify': {
+      const seq = among((f) => f.type === 'registered' && f.phone === undefined);
+      return seq === null ? c : { ...c, entry: seq };
+    }
+    case 'decideLateEntry': {
+      const seq = among((f) => f.type === 'registered' && f.late !== undefined);
+      return seq === null ? c : { ...c, entry: seq };
+    }
+    default:
+      return c;
+  }
 }
 
 export function play<B = void>(c: Case, hooks: Hooks<B> = {}): Run {
