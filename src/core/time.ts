@@ -33,10 +33,25 @@ export function parseLocalTime(text: string, zone: string): Instant | null {
 export function formatLocalTime(at: Instant, zone: string): string {
   const offset = steadyOffset(at, zone);
   if (offset === null || !Number.isFinite(at)) return DateTime.fromMillis(at, { zone }).toFormat(LOCAL_FORMAT);
-  const d = new Date(at + offset * MINUTE_MS);
-  const year = d.getUTCFullYear();
+  const [year, month, day, hour, minute] = civilOf(at + offset * MINUTE_MS);
   if (!(year >= 1000 && year <= 9999)) return DateTime.fromMillis(at, { zone }).toFormat(LOCAL_FORMAT);
-  return `${year}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  return `${year}-${two(month)}-${two(day)} ${two(hour)}:${two(minute)}`;
+}
+
+/** The proleptic Gregorian date and time of epoch milliseconds read as UTC (H. Hinnant's days-to-civil). */
+function civilOf(ms: number): [number, number, number, number, number] {
+  const days = Math.floor(ms / DAY_MS);
+  const inDay = ms - days * DAY_MS;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return [year, month, day, Math.floor(inDay / HOUR_MS), Math.floor((inDay % HOUR_MS) / MINUTE_MS)];
 }
 
 const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
