@@ -104,8 +104,11 @@ async function main(): Promise<void> {
 
     // Nothing lost: the log, as the channel assistant's ranking reads it, holds every report.
     const manager = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'liu', password: DEMO_PASSWORD }) });
-    const cookie = (manager.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const ws = (await (await fetch(`${url}/api/projects/demo/channel/workspace`, { headers: { cookie } })).json()) as { ranking: { broker: string; reports: number; accepted: number }[] };
+    // Every cookie the sign-in sets (the session and the known-device cookie of issue 14.6), as a browser sends them back.
+    const cookie = manager.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const read = await fetch(`${url}/api/projects/demo/channel/workspace`, { headers: { cookie } });
+    if (read.status !== 200) throw new Error(`the channel workspace answered ${read.status}: ${await read.text()}`);
+    const ws = (await read.json()) as { ranking: { broker: string; reports: number; accepted: number }[] };
     const ours = ws.ranking.filter((r) => r.broker.startsWith('ob'));
     const logged = { reports: ours.reduce((n, r) => n + r.reports, 0), accepted: ours.reduce((n, r) => n + r.accepted, 0) };
 

@@ -27,7 +27,8 @@ interface Session {
 async function login(url: string, who: string): Promise<Session> {
   const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: who, password: DEMO_PASSWORD }) });
   if (res.status !== 200) throw new Error(`login ${who}: ${res.status}`);
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+  // Every cookie the sign-in sets (the session and the known-device cookie of issue 14.6), as a browser sends them back.
+  return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
 async function command(url: string, s: Session, action: string, body: unknown): Promise<number> {
