@@ -3,6 +3,7 @@
 // it) and needs — each with its own message; what the server still refuses lands on its field.
 import { Button, Collapse, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { Panel } from '../shared/panel.component.tsx';
+import { ReceivedByField } from './received-by-field.component.tsx';
 import type { InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RegisterOptions } from '../../contracts/index.ts';
@@ -12,7 +13,6 @@ import type { Answer } from '../../contracts/index.ts';
 import { useI18n } from '../i18n/i18n.context.tsx';
 import { compact } from '../shared/compact.ts';
 import { phoneRule } from '../shared/form-rules.ts';
-import { useStaffNames } from '../shared/staff-names.context.tsx';
 import { useCommandForm } from './use-command-form.ts';
 import { ErrorAlert } from '../shared/error-alert.component.tsx';
 import { useProjectTime } from '../shared/project-time.ts';
@@ -79,7 +79,6 @@ export function RegistrationForm({
   readonly title?: string;
 }) {
   const { t } = useI18n();
-  const { nameOf } = useStaffNames();
   const [form] = Form.useForm<RegistrationValues>();
   const options = useRegisterOptions();
   const { zone } = useProjectTime();
@@ -187,11 +186,7 @@ export function RegistrationForm({
           <Form.Item name="plate" label={t('field.plate')} rules={[{ max: 16, message: t('check.tooLong') }]}>
             <Input data-testid="reg-plate" autoComplete="off" />
           </Form.Item>
-          {consultants && (
-            <Form.Item name="for" label={t('desk.receivedBy')} rules={[{ required: true, message: t('check.required') }]}>
-              <Select data-testid="reg-by" options={consultants.map((id) => ({ value: id, label: nameOf(id) }))} />
-            </Form.Item>
-          )}
+          {consultants && <ReceivedByField consultants={consultants} testId="reg-by" />}
         </div>
         <ErrorAlert problem={problem} testId="reg-error" />
         <Button type="primary" htmlType="submit" loading={busy} data-testid="reg-submit" data-action="register">

@@ -4,7 +4,7 @@
 // The receiving consultant is asked for as on the quick registration: an arrival nobody was free for (or a
 // receiver the desk changes its mind about) still needs a consultant to register for (REG-1), since the desk
 // itself owns no customer.
-import { Alert, Button, Card, Form, Input, Radio, Select, Space, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Radio, Space, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { commandRecorded } from '../api/register-hygiene-client.ts';
 import { newIdempotencyKey } from '../api/http.ts';
@@ -12,7 +12,7 @@ import { useI18n } from '../i18n/i18n.context.tsx';
 import { useProject } from '../session/project.context.tsx';
 import { errorText } from '../api/error-text.ts';
 import { phoneRule } from '../shared/form-rules.ts';
-import { useStaffNames } from '../shared/staff-names.context.tsx';
+import { ReceivedByField } from '../customers/received-by-field.component.tsx';
 
 interface Household {
   name?: string;
@@ -42,7 +42,6 @@ export function GroupRegistration({
 }) {
   const { t } = useI18n();
   const { project } = useProject();
-  const { nameOf } = useStaffNames();
   const [form] = Form.useForm<GroupValues>();
   const [results, setResults] = useState<RowResult[]>([]);
   const [busy, setBusy] = useState(false);
@@ -75,11 +74,7 @@ export function GroupRegistration({
   return (
     <Card size="small" title={t('hyg.groupTitle', { arrival })} data-testid="group-registration">
       <Form form={form} layout="vertical" initialValues={{ households: [{}, {}], ...(receiver ? { for: receiver } : {}) }} onFinish={(v) => void send(v)}>
-        {consultants && (
-          <Form.Item name="for" label={t('desk.receivedBy')} rules={[{ required: true, message: t('check.required') }]}>
-            <Select data-testid="group-by" options={consultants.map((id) => ({ value: id, label: nameOf(id) }))} />
-          </Form.Item>
-        )}
+        {consultants && <ReceivedByField consultants={consultants} testId="group-by" />}
         <Form.List name="households">
           {(fields, { add, remove }) => (
             <Space direction="vertical" style={{ width: '100%' }}>
