@@ -104,7 +104,7 @@ export interface DialectResults {
     readonly startMs: number;
     readonly warmUp: { readonly ms: number; readonly perProject: Latency };
     /** The same server started again on the same store: each office put back from the snapshot the first one kept. */
-    readonly restart: { readonly startMs: number; readonly warmUp: { readonly ms: number; readonly perProject: Latency }; readonly rss: number };
+    readonly restart: { readonly startMs: number; readonly warmUp: { readonly ms: number; readonly perProject: Latency }; readonly rss: number; readonly monthly: HttpReportFigures };
     /** Resident memory: started, every office loaded, after the judge load, the race and the report; its peak. */
     readonly rss: { readonly idle: number; readonly warm: number; readonly afterJudge: number; readonly afterRace: number; readonly end: number; readonly peak: number };
     readonly ping: LoadFigures;
@@ -357,7 +357,7 @@ async function measurePlace(place: Place, c: PlaceContext): Promise<DialectResul
 
     const afterRace = server.memory().rss;
     const monthly = await httpMonthlyReport(server.url, c.reportPlan.id, c.month, managers.get(c.reportPlan.id) as BenchSession);
-    if (monthly.available) log(`  monthly report over HTTP: first ${(monthly.coldMs / 1000).toFixed(2)} s, again ${(monthly.warmMs / 1000).toFixed(3)} s`);
+    if (monthly.available) log(`  monthly report over HTTP: first ${(monthly.coldMs / 1000).toFixed(2)} s, again ${(monthly.warmMs / 1000).toFixed(3)} s, office report ${(monthly.officeMs / 1000).toFixed(3)} s`);
     const end = server.memory();
     log(`  server RSS: idle ${Math.round(mib(idle))} MiB, all offices loaded ${Math.round(mib(warmRss))} MiB, after the judge load ${Math.round(mib(afterJudge))} MiB, the race ${Math.round(mib(afterRace))} MiB, the report ${Math.round(mib(end.rss))} MiB; peak ${Math.round(mib(end.peak))} MiB`);
     await server.stop(); // a clean stop: the snapshots it was taking are stored before it exits
@@ -369,12 +369,15 @@ async function measurePlace(place: Place, c: PlaceContext): Promise<DialectResul
       try {
         const startAgainMs = performance.now() - t;
         const warmAgain = await warmUp(again.url, c.projects, c.questions, desks);
-        return { startMs: startAgainMs, warmUp: warmAgain, rss: again.memory().rss };
+        // The manager's first report after the restart: the office's customer index comes back from its saved state.
+        const monthlyAgain = await httpMonthlyReport(again.url, c.reportPlan.id, c.month, managers.get(c.reportPlan.id) as BenchSession);
+        return { startMs: startAgainMs, warmUp: warmAgain, rss: again.memory().rss, monthly: monthlyAgain };
       } finally {
         await again.stop();
       }
     })();
     log(`  restart: started in ${(restart.startMs / 1000).toFixed(1)} s; every office ready in ${(restart.warmUp.ms / 1000).toFixed(1)} s, first judge p50 ${(restart.warmUp.perProject.p50 / 1000).toFixed(0)} ms; RSS ${Math.round(mib(restart.rss))} MiB`);
+    if (restart.monthly.available) log(`  monthly report over HTTP after the restart: first ${(restart.monthly.coldMs / 1000).toFixed(2)} s, again ${(restart.monthly.warmMs / 1000).toFixed(3)} s, office report ${(restart.monthly.officeMs / 1000).toFixed(3)} s`);
 
     // Registrations through `execute`, in this process, against raw inserts of the same rows.
     offices = await openSqlOffices(place.db, { secret: Buffer.from(c.secret, 'base64'), listen: false });

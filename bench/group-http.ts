@@ -141,23 +141,30 @@ export async function brokerRace(url: string, project: string, brokers: readonly
 
 export interface HttpReportFigures {
   readonly available: boolean;
-  /** The first report of the office: the server's index of the month's facts is built from the log. */
+  /** The first report of the office in this process: its customer index is folded from the log, or put back from its saved state. */
   readonly coldMs: number;
   readonly warmMs: number;
   readonly consultants: number;
+  /** The office report of the same month (REP-1..3, GET /reports?period=month), asked right after. */
+  readonly officeMs: number;
 }
 
-/** GET /performance?month= as the office's manager, twice (cold, then warm); `available` false if the route is not there. */
+/**
+ * GET /performance?month= as the office's manager, twice (cold, then warm), then the office report of the month;
+ * `available` false if the route is not there.
+ */
 export async function httpMonthlyReport(url: string, project: string, month: string, manager: BenchSession): Promise<HttpReportFigures> {
-  const ask = async () => {
+  const ask = async (path: string) => {
     const t = performance.now();
-    const res = await fetch(`${url}/api/projects/${project}/performance?month=${month}`, { headers: { cookie: manager.cookie } });
+    const res = await fetch(`${url}/api/projects/${project}${path}`, { headers: { cookie: manager.cookie } });
     const body = (await res.json()) as { consultants?: unknown[] };
     return { status: res.status, ms: performance.now() - t, consultants: body.consultants?.length ?? 0 };
   };
-  const cold = await ask();
-  if (cold.status === 404 || cold.status === 403) return { available: false, coldMs: 0, warmMs: 0, consultants: 0 };
+  const cold = await ask(`/performance?month=${month}`);
+  if (cold.status === 404 || cold.status === 403) return { available: false, coldMs: 0, warmMs: 0, consultants: 0, officeMs: 0 };
   if (cold.status !== 200) throw new Error(`performance report: ${cold.status}`);
-  const warm = await ask();
-  return { available: true, coldMs: cold.ms, warmMs: warm.ms, consultants: warm.consultants };
+  const warm = await ask(`/performance?month=${month}`);
+  const office = await ask(`/reports?period=month&date=${month}-01`);
+  if (office.status !== 200) throw new Error(`office report: ${office.status}`);
+  return { available: true, coldMs: cold.ms, warmMs: warm.ms, consultants: warm.consultants, officeMs: office.ms };
 }

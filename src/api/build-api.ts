@@ -161,6 +161,8 @@ export function buildApi(options: ApiOptions): FastifyInstance {
   app.addHook('preClose', async () => {
     unsubscribe();
     hub.closeAll();
+    // The indexes' states still being kept are stored before the store closes: the restart folds nothing.
+    await deps.indexes.settle();
   });
 
   void app.register(swagger, {

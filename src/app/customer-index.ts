@@ -9,13 +9,16 @@ import type { Fact, Recorded, StaffId, UnitId } from '../core/facts.ts';
 import type { PhoneKey } from '../core/phone.ts';
 import { DAY_MS, LocalCalendar, type Instant } from '../core/time.ts';
 import type { Engine } from '../core/engine.ts';
-import { OwnershipBook } from './ownership-book.ts';
+import { OwnershipBook, type BookState } from './ownership-book.ts';
+import type { SavedState } from './saved-state.ts';
 import { happenedAt } from '../core/entry-time.ts';
 
 /** Where the index reads a project's facts from: an office handle (src/store), or any log with its zone. */
 export interface ProjectLog {
   readonly project: { readonly id: string; readonly zone: string };
   facts(afterSeq: number): Promise<readonly Recorded[]>;
+  /** Where the index keeps its state between restarts; without it, a new process folds the whole log. */
+  readonly savedIndex?: SavedState;
 }
 
 export type Reception = Recorded<Extract<Fact, { type: 'partyArrived' | 'turnDeclined' }>>;
@@ -65,34 +68,89 @@ function candidatesOf(f: Recorded): StaffId[] {
   }
 }
 
+/** An index's state as plain data, the facts shared between its maps as they are in memory (a saved index). */
+export interface IndexState {
+  readonly lastSeq: number;
+  readonly byPhone: Map<PhoneKey, Recorded[]>;
+  readonly byStaff: Map<StaffId, Set<PhoneKey>>;
+  readonly entries: Map<number, Recorded<Extract<Fact, { type: 'registered' }>>>;
+  readonly identifiedAs: Map<number, PhoneKey>;
+  readonly receptions: Reception[];
+  readonly byMonth: Map<string, Recorded[]>;
+  readonly orderFor: Map<UnitId, PhoneKey>;
+  readonly openings: Set<number>;
+  readonly suspensions: Map<StaffId, Instant>;
+  readonly book: BookState;
+}
+
 export class CustomerIndex {
-  private lastSeq = 0;
+  private lastSeq: number;
   private catching: Promise<void> = Promise.resolve();
-  private readonly byPhone = new Map<PhoneKey, Recorded[]>();
-  private readonly byStaff = new Map<StaffId, Set<PhoneKey>>();
+  private readonly byPhone: Map<PhoneKey, Recorded[]>;
+  private readonly byStaff: Map<StaffId, Set<PhoneKey>>;
   /** Register entries by seq, and the phones entries made without one were identified as (REG-6, REG-7). */
-  private readonly entries = new Map<number, Recorded<Extract<Fact, { type: 'registered' }>>>();
-  private readonly identifiedAs = new Map<number, PhoneKey>();
+  private readonly entries: Map<number, Recorded<Extract<Fact, { type: 'registered' }>>>;
+  private readonly identifiedAs: Map<number, PhoneKey>;
   /** Receptions of the last days, in time order; older ones are dropped as facts come in. */
-  private receptions: Reception[] = [];
+  private receptions: Reception[];
   /** The facts a monthly performance report counts, by project-local month `YYYY-MM`, in seq order. */
-  private readonly byMonth = new Map<string, Recorded[]>();
+  private readonly byMonth: Map<string, Recorded[]>;
   /** The customer each unit's order is for, and the `ordered` facts that opened an order (DEAL-1). */
-  private readonly orderFor = new Map<UnitId, PhoneKey>();
-  private readonly openings = new Set<number>();
-  private readonly suspensions = new Map<StaffId, Instant>();
+  private readonly orderFor: Map<UnitId, PhoneKey>;
+  private readonly openings: Set<number>;
+  private readonly suspensions: Map<StaffId, Instant>;
   private readonly calendar: LocalCalendar;
   /** Who owns every customer now (the register, the pool), recomputed only where facts or time changed it. */
-  private readonly book = new OwnershipBook();
+  private readonly book: OwnershipBook;
+  /**
+   * An erasure was folded (SEC-5): the facts held before it still carry the erased customer's values, so the
+   * index must be folded anew from the log, where they are gone.
+   */
+  erased = false;
+  /** The seq of the last state kept (`SavedState`), -1 if none. */
+  savedSeq = -1;
 
-  constructor(private readonly handle: ProjectLog) {
+  /** A new index, or one put back from a saved `state` (it then folds only the facts after `state.lastSeq`). */
+  constructor(
+    private readonly handle: ProjectLog,
+    state?: IndexState,
+  ) {
     this.calendar = new LocalCalendar(handle.project.zone);
+    this.lastSeq = state?.lastSeq ?? 0;
+    this.byPhone = state?.byPhone ?? new Map();
+    this.byStaff = state?.byStaff ?? new Map();
+    this.entries = state?.entries ?? new Map();
+    this.identifiedAs = state?.identifiedAs ?? new Map();
+    this.receptions = state?.receptions ?? [];
+    this.byMonth = state?.byMonth ?? new Map();
+    this.orderFor = state?.orderFor ?? new Map();
+    this.openings = state?.openings ?? new Set();
+    this.suspensions = state?.suspensions ?? new Map();
+    this.book = new OwnershipBook(state?.book);
+    // Facts read from the log are frozen; so are the ones put back.
+    if (state) for (const list of [...this.byPhone.values(), ...this.byMonth.values(), this.receptions, this.entries.values()]) for (const f of list) Object.freeze(f);
+  }
+
+  /** The last fact folded. */
+  get seq(): number {
+    return this.lastSeq;
+  }
+
+  /** The state, live: a `SavedState` copies it at once. */
+  state(): IndexState {
+    const { lastSeq, byPhone, byStaff, entries, identifiedAs, receptions, byMonth, orderFor, openings, suspensions } = this;
+    return { lastSeq, byPhone, byStaff, entries, identifiedAs, receptions, byMonth, orderFor, openings, suspensions, book: this.book.state() };
   }
 
   /** Folds the facts recorded since the last call; concurrent callers wait for one catch-up. */
   catchUp(): Promise<void> {
     const next = this.catching.then(async () => {
-      for (const f of await this.handle.facts(this.lastSeq)) this.fold(f);
+      // Facts read in an earlier call were opened before any erasure in this read: they may hold its values.
+      const heldEarlier = this.lastSeq > 0;
+      for (const f of await this.handle.facts(this.lastSeq)) {
+        this.fold(f);
+        if (f.type === 'personalDataErased' && heldEarlier) this.erased = true;
+      }
     });
     // A failed read (the database restarting) fails this caller; the next one tries again.
     this.catching = next.catch(() => undefined);
@@ -225,17 +283,81 @@ export class CustomerIndex {
   }
 }
 
-/** One index per project, created on first use. */
+export interface SavingOptions {
+  /** An index is first kept once it holds this many facts (a shorter log folds faster than it is read back). */
+  readonly minFacts?: number;
+  /** …and again each time this many more were folded. */
+  readonly every?: number;
+}
+
+/**
+ * One index per project, created on first use: put back from its saved state when the handle has one, else
+ * folded from the log. It is kept again, after the answer has gone, once enough new facts were folded.
+ */
 export class CustomerIndexes {
-  private readonly indexes = new Map<string, CustomerIndex>();
+  private readonly indexes = new Map<string, Promise<CustomerIndex>>();
+  private readonly keeping = new Set<Promise<unknown>>();
+  private readonly minFacts: number;
+  private readonly every: number;
+
+  constructor(options: SavingOptions = {}) {
+    this.minFacts = options.minFacts ?? 2_000;
+    this.every = options.every ?? 10_000;
+  }
 
   async caughtUp(handle: ProjectLog): Promise<CustomerIndex> {
-    let index = this.indexes.get(handle.project.id);
-    if (!index) {
-      index = new CustomerIndex(handle);
-      this.indexes.set(handle.project.id, index);
+    const id = handle.project.id;
+    let opening = this.indexes.get(id);
+    if (!opening) {
+      opening = opened(handle);
+      this.indexes.set(id, opening);
+      // A failed read (the database restarting) fails this caller; the next one tries again.
+      opening.catch(() => this.indexes.get(id) === opening && this.indexes.delete(id));
     }
+    let index = await opening;
     await index.catchUp();
+    if (index.erased) {
+      if (this.indexes.get(id) === opening) this.indexes.set(id, Promise.resolve(new CustomerIndex(handle)));
+      return this.caughtUp(handle);
+    }
+    this.keepIfDue(handle, index);
     return index;
   }
+
+  /** Waits for the saved states being kept (a clean stop keeps them, so the restart folds nothing). */
+  async settle(): Promise<void> {
+    while (this.keeping.size > 0) await Promise.all([...this.keeping]);
+  }
+
+  private keepIfDue(handle: ProjectLog, index: CustomerIndex): void {
+    const saved = handle.savedIndex;
+    if (!saved || index.seq < this.minFacts || index.seq - index.savedSeq < (index.savedSeq < 0 ? 0 : this.every)) return;
+    index.savedSeq = index.seq; // taken once, even if several reads ask before it runs
+    const taking = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => {
+        if (index.erased) return false;
+        index.savedSeq = index.seq;
+        return saved.keep(index.seq, index.state());
+      })
+      .catch(() => false)
+      .finally(() => this.keeping.delete(taking));
+    this.keeping.add(taking);
+  }
+}
+
+/** The project's index from its saved state, or a new one when there is none or it does not fit. */
+async function opened(handle: ProjectLog): Promise<CustomerIndex> {
+  const saved = await handle.savedIndex?.load().catch(() => null);
+  if (saved) {
+    try {
+      const index = new CustomerIndex(handle, saved.data as IndexState);
+      if (index.seq === saved.seq) {
+        index.savedSeq = saved.seq;
+        return index;
+      }
+    } catch {
+      // not an index's state: fold the log
+    }
+  }
+  return new CustomerIndex(handle);
 }

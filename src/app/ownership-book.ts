@@ -51,7 +51,7 @@ function entryOf(engine: Engine, phone: PhoneKey, now: Instant, lastAbout: LastA
 
 /** Instants at which an entry's protection runs out, soonest first (a binary min-heap; stale items are skipped on pop). */
 class Deadlines {
-  private readonly heap: { readonly at: Instant; readonly phone: PhoneKey }[] = [];
+  constructor(readonly heap: { readonly at: Instant; readonly phone: PhoneKey }[] = []) {}
 
   clear(): void {
     this.heap.length = 0;
@@ -92,14 +92,39 @@ class Deadlines {
   }
 }
 
+/** A book's state as plain data (a saved customer index). */
+export interface BookState {
+  readonly entries: Map<PhoneKey, BookEntry>;
+  readonly filed: Map<StaffId, Set<PhoneKey>>;
+  readonly dirty: Set<PhoneKey>;
+  readonly leavers: Set<StaffId>;
+  readonly deadlines: { readonly at: Instant; readonly phone: PhoneKey }[];
+  readonly built: boolean;
+}
+
 export class OwnershipBook {
-  private readonly entries = new Map<PhoneKey, BookEntry>();
+  private readonly entries: Map<PhoneKey, BookEntry>;
   /** Entries by the consultant they are filed under: the owner, or for an unowned customer the former owner. */
-  private readonly filed = new Map<StaffId, Set<PhoneKey>>();
-  private readonly dirty = new Set<PhoneKey>();
-  private readonly leavers = new Set<StaffId>();
-  private readonly deadlines = new Deadlines();
-  private built = false;
+  private readonly filed: Map<StaffId, Set<PhoneKey>>;
+  private readonly dirty: Set<PhoneKey>;
+  private readonly leavers: Set<StaffId>;
+  private readonly deadlines: Deadlines;
+  private built: boolean;
+
+  /** A new book, or one put back from `state` (it then goes on exactly as the book it was taken from). */
+  constructor(state?: BookState) {
+    this.entries = state?.entries ?? new Map();
+    this.filed = state?.filed ?? new Map();
+    this.dirty = state?.dirty ?? new Set();
+    this.leavers = state?.leavers ?? new Set();
+    this.deadlines = new Deadlines(state?.deadlines);
+    this.built = state?.built ?? false;
+  }
+
+  /** The state, live (a saved index copies it at once). */
+  state(): BookState {
+    return { entries: this.entries, filed: this.filed, dirty: this.dirty, leavers: this.leavers, deadlines: this.deadlines.heap, built: this.built };
+  }
 
   /** A fact mentioned these phones: their households' answers may have changed. */
   touched(phones: readonly PhoneKey[]): void {

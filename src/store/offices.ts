@@ -5,6 +5,7 @@ import type { Command, Outcome } from '../app/commands.ts';
 import type { Engine } from '../core/engine.ts';
 import type { Recorded } from '../core/facts.ts';
 import type { Policy } from '../core/policy.ts';
+import type { SavedState } from '../app/saved-state.ts';
 
 /** Who recorded a fact: a signed-in person (their user id), or the system itself (automatic expiry, seeding). */
 export type Actor = { readonly kind: 'user'; readonly id: string } | { readonly kind: 'system'; readonly id: 'system' };
@@ -45,6 +46,8 @@ export interface OfficeHandle {
    * costs a read of its rows, not the vault's unsealing (issue 14 item 1). Optional: without it, `facts`.
    */
   backlog?(afterSeq: number, limit: number): Promise<Backlog>;
+  /** Where the API's customer index keeps its state between restarts (the SQL stores, with snapshots on). */
+  readonly savedIndex?: SavedState;
 }
 
 export interface Backlog {

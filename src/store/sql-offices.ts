@@ -23,6 +23,7 @@ import { Mutex } from './sql/mutex.ts';
 import { isPostgres, type Listening } from './sql/postgres-db.ts';
 import { openSnapshot, sealSnapshot } from './snapshots/engine-snapshot.ts';
 import { dropSnapshot, entryHashAt, keepSnapshot, readSnapshot } from './snapshots/snapshot-store.ts';
+import { dropReadModelSnapshots, readModelSnapshots } from './snapshots/read-model-snapshots.ts';
 import { EVENT_LOG_MIGRATIONS } from './store-migrations.ts';
 import { checkSecret } from './vault/secret-check.ts';
 import { createVault, destroyPersonalData, forgetKeys, hasPersonalData, openEntries, sealPersonal } from './vault/personal-vault.ts';
@@ -123,6 +124,8 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
   await checkSecret(db, vault.keys);
   const clock = options.clock ?? Date.now;
   const snapshots = options.snapshots ?? null;
+  // The API's customer index keeps its state beside the engine's snapshot, under the same switch.
+  const readModels = snapshots ? readModelSnapshots(db, vault.keys, clock) : null;
   const slots = new Map<string, Slot>();
   const listeners = new Set<Listener>();
   /** The last seq of each project handed to subscribers (or passed while nobody listened); absent: none yet. */
@@ -389,9 +392,11 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
   const listening: Listening | null = options.listen !== false && isPostgres(db) ? await db.listen(EVENTS_CHANNEL, (p) => void onNotice(p)) : null;
 
   function handle(slot: Slot): OfficeHandle {
+    const savedIndex = readModels?.of(slot.info.id, 'customer-index');
     const project = slot.info;
     return {
       project,
+      ...(savedIndex ? { savedIndex } : {}),
       async execute(command: Command, actor: Actor, opts: ExecuteOptions = {}): Promise<Executed> {
         const actorId = actorColumn(actor);
         if (opts.at !== undefined && !Number.isSafeInteger(opts.at)) throw new TypeError(`execute: at must be an integer instant, not ${opts.at}`);
@@ -489,6 +494,7 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
           const { recorded } = await record(tx, state, fact, by);
           const erased = await destroyPersonalData(tx, vault, projectId, token);
           await dropSnapshot(tx, projectId);
+          await dropReadModelSnapshots(tx, projectId);
           slot.snapshotSeq = -1;
           // The engine still knows the phone: reload it from the log, which now yields the token in its place.
           const reloaded = await reload(tx, slot);
@@ -524,6 +530,7 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
       await listening?.close();
       // Snapshots still being taken or stored are kept: a restart after a clean stop folds nothing.
       while (keeping.size > 0) await Promise.all([...keeping]);
+      await readModels?.settle();
     },
   };
 }

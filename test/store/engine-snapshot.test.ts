@@ -16,7 +16,7 @@ import type { Db } from '../../src/store/sql/db.ts';
 import { openSqlOffices, type LoadedFrom, type SqlOffices } from '../../src/store/sql-offices.ts';
 import { createVault } from '../../src/store/vault/personal-vault.ts';
 import { DIALECTS, scratch } from './support/dialects.ts';
-import { MANAGER, SECRET } from './support/store-fixture.ts';
+import { MANAGER, registerCalls, SECRET } from './support/store-fixture.ts';
 
 /** Everything a state holds that a snapshot must give back. */
 const contentOf = (s: { engine: Engine; parties: OfficeState['parties']; retired: ReadonlySet<string> }) => ({ engine: captureEngine(s.engine), parties: s.parties, retired: [...s.retired].sort() });
@@ -86,16 +86,7 @@ describe.each(DIALECTS)('engine snapshots on %s', (dialect) => {
     for (const k of Object.keys(a)) expect(a[k], k).toEqual(b[k]);
   }
 
-  /** Commands after the restart, on the restored engine: it goes on deciding as a folded one would. */
-  async function registerSome(offices: SqlOffices, n: number, from: number): Promise<void> {
-    const handle = (await offices.open(project))!;
-    const engine = await handle.engine();
-    const by = [...engine.staff.values()].find((s) => s.role === 'consultant' && !engine.departed.has(s.id))!.id;
-    for (let i = 0; i < n; i++) {
-      const out = await handle.execute({ do: 'register', by, via: 'call', phone: `137${String(10_000_000 + from + i).slice(-8)}`, name: '李女士', gender: 'F', needs: '两房' }, MANAGER, { at: engine.lastAt + 60_000 * (i + 1) });
-      expect(out.ok).toBe(true);
-    }
-  }
+  const registerSome = (offices: SqlOffices, n: number, from: number) => registerCalls(offices, project, n, from);
 
   it('puts a restarted office back from its snapshot, folding nothing, and it answers and decides as a fresh fold', async () => {
     const db = await loaded();

@@ -5,8 +5,6 @@
 // not check out — another format, a flipped byte, a seq or head that is not the log's — is ignored and the
 // log is folded instead, so losing or spoiling a snapshot loses nothing. It holds customers' phones (the
 // engine's keys), which is why it is sealed, and why an erasure deletes it (SEC-5).
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { ChannelBook } from '../../core/channel-book.ts';
 import { Engine } from '../../core/engine.ts';
@@ -14,6 +12,7 @@ import { ViolationRegister } from '../../core/violation.rules.ts';
 import { RegisterBook } from '../../core/register-book.ts';
 import type { PartyPhones } from '../projections/touches.ts';
 import type { VaultKeys } from '../vault/vault-crypto.ts';
+import { codeDigest, openBytes, sealBytes, sealingKey } from './sealed-bytes.ts';
 
 /** What a snapshot restores: the engine, today's arrivals' phones, the erased tokens, and the head they reach. */
 export interface SnapshotContent {
@@ -34,36 +33,15 @@ const REBUILT = new Set(['floorContext', 'ownershipContext', 'calendar']);
 /** Engine fields that are instances of core classes: their own fields are saved and put back into fresh ones. */
 const NESTED: Readonly<Record<string, new () => object>> = { channelBook: ChannelBook, violations: ViolationRegister, registerBook: RegisterBook };
 
-const sourcesOf = (dir: URL): string[] => {
-  try {
-    return readdirSync(dir)
-      .filter((f) => f.endsWith('.ts'))
-      .sort()
-      .map((f) => `${f}\n${readFileSync(new URL(f, dir), 'utf8')}`);
-  } catch {
-    return [];
-  }
-};
-
 /**
  * The code a snapshot is only good for: a digest of the core (what folding computes) and of the files that
  * shape what is saved. A snapshot written by other code — a fixed rule, a new field — is refolded, never trusted.
  */
-export const SNAPSHOT_FORMAT = `engine-v1:${createHash('sha256')
-  .update(
-    [
-      ...sourcesOf(new URL('../../core/', import.meta.url)),
-      ...['../office-state.ts', '../projections/touches.ts', './engine-snapshot.ts'].map((f) => {
-        try {
-          return readFileSync(new URL(f, import.meta.url), 'utf8');
-        } catch {
-          return f;
-        }
-      }),
-    ].join('\0'),
-  )
-  .digest('base64url')
-  .slice(0, 22)}`;
+export const SNAPSHOT_FORMAT = codeDigest(
+  'engine-v1',
+  [new URL('../../core/', import.meta.url)],
+  ['../office-state.ts', '../projections/touches.ts', './engine-snapshot.ts', './sealed-bytes.ts'].map((f) => new URL(f, import.meta.url)),
+);
 
 function isPlain(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return typeof value !== 'function';
@@ -95,18 +73,14 @@ export function restoreEngine(fields: Record<string, unknown>, zone: string): En
   return engine;
 }
 
-const snapshotKey = (keys: VaultKeys): Buffer => Buffer.from(hkdfSync('sha256', keys.wrapKey, 'anchang-snapshot', 'anchang/engine-snapshot/v1', 32));
-const associated = (project: string, seq: number, head: string, format: string): Buffer => Buffer.from(`${project}\n${seq}\n${head}\n${format}`, 'utf8');
+const snapshotKey = (keys: VaultKeys): Buffer => sealingKey(keys, 'anchang/engine-snapshot/v1');
+const associated = (project: string, seq: number, head: string, format: string): string => `${project}\n${seq}\n${head}\n${format}`;
 
 /** Serialises and seals a state whose engine has folded through `head` (the entry at `engine.lastSeq`). */
 export function sealSnapshot(keys: VaultKeys, project: string, head: string, content: SnapshotContent): SealedSnapshot {
   const seq = content.engine.lastSeq;
   const plain = serialize({ engine: captureEngine(content.engine), parties: content.parties, retired: [...content.retired] });
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', snapshotKey(keys), iv);
-  cipher.setAAD(associated(project, seq, head, SNAPSHOT_FORMAT));
-  const sealed = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return { seq, head, format: SNAPSHOT_FORMAT, body: Buffer.concat([iv, cipher.getAuthTag(), sealed]) };
+  return { seq, head, format: SNAPSHOT_FORMAT, body: sealBytes(snapshotKey(keys), associated(project, seq, head, SNAPSHOT_FORMAT), plain) };
 }
 
 export type Opened = { readonly ok: true; readonly content: SnapshotContent } | { readonly ok: false; readonly why: 'format' | 'sealed' | 'content' };
@@ -116,11 +90,7 @@ export function openSnapshot(keys: VaultKeys, project: string, zone: string, sna
   if (snapshot.format !== SNAPSHOT_FORMAT) return { ok: false, why: 'format' };
   let plain: Buffer;
   try {
-    const body = snapshot.body;
-    const decipher = createDecipheriv('aes-256-gcm', snapshotKey(keys), body.subarray(0, 12));
-    decipher.setAAD(associated(project, snapshot.seq, snapshot.head, snapshot.format));
-    decipher.setAuthTag(body.subarray(12, 28));
-    plain = Buffer.concat([decipher.update(body.subarray(28)), decipher.final()]);
+    plain = openBytes(snapshotKey(keys), associated(project, snapshot.seq, snapshot.head, snapshot.format), snapshot.body);
   } catch {
     return { ok: false, why: 'sealed' };
   }

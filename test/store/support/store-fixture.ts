@@ -2,7 +2,7 @@
 import type { Command } from '../../../src/app/commands.ts';
 import type { StaffMember } from '../../../src/core/facts.ts';
 import { STANDARD_POLICY, type Policy } from '../../../src/core/policy.ts';
-import type { Actor, ExecuteOptions, OfficeHandle } from '../../../src/store/offices.ts';
+import type { Actor, ExecuteOptions, OfficeHandle, Offices } from '../../../src/store/offices.ts';
 import type { Db } from '../../../src/store/sql/db.ts';
 import { openSqlOffices, type SqlOffices } from '../../../src/store/sql-offices.ts';
 import { at, ZONE } from '../../support/office.ts';
@@ -53,3 +53,14 @@ export async function must(office: OfficeHandle, command: Command, options: Exec
 }
 
 export const registration = (by: string, phoneNumber: string, name = '王先生'): Extract<Command, { do: 'register' }> => ({ do: 'register', by, via: 'visit', phone: phoneNumber, name, gender: 'M', needs: '三房' });
+
+/** `n` new customers registered by call, a minute apart after the log's last fact, by its first consultant still on staff. */
+export async function registerCalls(offices: Offices, project: string, n: number, from: number): Promise<void> {
+  const handle = (await offices.open(project))!;
+  const engine = await handle.engine();
+  const by = [...engine.staff.values()].find((s) => s.role === 'consultant' && !engine.departed.has(s.id))!.id;
+  for (let i = 0; i < n; i++) {
+    const out = await handle.execute({ do: 'register', by, via: 'call', phone: `137${String(10_000_000 + from + i).slice(-8)}`, name: '李女士', gender: 'F', needs: '两房' }, MANAGER, { at: engine.lastAt + 60_000 * (i + 1) });
+    if (!out.ok) throw new Error(`registration ${i} refused: ${JSON.stringify(out.refusal)}`);
+  }
+}
