@@ -22,17 +22,34 @@ import type { FrozenRegister } from './frozen-register.rules.ts';
 /** Everything recorded about one customer record (one normalised phone). */
 export interface CustomerFile {
   readonly key: PhoneKey;
-  readonly records: OwnershipRecord[];
-  readonly reports: ReportRecord[];
-  readonly links: { readonly to: PhoneKey; readonly relation: string }[];
-  readonly merged: PhoneKey[];
+  // The five lists start as one empty list shared by every file, replaced by the file's own on its first item
+  // (`own`): most customers never get a link, a merge, a cover or a report, and a million empty lists cost
+  // about 30 MB of memory and as many objects in a snapshot (issue 13).
+  records: OwnershipRecord[];
+  reports: ReportRecord[];
+  links: { readonly to: PhoneKey; readonly relation: string }[];
+  merged: PhoneKey[];
   name: string | null;
   plate: string | null;
   firstArrival: Instant | null;
   /** The latest arrival naming this phone (CH-10 natural visitors). */
   lastArrival: Instant | null;
   /** Receptions as cover, for the cover split (DEAL-3). */
-  readonly covers: { readonly receiver: StaffId; readonly at: Instant; readonly referral: boolean }[];
+  covers: { readonly receiver: StaffId; readonly at: Instant; readonly referral: boolean }[];
+}
+
+type FileList = 'records' | 'reports' | 'links' | 'merged' | 'covers';
+
+/** The empty list every new file shares; frozen, so a write that bypassed `own` fails loudly instead of reaching every file. */
+const SHARED_EMPTY: never[] = Object.freeze([]) as unknown as never[];
+
+/**
+ * The file's own list, to add to. An empty list may be shared (the one above, or after a snapshot is put back,
+ * its copy), so it is replaced rather than written to; a list with items belongs to its file alone.
+ */
+function own<K extends FileList>(file: CustomerFile, list: K): CustomerFile[K] {
+  if (file[list].length === 0) file[list] = [] as CustomerFile[K];
+  return file[list];
 }
 
 /** A fact in a unit's history, with what its line says (a reason, a stage, a move). */
@@ -247,7 +264,7 @@ export class Engine {
         const party = floor.seats.get(fact.who)?.receiving?.party;
         rot.applyReclassify(floor, ctx, fact.who, fact.at);
         const phone = party !== undefined ? this.partyPhone.get(party) : undefined;
-        if (phone) this.file(phone).records.push({ kind: 'reclassified', seq: fact.seq, at: fact.at, key: phone });
+        if (phone) own(this.file(phone), 'records').push({ kind: 'reclassified', seq: fact.seq, at: fact.at, key: phone });
         return;
       }
       case 'turnDeclined': {
@@ -262,15 +279,15 @@ export class Engine {
       case 'entryIdentified':
         return this.applyEntryDecision(fact);
       case 'followedUp':
-        fileInTimeOrder(this.file(fact.phone).records, { kind: 'followUp', seq: fact.seq, at: happenedAt(fact), key: fact.phone, by: fact.by, reached: fact.reached, via: fact.via, ...withNote(fact) });
+        fileInTimeOrder(own(this.file(fact.phone), 'records'), { kind: 'followUp', seq: fact.seq, at: happenedAt(fact), key: fact.phone, by: fact.by, reached: fact.reached, via: fact.via, ...withNote(fact) });
         if (fact.imported) this.importedEntries.set(importedEntryKey('followUp', fact.phone, fact.imported.at), fact.seq);
         return;
       case 'familyLinked': {
         const file = this.file(fact.phone);
-        file.links.push({ to: fact.to, relation: fact.relation });
-        this.file(fact.to).links.push({ to: fact.phone, relation: fact.relation });
+        own(file, 'links').push({ to: fact.to, relation: fact.relation });
+        own(this.file(fact.to), 'links').push({ to: fact.phone, relation: fact.relation });
         // OWN-7: the link joins the two customers' ownership at its instant, so the walk must meet it in its place.
-        file.records.push({ kind: 'link', seq: fact.seq, at: fact.at, key: fact.phone, to: fact.to, relation: fact.relation });
+        own(file, 'records').push({ kind: 'link', seq: fact.seq, at: fact.at, key: fact.phone, to: fact.to, relation: fact.relation });
         return;
       }
       case 'recordsMerged':
@@ -281,14 +298,14 @@ export class Engine {
         rot.applySignOut(floor, fact.who);
         return;
       case 'reassigned':
-        this.file(fact.phone).records.push({ kind: 'reassign', seq: fact.seq, at: fact.at, key: fact.phone, to: fact.to, by: fact.by, ...(fact.reason ? { reason: fact.reason } : {}) });
+        own(this.file(fact.phone), 'records').push({ kind: 'reassign', seq: fact.seq, at: fact.at, key: fact.phone, to: fact.to, by: fact.by, ...(fact.reason ? { reason: fact.reason } : {}) });
         return;
       case 'suspended':
         this.suspensions.set(fact.who, Math.max(this.suspensions.get(fact.who) ?? 0, fact.until));
         return;
       case 'reported': {
         const file = fact.masked ? null : this.file(fact.phone);
-        const list = file ? file.reports : this.maskedReportList(fact.phone, fact.name);
+        const list = file ? own(file, 'reports') : this.maskedReportList(fact.phone, fact.name);
         let nth = 0; // CH-4: the how-many-th accepted report this is
         for (const r of list) if (r.accepted) nth++;
         const record: ReportRecord = { seq: fact.seq, at: fact.at, broker: fact.broker, accepted: fact.accepted, nth, visitAt: null };
@@ -336,7 +353,7 @@ export class Engine {
         // OWN-14: the records gave everything to one consultant (the other failed to register or follow up): the customer goes with it.
         const winner = soleConsultant(fact.computed);
         const frozen = (fact.creditReasons ?? []).some((r) => r.rule === 'OWN-13');
-        if (!fact.overridden && winner !== null && this.staff.has(winner)) this.file(order.phone).records.push({ kind: 'awarded', seq: fact.seq, at: fact.at, key: order.phone, to: winner, by: fact.by, unit: fact.unit, frozen });
+        if (!fact.overridden && winner !== null && this.staff.has(winner)) own(this.file(order.phone), 'records').push({ kind: 'awarded', seq: fact.seq, at: fact.at, key: order.phone, to: winner, by: fact.by, unit: fact.unit, frozen });
         return;
       }
       case 'queueReordered':
@@ -361,7 +378,7 @@ export class Engine {
       case 'introducedAssigned': {
         const file = this.file(fact.phone);
         if (fact.name) file.name ??= fact.name;
-        file.records.push({ kind: 'introduced', seq: fact.seq, at: fact.at, key: fact.phone, to: fact.to, by: fact.by, source: fact.source, rate: fact.rate });
+        own(file, 'records').push({ kind: 'introduced', seq: fact.seq, at: fact.at, key: fact.phone, to: fact.to, by: fact.by, source: fact.source, rate: fact.rate });
         this.introduced.push({ seq: fact.seq, at: fact.at, to: fact.to });
         return;
       }
@@ -412,7 +429,7 @@ export class Engine {
     file.firstArrival ??= fact.at;
     file.lastArrival = fact.at;
     const { receiver, as } = fact.reception;
-    file.records.push({
+    own(file, 'records').push({
       kind: 'arrival',
       seq: fact.seq,
       at: fact.at,
@@ -424,7 +441,7 @@ export class Engine {
       ...(fact.asksFor ? { asksFor: fact.asksFor } : {}),
       ...(fact.referredBy ? { referredBy: fact.referredBy } : {}),
     });
-    if (receiver && as === 'cover') file.covers.push({ receiver, at: fact.at, referral: fact.referrer !== undefined });
+    if (receiver && as === 'cover') own(file, 'covers').push({ receiver, at: fact.at, referral: fact.referrer !== undefined });
     if (fact.channel) {
       // CH-8: a recognised masked report now belongs to the full number; CH-9: the visit starts the visit→deal stage.
       const masked = this.matchingMaskedReports(phone, file.name).find((r) => r.broker === fact.channel && r.accepted);
@@ -461,7 +478,7 @@ export class Engine {
       };
       this.orders.set(fact.unit, order);
       this.allOrders.set(order.id, order);
-      this.file(fact.phone).records.push({ kind: 'deal', seq: fact.seq, at: fact.at, key: fact.phone, by: fact.by, unit: fact.unit });
+      own(this.file(fact.phone), 'records').push({ kind: 'deal', seq: fact.seq, at: fact.at, key: fact.phone, by: fact.by, unit: fact.unit });
     }
     if (fact.stage === 'fullPayment') order.fullPaidSeq = fact.seq;
   }
@@ -478,9 +495,9 @@ export class Engine {
   private applyMerge(fact: Recorded<Extract<Fact, { type: 'recordsMerged' }>>): void {
     const later = this.file(fact.phone);
     const earlier = this.file(fact.into);
-    later.records.push({ kind: 'merge', seq: fact.seq, at: fact.at, key: fact.phone, into: fact.into });
-    later.merged.push(fact.into);
-    earlier.merged.push(fact.phone);
+    own(later, 'records').push({ kind: 'merge', seq: fact.seq, at: fact.at, key: fact.phone, into: fact.into });
+    own(later, 'merged').push(fact.into);
+    own(earlier, 'merged').push(fact.phone);
     // OWN-6: a look-back that returns the customer splits the credit of deals the later consultant closed.
     const answer = this.ownership(fact.into, fact.at);
     for (const lb of answer.lookBacks) {
@@ -499,7 +516,7 @@ export class Engine {
   file(key: PhoneKey): CustomerFile {
     let file = this.customers.get(key);
     if (!file) {
-      file = { key, records: [], reports: [], links: [], merged: [], name: null, plate: null, firstArrival: null, lastArrival: null, covers: [] };
+      file = { key, records: SHARED_EMPTY, reports: SHARED_EMPTY, links: SHARED_EMPTY, merged: SHARED_EMPTY, name: null, plate: null, firstArrival: null, lastArrival: null, covers: SHARED_EMPTY };
       this.customers.set(key, file);
       if (this.maskIndex) this.addToMaskIndex(this.maskIndex, key);
     }
@@ -514,7 +531,7 @@ export class Engine {
     const corrected = fact.corrects !== undefined ? this.registerBook.entries.get(fact.corrects) : undefined;
     const entry = this.registerBook.apply(fact, (by, forId) => this.consultantOf(by, forId)) as RegisterEntry;
     const oldPhone = corrected ? (corrected.phone ?? corrected.identified?.phone ?? null) : null;
-    if (corrected && oldPhone && oldPhone !== fact.phone) this.file(oldPhone).records.push({ kind: 'voided', seq: fact.seq, at: fact.at, key: oldPhone, by: fact.by, entry: corrected.seq });
+    if (corrected && oldPhone && oldPhone !== fact.phone) own(this.file(oldPhone), 'records').push({ kind: 'voided', seq: fact.seq, at: fact.at, key: oldPhone, by: fact.by, entry: corrected.seq });
     // Issue 11.4: an imported paper-era entry is filed at the time it happened, not when it was brought in.
     if (fact.phone && this.registerBook.counts(entry)) this.fileEntry(entry, fact.phone, fact.seq, happenedAt(fact), fact.valid, fact.plate, fact.brochureOnly);
     if (fact.imported && fact.phone) this.importedEntries.set(importedEntryKey(fact.via, fact.phone, fact.imported.at), fact.seq);
@@ -535,7 +552,7 @@ export class Engine {
   /** Puts an entry on the customer's file as the registration record the ownership walk meets at `at`. */
   private fileEntry(entry: RegisterEntry, phone: PhoneKey, seq: number, at: Instant, valid: boolean, plate?: string, brochureOnly?: boolean): void {
     const file = this.file(phone);
-    fileInTimeOrder(file.records, {
+    fileInTimeOrder(own(file, 'records'), {
       kind: 'registration', seq, at, key: phone, by: entry.by, consultant: entry.consultant, via: entry.via, valid, entry: entry.seq,
       ...(entry.countsFrom !== at ? { countsFrom: entry.countsFrom } : {}),
       ...(entry.late ? { late: true as const } : {}),
@@ -642,7 +659,7 @@ export class Engine {
     const file = this.file(phone);
     for (const [reportSurname, list] of [...bySurname]) {
       if (reportSurname !== '' && surname !== null && reportSurname !== surname) continue;
-      file.reports.push(...list);
+      own(file, 'reports').push(...list);
       bySurname.delete(reportSurname);
     }
     file.reports.sort((a, b) => a.seq - b.seq);

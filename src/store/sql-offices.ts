@@ -183,7 +183,7 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
     const id = slot.info.id;
     const sealed = await readSnapshot(conn, id);
     if (!sealed) return 'none';
-    const opened = openSnapshot(vault.keys, id, slot.info.zone, sealed);
+    const opened = await openSnapshot(vault.keys, id, slot.info.zone, sealed);
     if (!opened.ok) return opened.why;
     // The entry it was taken at must be this log's: a snapshot of another history (a restored backup, a copied row) is refolded.
     if ((await entryHashAt(conn, id, sealed.seq)) !== sealed.head) return 'head';
@@ -220,14 +220,15 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
   }
 
   function keep(slot: Slot, state: OfficeState, overBad: boolean): void {
-    let sealed;
+    let sealing;
     try {
-      sealed = sealSnapshot(vault.keys, slot.info.id, state.head, state);
+      sealing = sealSnapshot(vault.keys, slot.info.id, state.head, state); // serialised now; compressed and sealed off the loop
     } catch {
       return; // an engine field the snapshot cannot hold: this project folds its log at each start
     }
-    slot.snapshotSeq = sealed.seq;
-    const stored = keepSnapshot(db, slot.info.id, sealed, clock(), overBad)
+    slot.snapshotSeq = state.engine.lastSeq;
+    const stored = sealing
+      .then((sealed) => keepSnapshot(db, slot.info.id, sealed, clock(), overBad))
       .catch(() => undefined)
       .finally(() => keeping.delete(stored));
     keeping.add(stored);

@@ -22,7 +22,7 @@ import { MANAGER, registerCalls, SECRET } from './support/store-fixture.ts';
 const contentOf = (s: { engine: Engine; parties: OfficeState['parties']; retired: ReadonlySet<string> }) => ({ engine: captureEngine(s.engine), parties: s.parties, retired: [...s.retired].sort() });
 
 describe('what a snapshot saves', () => {
-  it('is plain data all the way down, over a year of an office (a class instance would come back without its methods)', () => {
+  it('is plain data all the way down, over a year of an office (a class instance would come back without its methods)', async () => {
     const made = generateHistory({ events: 20_000, seed: 11, office: { consultants: 6, brokers: 8, buildings: 1, walkIns: 6, reports: 8, callRegistrations: 2, days: 300, firstCustomer: 0 } });
     const engine = new Engine(STANDARD_POLICY, 'Asia/Shanghai', made.firstAt - HOUR_MS);
     engine.apply({ type: 'policySet', at: made.firstAt - HOUR_MS, policy: STANDARD_POLICY, seq: 1 } as Recorded);
@@ -45,7 +45,7 @@ describe('what a snapshot saves', () => {
     // Sealed and opened again, it is the same state.
     const vault = createVault(SECRET);
     const content = { engine, parties: { day: '', bySeq: new Map() }, retired: new Set<string>() };
-    const opened = openSnapshot(vault.keys, 'p1', 'Asia/Shanghai', sealSnapshot(vault.keys, 'p1', 'h', content));
+    const opened = await openSnapshot(vault.keys, 'p1', 'Asia/Shanghai', await sealSnapshot(vault.keys, 'p1', 'h', content));
     expect(opened.ok).toBe(true);
     if (opened.ok) expect(contentOf(opened.content)).toEqual(contentOf(content));
   });
@@ -143,16 +143,16 @@ describe.each(DIALECTS)('engine snapshots on %s', (dialect) => {
     { name: 'a format written by other code', why: 'format', spoil: (db) => db.run("UPDATE engine_snapshots SET format = 'engine-v0:older-code' WHERE project = ?", [project]) },
     { name: 'sealed properly but of another history (its head is not the log’s)', why: 'head', spoil: async (db) => {
       const s = (await readSnapshot(db, project))!;
-      const opened = openSnapshot(createVault(SECRET).keys, project, 'Asia/Shanghai', s);
+      const opened = await openSnapshot(createVault(SECRET).keys, project, 'Asia/Shanghai', s);
       if (!opened.ok) throw new Error('should open');
-      const other = sealSnapshot(createVault(SECRET).keys, project, 'f'.repeat(64), opened.content);
+      const other = await sealSnapshot(createVault(SECRET).keys, project, 'f'.repeat(64), opened.content);
       await db.run('UPDATE engine_snapshots SET head = ?, body = ? WHERE project = ?', [other.head, other.body, project]);
     } },
     { name: 'sealed under another secret', why: 'sealed', spoil: async (db) => {
       const s = (await readSnapshot(db, project))!;
-      const mine = openSnapshot(createVault(SECRET).keys, project, 'Asia/Shanghai', s);
+      const mine = await openSnapshot(createVault(SECRET).keys, project, 'Asia/Shanghai', s);
       if (!mine.ok) throw new Error('should open');
-      const theirs = sealSnapshot(createVault('another-secret-0123456789').keys, project, s.head, mine.content);
+      const theirs = await sealSnapshot(createVault('another-secret-0123456789').keys, project, s.head, mine.content);
       await db.run('UPDATE engine_snapshots SET body = ? WHERE project = ?', [theirs.body, project]);
     } },
   ];
@@ -182,7 +182,7 @@ describe.each(DIALECTS)('engine snapshots on %s', (dialect) => {
     const kept = await readSnapshot(db, project);
     // Either none, or one taken after the erasure: it no longer knows the phone.
     if (kept) {
-      const opened = openSnapshot(createVault(SECRET).keys, project, 'Asia/Shanghai', kept);
+      const opened = await openSnapshot(createVault(SECRET).keys, project, 'Asia/Shanghai', kept);
       expect(opened.ok && opened.content.engine.customers.has(phone)).toBe(false);
     }
     const second = await restart(db);

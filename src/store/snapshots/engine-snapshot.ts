@@ -12,7 +12,7 @@ import { ViolationRegister } from '../../core/violation.rules.ts';
 import { RegisterBook } from '../../core/register-book.ts';
 import type { PartyPhones } from '../projections/touches.ts';
 import type { VaultKeys } from '../vault/vault-crypto.ts';
-import { codeDigest, openBytes, sealBytes, sealingKey } from './sealed-bytes.ts';
+import { codeDigest, packBytes, sealingKey, unpackBytes } from './sealed-bytes.ts';
 
 /** What a snapshot restores: the engine, today's arrivals' phones, the erased tokens, and the head they reach. */
 export interface SnapshotContent {
@@ -76,21 +76,24 @@ export function restoreEngine(fields: Record<string, unknown>, zone: string): En
 const snapshotKey = (keys: VaultKeys): Buffer => sealingKey(keys, 'anchang/engine-snapshot/v1');
 const associated = (project: string, seq: number, head: string, format: string): string => `${project}\n${seq}\n${head}\n${format}`;
 
-/** Serialises and seals a state whose engine has folded through `head` (the entry at `engine.lastSeq`). */
-export function sealSnapshot(keys: VaultKeys, project: string, head: string, content: SnapshotContent): SealedSnapshot {
+/**
+ * Serialises a state whose engine has folded through `head` (the entry at `engine.lastSeq`) at once — the
+ * engine may go on folding as soon as this returns — then compresses and seals it.
+ */
+export function sealSnapshot(keys: VaultKeys, project: string, head: string, content: SnapshotContent): Promise<SealedSnapshot> {
   const seq = content.engine.lastSeq;
   const plain = serialize({ engine: captureEngine(content.engine), parties: content.parties, retired: [...content.retired] });
-  return { seq, head, format: SNAPSHOT_FORMAT, body: sealBytes(snapshotKey(keys), associated(project, seq, head, SNAPSHOT_FORMAT), plain) };
+  return packBytes(snapshotKey(keys), associated(project, seq, head, SNAPSHOT_FORMAT), plain).then((body) => ({ seq, head, format: SNAPSHOT_FORMAT, body }));
 }
 
 export type Opened = { readonly ok: true; readonly content: SnapshotContent } | { readonly ok: false; readonly why: 'format' | 'sealed' | 'content' };
 
 /** Opens a snapshot written by this code for this project; anything else is refused with the reason. */
-export function openSnapshot(keys: VaultKeys, project: string, zone: string, snapshot: SealedSnapshot): Opened {
+export async function openSnapshot(keys: VaultKeys, project: string, zone: string, snapshot: SealedSnapshot): Promise<Opened> {
   if (snapshot.format !== SNAPSHOT_FORMAT) return { ok: false, why: 'format' };
   let plain: Buffer;
   try {
-    plain = openBytes(snapshotKey(keys), associated(project, snapshot.seq, snapshot.head, snapshot.format), snapshot.body);
+    plain = await unpackBytes(snapshotKey(keys), associated(project, snapshot.seq, snapshot.head, snapshot.format), snapshot.body);
   } catch {
     return { ok: false, why: 'sealed' };
   }

@@ -9,7 +9,7 @@ import type { SavedState } from '../../app/saved-state.ts';
 import { int, type Db } from '../sql/db.ts';
 import type { Migration } from '../sql/migrate.ts';
 import type { VaultKeys } from '../vault/vault-crypto.ts';
-import { codeDigest, openBytes, sealBytes, sealingKey } from './sealed-bytes.ts';
+import { codeDigest, packBytes, readBody, sealingKey, unpackBytes } from './sealed-bytes.ts';
 import { entryHashAt } from './snapshot-store.ts';
 
 const table = (blob: string) =>
@@ -50,7 +50,7 @@ export function readModelSnapshots(db: Db, keys: VaultKeys, at: () => number, on
   const pending = new Set<Promise<unknown>>();
 
   async function load(project: string, kind: ReadModelKind): Promise<{ seq: number; data: unknown } | null> {
-    const row = await db.get<{ seq: unknown; head: string; format: string; body: Buffer }>('SELECT seq, head, format, body FROM read_model_snapshots WHERE project = ? AND kind = ?', [project, kind]);
+    const row = await readBody<{ seq: unknown; head: string; format: string }>(db, 'read_model_snapshots', 'seq, head, format', 'project = ? AND kind = ?', [project, kind]);
     if (!row) {
       onMiss(project, kind, 'none');
       return null;
@@ -66,7 +66,7 @@ export function readModelSnapshots(db: Db, keys: VaultKeys, at: () => number, on
     if ((await entryHashAt(db, project, seq)) !== row.head) return refuse('head');
     let plain: Buffer;
     try {
-      plain = openBytes(key, associated(project, kind, seq, row.head), Buffer.from(row.body));
+      plain = await unpackBytes(key, associated(project, kind, seq, row.head), row.body);
     } catch {
       return refuse('sealed');
     }
@@ -80,7 +80,7 @@ export function readModelSnapshots(db: Db, keys: VaultKeys, at: () => number, on
   async function store(project: string, kind: ReadModelKind, seq: number, plain: Buffer): Promise<boolean> {
     const head = await entryHashAt(db, project, seq);
     if (head === null) return false;
-    const body = sealBytes(key, associated(project, kind, seq, head), plain);
+    const body = await packBytes(key, associated(project, kind, seq, head), plain);
     return db.transaction(
       async (tx) => {
         // An erasure after `seq` destroyed what this state still holds (SEC-5): it is not kept.

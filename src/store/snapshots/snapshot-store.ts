@@ -4,6 +4,7 @@
 import { int, type Db } from '../sql/db.ts';
 import type { Migration } from '../sql/migrate.ts';
 import type { SealedSnapshot } from './engine-snapshot.ts';
+import { readBody } from './sealed-bytes.ts';
 
 export const ENGINE_SNAPSHOT_SCHEMA: Migration = {
   id: '0015-engine-snapshots',
@@ -14,8 +15,8 @@ export const ENGINE_SNAPSHOT_SCHEMA: Migration = {
 };
 
 export async function readSnapshot(db: Db, project: string): Promise<SealedSnapshot | null> {
-  const row = await db.get<{ seq: unknown; head: string; format: string; body: Buffer }>('SELECT seq, head, format, body FROM engine_snapshots WHERE project = ?', [project]);
-  return row ? { seq: int(row.seq), head: row.head, format: row.format, body: Buffer.from(row.body) } : null;
+  const row = await readBody<{ seq: unknown; head: string; format: string }>(db, 'engine_snapshots', 'seq, head, format', 'project = ?', [project]);
+  return row ? { seq: int(row.seq), head: row.head, format: row.format, body: row.body } : null;
 }
 
 /**
