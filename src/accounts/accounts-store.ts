@@ -7,6 +7,7 @@ import { int } from '../store/sql/db.ts';
 import { dummyHash, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword, type HashCost } from './passwords.ts';
 import { clearFailures, deviceUser, lockOf, recordFailure, rememberDevice, STANDARD_THROTTLE, throttleKeys, type ThrottlePolicy } from './login-throttle.ts';
 import { isProjectRole, type ProjectRole } from './roles.ts';
+import { accountChanged, forgetHere } from './account-notices.ts';
 
 export interface User {
   readonly id: string;
@@ -133,6 +134,7 @@ export async function setActive(db: Db, login: string, active: boolean): Promise
   const user = await requireUser(db, login);
   await db.run('UPDATE users SET active = ? WHERE id = ?', [active ? 1 : 0, user.id]);
   if (!active) await endSessionsOf(db, user.id);
+  else await accountChanged(db, { user: user.id });
 }
 
 export type GrantInput =
@@ -147,6 +149,7 @@ export async function grant(db: Db, input: GrantInput, options: AccountOptions =
   const user = await requireUser(db, input.login);
   if (input.role === 'admin') {
     await db.run('UPDATE users SET admin = 1 WHERE id = ?', [user.id]);
+    await accountChanged(db, { user: user.id });
     return;
   }
   if (!isProjectRole(input.role)) throw new AccountError(`unknown role "${String(input.role)}"`);
@@ -162,12 +165,14 @@ export async function grant(db: Db, input: GrantInput, options: AccountOptions =
        granted_at = excluded.granted_at, ended_at = NULL`,
     [user.id, project, input.role, staffId, brokerId, options.now ?? Date.now()],
   );
+  await accountChanged(db, { user: user.id });
 }
 
 /** Ends a membership (the history stays in the row's `ended_at`). */
 export async function revoke(db: Db, login: string, project: string, options: AccountOptions = {}): Promise<void> {
   const user = await requireUser(db, login);
   await db.run('UPDATE memberships SET ended_at = ? WHERE user_id = ? AND project = ? AND ended_at IS NULL', [options.now ?? Date.now(), user.id, project]);
+  await accountChanged(db, { user: user.id });
 }
 
 export async function membershipsOf(db: Db, userId: string): Promise<Membership[]> {
@@ -289,6 +294,9 @@ export async function createSession(db: Db, userId: string, options: { readonly 
 }
 
 /** The live session of a token: unexpired, of an active user, with the user's live memberships. */
+/** The id a token's session is stored under (its hash: the table never holds a usable token). */
+export const sessionIdOf = (token: string): string => sha256(token);
+
 export async function findSession(db: Db, token: string, now: number): Promise<Session | null> {
   if (token.length === 0 || token.length > 100) return null;
   const id = sha256(token);
@@ -310,11 +318,15 @@ export async function findSession(db: Db, token: string, now: number): Promise<S
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {
-  await db.run('DELETE FROM sessions WHERE id = ?', [sha256(token)]);
+  const id = sha256(token);
+  await db.run('DELETE FROM sessions WHERE id = ?', [id]);
+  await accountChanged(db, { session: id });
 }
 
 export async function endSessionsOf(db: Db, userId: string): Promise<number> {
-  return (await db.run('DELETE FROM sessions WHERE user_id = ?', [userId])).changes;
+  const ended = (await db.run('DELETE FROM sessions WHERE user_id = ?', [userId])).changes;
+  await accountChanged(db, { user: userId });
+  return ended;
 }
 
 /**
@@ -323,15 +335,18 @@ export async function endSessionsOf(db: Db, userId: string): Promise<number> {
  * deactivated, so signing in again is refused. Returns the users affected.
  */
 export async function endStaffAccess(db: Db, project: string, staffId: string, options: { readonly now: number }): Promise<string[]> {
-  return db.transaction(async (tx) => {
+  const users = await db.transaction(async (tx) => {
     const rows = await tx.all<{ user_id: string }>('SELECT user_id FROM memberships WHERE project = ? AND staff_id = ? AND ended_at IS NULL', [project, staffId]);
-    const users = rows.map((r) => r.user_id);
-    for (const userId of users) {
+    const affected = rows.map((r) => r.user_id);
+    for (const userId of affected) {
       await tx.run('UPDATE memberships SET ended_at = ? WHERE user_id = ? AND project = ? AND ended_at IS NULL', [options.now, userId, project]);
       await tx.run('DELETE FROM sessions WHERE user_id = ?', [userId]);
       const left = await tx.get<{ n: unknown }>('SELECT COUNT(*) AS n FROM memberships WHERE user_id = ? AND ended_at IS NULL', [userId]);
       if (int(left?.n) === 0) await tx.run('UPDATE users SET active = 0 WHERE id = ? AND admin = 0', [userId]);
+      await accountChanged(tx, { user: userId });
     }
-    return users;
+    return affected;
   });
+  for (const user of users) forgetHere({ user }); // again now that it is committed: a request may have read the old rows meanwhile
+  return users;
 }

@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { endStaffAccess, STANDARD_THROTTLE, type ThrottlePolicy } from '../accounts/accounts-store.ts';
+import { openSessionLookup } from '../accounts/session-cache.ts';
 import { logReads } from '../accounts/record-reads-store.ts';
 import { STANDARD_HASH_COST, type HashCost } from '../accounts/passwords.ts';
 import type { Offices } from '../store/offices.ts';
@@ -158,6 +159,8 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     for (const f of facts) if (f.type === 'departed') endAccess(project, f.who).catch((error) => app.log.error({ err: error }, 'SEC-4: ending access failed'));
     hub.publish(project, facts);
   });
+  const sessions = openSessionLookup(options.db);
+  app.addHook('onClose', async () => sessions.close());
   app.addHook('preClose', async () => {
     unsubscribe();
     hub.closeAll();
@@ -186,7 +189,7 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     api.addHook('onSend', async (_req, reply) => {
       void reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
     });
-    installAuth(api, { db: options.db, offices: options.offices, clock, endStaffAccess: endAccess });
+    installAuth(api, { db: options.db, sessions, offices: options.offices, clock, endStaffAccess: endAccess });
     systemRoutes(api, deps);
     sessionRoutes(api, deps);
     floorRoutes(api, deps);
