@@ -1,11 +1,12 @@
-// Sessions kept in the process (issue 13): on PostgreSQL every statement is a network round trip, and
-// the session look-up was the only one a front-desk judge still made. A cached session is as good as the
-// row as long as this process hears every change to it: its own through `hearAccountChanges`, every other
-// process's through LISTEN on the accounts channel. While that connection is down nothing is served from
-// the cache, and when it comes back the cache starts empty (notices may have been missed). A kept session is
-// read again after a second all the same, so a notice lost on a connection not yet seen to be down costs at
-// most that second (as a revoked display's stream, display-revocation-watch.ts). SQLite has no
-// such channel, and its look-up is a few microseconds in the process, so there the row is always read.
+// Sessions kept in the process (issue 13): the session look-up was the one statement a front-desk judge
+// still made (on PostgreSQL a network round trip). A kept session is as good as its row as long as this
+// process hears every change to it: its own through `hearAccountChanges`, at once; every other process's
+// through the database. On PostgreSQL that is LISTEN on the accounts channel: while the connection is down
+// nothing is served from the cache, and when it comes back the cache starts empty (notices may have been
+// missed). On SQLite it is the database's count of other connections' commits (`Db.commitsElsewhere`): any
+// commit by another process empties the cache. Either way a kept session is read again after a second, so a
+// change that went unheard (a notice lost on a connection not yet seen to be down) costs at most that second,
+// as a revoked display's stream does (display-revocation-watch.ts).
 import { findSession, sessionIdOf, type Session } from './accounts-store.ts';
 import { ACCOUNTS_CHANNEL, decodeNotice, hearAccountChanges, type AccountNotice } from './account-notices.ts';
 import type { Db } from '../store/sql/db.ts';
@@ -16,28 +17,59 @@ export interface SessionLookup {
   find(token: string, now: number): Promise<Session | null>;
   /** Look-ups answered from the process and from the database, since it opened (the tests and the bench read them). */
   counts(): { readonly kept: number; readonly read: number };
-  /** Whether look-ups may be answered from the process now (PostgreSQL, with its LISTEN connection up). */
+  /** Whether look-ups may be answered from the process now. */
   caching(): boolean;
   close(): Promise<void>;
 }
 
 /** Sessions kept at most; the oldest kept goes first (a sales group has a few thousand people signed in). */
 const DEFAULT_MAX = 20_000;
-/** How long a kept session is trusted without reading its row again, in case a notice was lost unseen. */
+/** How long a kept session is trusted without reading its row again, in case a change went unheard. */
 const DEFAULT_MAX_AGE_MS = 1_000;
+
+/** How a lookup knows that other processes changed nothing: `trusted` says so, and empties the cache when not. */
+interface Hearing {
+  trusted(): boolean;
+  close(): Promise<void>;
+}
 
 export function openSessionLookup(db: Db, options: { readonly max?: number; readonly maxAgeMs?: number } = {}): SessionLookup {
   let kept = 0;
   let read = 0;
-  const counts = () => ({ kept, read });
   const readRow = (token: string, now: number): Promise<Session | null> => {
     read++;
     return findSession(db, token, now);
   };
-  if (!isPostgres(db)) return { find: readRow, counts, caching: () => false, close: async () => undefined };
   const cache = new SessionCache(options.max ?? DEFAULT_MAX, options.maxAgeMs ?? DEFAULT_MAX_AGE_MS);
+  const hearing = isPostgres(db) ? listenFor(db, cache) : db.commitsElsewhere ? countCommits(db, cache) : null;
   const stopHearing = hearAccountChanges((n) => cache.forget(n));
-  // Until the LISTEN connection is up (and whenever it is down) every look-up reads the row.
+  return {
+    async find(token, now) {
+      if (!hearing?.trusted()) return readRow(token, now);
+      if (token.length === 0 || token.length > 100) return null;
+      const id = sessionIdOf(token);
+      const hit = cache.get(id, performance.now());
+      if (hit) {
+        kept++;
+        return hit.expiresAt > now ? hit : null;
+      }
+      const epoch = cache.epoch;
+      const session = await readRow(token, now);
+      // Kept only if nothing was forgotten while the row was read: it may be the row from before that change.
+      if (session && hearing.trusted() && cache.epoch === epoch) cache.put(session, performance.now());
+      return session;
+    },
+    counts: () => ({ kept, read }),
+    caching: () => hearing?.trusted() === true,
+    async close() {
+      stopHearing();
+      await hearing?.close();
+    },
+  };
+}
+
+/** PostgreSQL: every process's account changes, as notices on the accounts channel. */
+function listenFor(db: Db & { listen(channel: string, onMessage: (payload: string | null) => void): Promise<Listening> }, cache: SessionCache): Hearing {
   let listening: Listening | null = null;
   let closed = false;
   const opening = db
@@ -51,37 +83,35 @@ export function openSessionLookup(db: Db, options: { readonly max?: number; read
         if (closed) await l.close();
         else listening = l;
       },
-      () => undefined, // no cache on this process: each look-up reads the row, as on SQLite
+      () => undefined, // no LISTEN connection: each look-up reads the row
     );
-  const live = (): boolean => listening?.connected() === true;
   return {
-    async find(token, now) {
-      if (!live()) {
-        if (cache.size > 0) cache.clear(); // what was kept may have changed unheard while the connection was down
-        return readRow(token, now);
-      }
-      if (token.length === 0 || token.length > 100) return null;
-      const id = sessionIdOf(token);
-      const hit = cache.get(id, performance.now());
-      if (hit) {
-        kept++;
-        return hit.expiresAt > now ? hit : null;
-      }
-      const epoch = cache.epoch;
-      const session = await readRow(token, now);
-      // Kept only if nothing was forgotten while the row was read: it may be the row from before that change.
-      if (session && cache.epoch === epoch && live()) cache.put(session, performance.now());
-      return session;
+    trusted() {
+      if (listening?.connected() === true) return true;
+      if (cache.size > 0) cache.clear(); // what was kept may have changed unheard while the connection was down
+      return false;
     },
-    counts,
-    caching: live,
     async close() {
       closed = true;
-      stopHearing();
       await opening;
       await listening?.close();
       listening = null;
     },
+  };
+}
+
+/** SQLite: any commit by another connection (another process) may have changed a session, so the cache is emptied. */
+function countCommits(db: Db, cache: SessionCache): Hearing {
+  let seen = Number.NaN;
+  return {
+    trusted() {
+      const now = db.commitsElsewhere?.() ?? Number.NaN;
+      if (now === seen) return true;
+      cache.clear();
+      seen = now;
+      return !Number.isNaN(now);
+    },
+    close: async () => undefined,
   };
 }
 

@@ -93,6 +93,8 @@ interface Slot {
    * commit since, so a read needs no catch-up query. Cleared by every notice of the project (or a reconnect).
    */
   fresh: boolean;
+  /** SQLite: the database's count of other connections' commits when the state was last caught up (NaN: never). */
+  seenElsewhere: number;
   /** The seq of the latest snapshot kept (or being kept) of this project; -1: none known. */
   snapshotSeq: number;
   /** A snapshot is about to be taken. */
@@ -127,12 +129,14 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
   // The API's customer index keeps its state beside the engine's snapshot, under the same switch.
   const readModels = snapshots ? readModelSnapshots(db, vault.keys, clock) : null;
   const slots = new Map<string, Slot>();
+  /** SQLite: counts other connections' commits (`Db.commitsElsewhere`); null on PostgreSQL. */
+  const elsewhere = db.commitsElsewhere ? (): number => (db.commitsElsewhere as () => number).call(db) : null;
   const listeners = new Set<Listener>();
   /** The last seq of each project handed to subscribers (or passed while nobody listened); absent: none yet. */
   const delivered = new Map<string, number>();
   let closed = false;
 
-  const newSlot = (info: ProjectInfo): Slot => ({ info, mutex: new Mutex(), state: null, recent: [], queue: [], draining: null, nextRead: null, fresh: false, snapshotSeq: -1, snapshotPending: false });
+  const newSlot = (info: ProjectInfo): Slot => ({ info, mutex: new Mutex(), state: null, recent: [], queue: [], draining: null, nextRead: null, fresh: false, seenElsewhere: Number.NaN, snapshotSeq: -1, snapshotPending: false });
 
   async function slotOf(id: string): Promise<Slot | null> {
     const known = slots.get(id);
@@ -147,6 +151,7 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
   async function current(conn: Db, slot: Slot): Promise<OfficeState> {
     // Set before the query: a notice that arrives while it runs clears it again, so nothing is missed.
     slot.fresh = listening?.connected() === true;
+    slot.seenElsewhere = elsewhere?.() ?? Number.NaN;
     if (slot.state) {
       const caught = await catchUp(conn, vault, slot.state);
       if (caught.kind === 'folded') {
@@ -423,7 +428,9 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
         // PostgreSQL, nothing announced since the last catch-up and nothing of this process in flight: the state
         // is every committed fact but those committed elsewhere in the last moments, whose notices are on the way
         // (a read may trail another process's commit by that delivery, never a write: writes catch up under the lock).
-        if (slot.fresh && slot.state && slot.draining === null && slot.mutex.idle && listening?.connected()) return Promise.resolve(slot.state.engine);
+        // SQLite: the same when no other connection (another process) has committed since the last catch-up.
+        const quiet = listening ? slot.fresh && listening.connected() : elsewhere !== null && slot.seenElsewhere === elsewhere();
+        if (quiet && slot.state && slot.draining === null && slot.mutex.idle) return Promise.resolve(slot.state.engine);
         // Reads that queue up behind a write (or another read) share the next catch-up: it starts after each of
         // them asked, so each still sees every fact committed before it asked.
         slot.nextRead ??= slot.mutex.run(async () => {

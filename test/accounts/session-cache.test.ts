@@ -1,6 +1,7 @@
-// Issue 13: sessions kept in the process. On PostgreSQL a kept session is forgotten when any process ends it
-// or changes the user's access (a NOTIFY on commit), at once in the process that made the change; on SQLite
-// the row is read every time. The cross-process cases run a real second process on the same database.
+// Issue 13: sessions kept in the process. A kept session is forgotten at once in the process that ends it or
+// changes the user's access; on PostgreSQL every other process forgets it when the change's NOTIFY arrives, on
+// SQLite when another connection's commit moves the database's count. The PostgreSQL cross-process cases run a
+// real second process on the same database.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface, type Interface } from 'node:readline';
 import { join } from 'node:path';
@@ -57,14 +58,33 @@ describe('SessionCache', () => {
 });
 
 describe('session look-up on SQLite', () => {
-  it('reads the row every time: a second process may share the file and SQLite has no notices', async () => {
+  it('keeps a session while no other connection commits, and forgets everything when one does', async () => {
     const scratch = await scratchDb('sqlite');
-    const lookup = openSessionLookup(scratch.db);
-    const { token } = await signedIn(scratch.db);
-    expect(lookup.caching()).toBe(false);
-    expect(await lookup.find(token, Date.now())).not.toBeNull();
-    expect(await lookup.find(token, Date.now())).not.toBeNull();
-    expect(lookup.counts()).toEqual({ kept: 0, read: 2 });
+    const lookup = openSessionLookup(scratch.db, { maxAgeMs: 60_000 });
+    const u = await signedIn(scratch.db);
+    expect(await lookup.find(u.token, Date.now())).not.toBeNull();
+    expect(await lookup.find(u.token, Date.now())).not.toBeNull();
+    expect(lookup.counts()).toEqual({ kept: 1, read: 1 });
+    // Another process ends the session behind this one's back — not through the account functions, so nothing
+    // in this process hears of it: only the database's count of other connections' commits moves.
+    const other = scratch.open();
+    await other.run('DELETE FROM sessions WHERE user_id = ?', [u.userId]);
+    expect(await lookup.find(u.token, Date.now())).toBeNull();
+    expect(lookup.counts()).toEqual({ kept: 1, read: 2 });
+    await lookup.close();
+    await scratch.drop();
+  });
+
+  it('a change in this process is seen by its very next look-up', async () => {
+    const scratch = await scratchDb('sqlite');
+    const lookup = openSessionLookup(scratch.db, { maxAgeMs: 60_000 });
+    const u = await signedIn(scratch.db);
+    await lookup.find(u.token, Date.now());
+    expect(lookup.caching()).toBe(true);
+    await revoke(scratch.db, u.login, 'p1', { now: T0 });
+    expect((await lookup.find(u.token, Date.now()))?.memberships).toEqual([]);
+    await endSession(scratch.db, u.token);
+    expect(await lookup.find(u.token, Date.now())).toBeNull();
     await lookup.close();
     await scratch.drop();
   });

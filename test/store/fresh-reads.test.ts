@@ -1,5 +1,7 @@
-// PostgreSQL: a read asks the database nothing when no other process has announced a commit (issue 13), and
-// still sees another process's commit once its notice arrives; without LISTEN every read catches up.
+// A read asks the database nothing when no other process has committed (issue 13). PostgreSQL: while no commit
+// is announced, and another process's commit is seen once its notice arrives; without LISTEN every read catches
+// up. SQLite: while the database's count of other connections' commits stands still (`PRAGMA data_version`),
+// and another process's commit is seen by the very next read.
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/sql/db.ts';
 import { scratch } from './support/dialects.ts';
@@ -71,6 +73,43 @@ describe('reads on PostgreSQL between notices', () => {
     const before = b.count();
     for (let i = 0; i < 10; i++) await office.engine();
     expect(b.count() - before).toBe(10);
+    await Promise.all([writer.close(), reader.close()]);
+  });
+});
+
+describe('reads on SQLite while no other connection commits', () => {
+  const place = scratch('sqlite');
+
+  it('ask nothing while only this connection writes, and see another connection commit at the very next read', async () => {
+    const { db, place: where } = await place.fresh();
+    const writer = await openOffices(db);
+    const a = await createProject(writer, 'p1');
+    const b = counting(place.open(where));
+    const reader = await openOffices(b.db);
+    const office = (await reader.open('p1'))!;
+    await office.engine();
+
+    const before = b.count();
+    for (let i = 0; i < 100; i++) await office.engine();
+    expect(b.count() - before).toBe(0);
+
+    // This process's own command is in its engine without a catch-up after it.
+    await must(office, registration('c2', phone(2)));
+    const own = b.count();
+    for (let i = 0; i < 10; i++) {
+      const e = await office.engine();
+      expect(e.ownership(phone(2), e.lastAt).owner).toBe('c2');
+    }
+    expect(b.count() - own).toBe(0);
+
+    // Another connection — another process — commits: the next read catches up, with no notice to wait for.
+    const seq = await must(a, registration('c1', phone(1)));
+    const engine = await office.engine();
+    expect(engine.lastSeq).toBe(seq);
+    expect(engine.ownership(phone(1), engine.lastAt).owner).toBe('c1');
+    const after = b.count();
+    for (let i = 0; i < 100; i++) await office.engine();
+    expect(b.count() - after).toBe(0);
     await Promise.all([writer.close(), reader.close()]);
   });
 });

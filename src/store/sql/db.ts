@@ -19,6 +19,13 @@ export interface Db {
    */
   transaction<T>(work: (tx: Db) => Promise<T>, options?: { readonly lock?: string }): Promise<T>;
   close(): Promise<void>;
+  /**
+   * SQLite: a number that changes whenever another connection — another process — has committed to the database
+   * since it was last read, and never for this connection's own commits (`PRAGMA data_version`). A reader that
+   * finds it unchanged knows that nothing it has not seen was committed. Absent on PostgreSQL, whose commits
+   * announce themselves (LISTEN/NOTIFY).
+   */
+  commitsElsewhere?(): number;
 }
 
 /** Integer columns come back as strings from PostgreSQL's BIGINT; read them through this. */
