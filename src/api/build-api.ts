@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { endStaffAccess, STANDARD_THROTTLE, type ThrottlePolicy } from '../accounts/accounts-store.ts';
 import { openSessionLookup } from '../accounts/session-cache.ts';
+import { QuietMoments } from '../store/snapshots/quiet-moments.ts';
 import { logReads } from '../accounts/record-reads-store.ts';
 import { STANDARD_HASH_COST, type HashCost } from '../accounts/passwords.ts';
 import type { Offices } from '../store/offices.ts';
@@ -141,7 +142,7 @@ export function buildApi(options: ApiOptions): FastifyInstance {
     db: options.db,
     offices: options.offices,
     clock,
-    indexes: new CustomerIndexes(),
+    indexes: new CustomerIndexes({ moments: new QuietMoments() }), // an index's state is kept when the process is not busy
     hub,
     sessionTtlMs: options.sessionTtlMs ?? 12 * 60 * 60_000,
     cookieSecure: options.cookieSecure ?? 'auto',

@@ -10,7 +10,7 @@ import type { PhoneKey } from '../core/phone.ts';
 import { DAY_MS, LocalCalendar, type Instant } from '../core/time.ts';
 import type { Engine } from '../core/engine.ts';
 import { OwnershipBook, type BookState } from './ownership-book.ts';
-import type { SavedState } from './saved-state.ts';
+import { NEXT_TURN, type Moments, type SavedState } from './saved-state.ts';
 import { happenedAt } from '../core/entry-time.ts';
 
 /** Where the index reads a project's facts from: an office handle (src/store), or any log with its zone. */
@@ -288,6 +288,8 @@ export interface SavingOptions {
   readonly minFacts?: number;
   /** …and again each time this many more were folded. */
   readonly every?: number;
+  /** When a state may be kept (the server: a moment the process is not busy); default the next turn of the loop. */
+  readonly moments?: Moments;
 }
 
 /**
@@ -299,10 +301,13 @@ export class CustomerIndexes {
   private readonly keeping = new Set<Promise<unknown>>();
   private readonly minFacts: number;
   private readonly every: number;
+  /** Keeping a state serialises it on the event loop: it waits for a moment the process is not busy. */
+  private readonly quiet: Moments;
 
   constructor(options: SavingOptions = {}) {
     this.minFacts = options.minFacts ?? 2_000;
     this.every = options.every ?? 10_000;
+    this.quiet = options.moments ?? NEXT_TURN;
   }
 
   async caughtUp(handle: ProjectLog): Promise<CustomerIndex> {
@@ -326,6 +331,7 @@ export class CustomerIndexes {
 
   /** Waits for the saved states being kept (a clean stop keeps them, so the restart folds nothing). */
   async settle(): Promise<void> {
+    this.quiet.hurry();
     while (this.keeping.size > 0) await Promise.all([...this.keeping]);
   }
 
@@ -333,7 +339,8 @@ export class CustomerIndexes {
     const saved = handle.savedIndex;
     if (!saved || index.seq < this.minFacts || index.seq - index.savedSeq < (index.savedSeq < 0 ? 0 : this.every)) return;
     index.savedSeq = index.seq; // taken once, even if several reads ask before it runs
-    const taking = new Promise<void>((resolve) => setImmediate(resolve))
+    const taking = this.quiet
+      .next()
       .then(() => {
         if (index.erased) return false;
         index.savedSeq = index.seq;

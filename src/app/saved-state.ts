@@ -10,3 +10,15 @@ export interface SavedState {
    */
   keep(seq: number, data: unknown): Promise<boolean>;
 }
+
+/**
+ * When a model's state may be kept: serialising a large one holds the event loop, so the server hands in a
+ * source of moments the process is not busy (src/store/snapshots/quiet-moments.ts). `hurry`: a clean stop.
+ */
+export interface Moments {
+  next(): Promise<void>;
+  hurry(): void;
+}
+
+/** The next turn of the event loop: what a model gets when nobody says when it is quiet (tests, the CLI). */
+export const NEXT_TURN: Moments = { next: () => new Promise((resolve) => setImmediate(resolve)), hurry: () => undefined };

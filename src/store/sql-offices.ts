@@ -20,6 +20,7 @@ import { touchesOf } from './projections/touches.ts';
 import type { Db } from './sql/db.ts';
 import { migrate } from './sql/migrate.ts';
 import { Mutex } from './sql/mutex.ts';
+import { QuietMoments, type QuietOptions } from './snapshots/quiet-moments.ts';
 import { isPostgres, type Listening } from './sql/postgres-db.ts';
 import { openSnapshot, sealSnapshot } from './snapshots/engine-snapshot.ts';
 import { dropSnapshot, entryHashAt, keepSnapshot, readSnapshot } from './snapshots/snapshot-store.ts';
@@ -52,6 +53,8 @@ export interface SqlOfficesOptions {
 export interface SnapshotOptions {
   readonly every?: number;
   readonly minFacts?: number;
+  /** When the process counts as not busy: serialising a snapshot waits for such a moment. */
+  readonly quiet?: QuietOptions;
 }
 
 /** How a project's state was loaded: from a snapshot (and how many entries after it were folded), or from the log and why. */
@@ -203,16 +206,19 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
 
   /** Pending snapshot writes, awaited by `close`. */
   const keeping = new Set<Promise<unknown>>();
+  const quiet = new QuietMoments(snapshots?.quiet);
 
   /**
-   * Takes a snapshot once the answer that loaded or grew the state has gone out: serialising a large office
-   * takes a while, and no one should wait for it. It is taken under the project's mutex, where every fact the
+   * Takes a snapshot once the answer that loaded or grew the state has gone out, at a moment the process is not
+   * busy (src/app/quiet-moments.ts): serialising a large office holds the event loop for a while, and no request
+   * should wait for it. It is taken under the project's mutex, where every fact the
    * state holds is committed, and stored in the background; failing to store it costs only the next start's fold.
    */
   function keepSoon(slot: Slot, overBad = false): void {
     if (slot.snapshotPending) return;
     slot.snapshotPending = true;
-    const taking = new Promise<void>((resolve) => setImmediate(resolve))
+    const taking = quiet
+      .next()
       .then(() =>
         slot.mutex.run(() => {
           slot.snapshotPending = false;
@@ -537,6 +543,7 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
       );
       await listening?.close();
       // Snapshots still being taken or stored are kept: a restart after a clean stop folds nothing.
+      quiet.hurry();
       while (keeping.size > 0) await Promise.all([...keeping]);
       await readModels?.settle();
     },
