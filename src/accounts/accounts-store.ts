@@ -299,7 +299,7 @@ export const sessionIdOf = (token: string): string => sha256(token);
 
 export async function findSession(db: Db, token: string, now: number): Promise<Session | null> {
   if (token.length === 0 || token.length > 100) return null;
-  const id = sha256(token);
+  const id = sessionIdOf(token);
   // One statement, one row per live membership: every request asks this, and on PostgreSQL each statement is a
   // round trip (issue 13).
   const rows = await db.all<UserRow & { expires_at: unknown; m_project: string | null; m_role: string; m_staff_id: string | null; m_broker_id: string | null; m_granted_at: unknown }>(
@@ -318,7 +318,7 @@ export async function findSession(db: Db, token: string, now: number): Promise<S
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {
-  const id = sha256(token);
+  const id = sessionIdOf(token);
   await db.run('DELETE FROM sessions WHERE id = ?', [id]);
   await accountChanged(db, { session: id });
 }

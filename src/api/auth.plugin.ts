@@ -16,7 +16,7 @@ export const SESSION_COOKIE = 'anchang_session';
 
 export interface AuthDeps {
   readonly db: Db;
-  /** The session of a cookie: read from the database, or kept in the process where every change is heard (PostgreSQL). */
+  /** The session of a cookie: kept in the process while every change to it is heard, else read from the database. */
   readonly sessions: SessionLookup;
   readonly offices: Offices;
   readonly clock: () => number;
