@@ -9,6 +9,7 @@ import type { Fact, Recorded, StaffId, UnitId } from '../core/facts.ts';
 import type { PhoneKey } from '../core/phone.ts';
 import { DAY_MS, LocalCalendar, type Instant } from '../core/time.ts';
 import type { Engine } from '../core/engine.ts';
+import { FactTable, type FactTableState } from './fact-table.ts';
 import { OwnershipBook, type BookState } from './ownership-book.ts';
 import { NEXT_TURN, type Moments, type SavedState } from './saved-state.ts';
 import { happenedAt } from '../core/entry-time.ts';
@@ -20,6 +21,9 @@ export interface ProjectLog {
   /** Where the index keeps its state between restarts; without it, a new process folds the whole log. */
   readonly savedIndex?: SavedState;
 }
+
+/** The kinds of fact a monthly report counts (REP-1): receptions, registrations, follow-ups and orders. */
+const MONTHLY: ReadonlySet<Fact['type']> = new Set(['partyArrived', 'turnDeclined', 'registered', 'followedUp', 'ordered']);
 
 export type Reception = Recorded<Extract<Fact, { type: 'partyArrived' | 'turnDeclined' }>>;
 
@@ -68,33 +72,71 @@ function candidatesOf(f: Recorded): StaffId[] {
   }
 }
 
-/** An index's state as plain data, the facts shared between its maps as they are in memory (a saved index). */
+/** An index's state as plain data (a saved index): its maps name facts by seq, and the facts are in `facts`. */
 export interface IndexState {
   readonly lastSeq: number;
-  readonly byPhone: Map<PhoneKey, Recorded[]>;
+  readonly facts: FactTableState;
+  readonly byPhone: SeqLists;
   readonly byStaff: Map<StaffId, Set<PhoneKey>>;
-  readonly entries: Map<number, Recorded<Extract<Fact, { type: 'registered' }>>>;
+  readonly entries: Set<number>;
   readonly identifiedAs: Map<number, PhoneKey>;
   readonly receptions: Reception[];
-  readonly byMonth: Map<string, Recorded[]>;
+  readonly byMonth: Map<string, number[]>;
   readonly orderFor: Map<UnitId, PhoneKey>;
   readonly openings: Set<number>;
   readonly suspensions: Map<StaffId, Instant>;
   readonly book: BookState;
 }
 
+/** Lists of seqs by phone as two typed columns (a restart reads them at once, not one small array per customer). */
+export interface SeqLists {
+  readonly keys: PhoneKey[];
+  /** Where each key's seqs end in `seqs`. */
+  readonly ends: Int32Array;
+  readonly seqs: Int32Array;
+}
+
+function packLists(lists: ReadonlyMap<PhoneKey, readonly number[]>): SeqLists {
+  let total = 0;
+  for (const l of lists.values()) total += l.length;
+  const keys: PhoneKey[] = [];
+  const ends = new Int32Array(lists.size);
+  const seqs = new Int32Array(total);
+  let at = 0;
+  for (const [k, l] of lists) {
+    seqs.set(l, at);
+    at += l.length;
+    ends[keys.push(k) - 1] = at;
+  }
+  return { keys, ends, seqs };
+}
+
+function unpackLists(packed: SeqLists): Map<PhoneKey, number[]> {
+  const out = new Map<PhoneKey, number[]>();
+  let from = 0;
+  packed.keys.forEach((k, i) => {
+    const to = packed.ends[i] as number;
+    out.set(k, Array.from(packed.seqs.subarray(from, to)));
+    from = to;
+  });
+  return out;
+}
+
 export class CustomerIndex {
   private lastSeq: number;
   private catching: Promise<void> = Promise.resolve();
-  private readonly byPhone: Map<PhoneKey, Recorded[]>;
+  /** Every fact the maps below name, by seq (put back from a saved state, a chunk is opened when asked for). */
+  private readonly facts: FactTable;
+  /** The seqs of the facts about each phone, in seq order. */
+  private readonly byPhone: Map<PhoneKey, number[]>;
   private readonly byStaff: Map<StaffId, Set<PhoneKey>>;
-  /** Register entries by seq, and the phones entries made without one were identified as (REG-6, REG-7). */
-  private readonly entries: Map<number, Recorded<Extract<Fact, { type: 'registered' }>>>;
+  /** The seqs of register entries, and the phones entries made without one were identified as (REG-6, REG-7). */
+  private readonly entries: Set<number>;
   private readonly identifiedAs: Map<number, PhoneKey>;
   /** Receptions of the last days, in time order; older ones are dropped as facts come in. */
   private receptions: Reception[];
-  /** The facts a monthly performance report counts, by project-local month `YYYY-MM`, in seq order. */
-  private readonly byMonth: Map<string, Recorded[]>;
+  /** The seqs of the facts a monthly performance report counts, by project-local month `YYYY-MM`, in seq order. */
+  private readonly byMonth: Map<string, number[]>;
   /** The customer each unit's order is for, and the `ordered` facts that opened an order (DEAL-1). */
   private readonly orderFor: Map<UnitId, PhoneKey>;
   private readonly openings: Set<number>;
@@ -117,9 +159,10 @@ export class CustomerIndex {
   ) {
     this.calendar = new LocalCalendar(handle.project.zone);
     this.lastSeq = state?.lastSeq ?? 0;
-    this.byPhone = state?.byPhone ?? new Map();
+    this.facts = new FactTable(handle.savedIndex?.facts ?? null, state?.facts);
+    this.byPhone = state ? unpackLists(state.byPhone) : new Map();
     this.byStaff = state?.byStaff ?? new Map();
-    this.entries = state?.entries ?? new Map();
+    this.entries = state?.entries ?? new Set();
     this.identifiedAs = state?.identifiedAs ?? new Map();
     this.receptions = state?.receptions ?? [];
     this.byMonth = state?.byMonth ?? new Map();
@@ -128,7 +171,7 @@ export class CustomerIndex {
     this.suspensions = state?.suspensions ?? new Map();
     this.book = new OwnershipBook(state?.book);
     // Facts read from the log are frozen; so are the ones put back.
-    if (state) for (const list of [...this.byPhone.values(), ...this.byMonth.values(), this.receptions, this.entries.values()]) for (const f of list) Object.freeze(f);
+    for (const f of this.receptions) Object.freeze(f);
   }
 
   /** The last fact folded. */
@@ -139,7 +182,7 @@ export class CustomerIndex {
   /** The state, live: a `SavedState` copies it at once. */
   state(): IndexState {
     const { lastSeq, byPhone, byStaff, entries, identifiedAs, receptions, byMonth, orderFor, openings, suspensions } = this;
-    return { lastSeq, byPhone, byStaff, entries, identifiedAs, receptions, byMonth, orderFor, openings, suspensions, book: this.book.state() };
+    return { lastSeq, facts: this.facts.state(), byPhone: packLists(byPhone), byStaff, entries, identifiedAs, receptions, byMonth, orderFor, openings, suspensions, book: this.book.state() };
   }
 
   /** Folds the facts recorded since the last call; concurrent callers wait for one catch-up. */
@@ -161,7 +204,8 @@ export class CustomerIndex {
     if (f.seq <= this.lastSeq) return;
     this.lastSeq = f.seq;
     const phones = phonesOf(f);
-    for (const p of phones) this.file(p, f);
+    if (phones.length > 0 || MONTHLY.has(f.type)) this.facts.put(f);
+    for (const p of phones) this.file(p, f.seq);
     this.foldEntryLinks(f);
     for (const who of candidatesOf(f)) {
       const set = this.byStaff.get(who) ?? new Set<PhoneKey>();
@@ -185,13 +229,21 @@ export class CustomerIndex {
   }
 
   /** Puts a fact on a customer's timeline in seq order (an older entry joins when it is identified or corrected). */
-  private file(p: PhoneKey, f: Recorded): void {
-    const list = this.byPhone.get(p) ?? [];
-    if (list.includes(f)) return;
+  private file(p: PhoneKey, seq: number): void {
+    const list = this.byPhone.get(p);
+    if (!list) {
+      this.byPhone.set(p, [seq]);
+      return;
+    }
+    if (list.includes(seq)) return;
     let i = list.length;
-    while (i > 0 && (list[i - 1] as Recorded).seq > f.seq) i--;
-    list.splice(i, 0, f);
-    this.byPhone.set(p, list);
+    while (i > 0 && (list[i - 1] as number) > seq) i--;
+    list.splice(i, 0, seq);
+  }
+
+  /** The register entry recorded at `seq`, if it is one. */
+  private entry(seq: number): Recorded<Extract<Fact, { type: 'registered' }>> | undefined {
+    return this.entries.has(seq) ? (this.facts.get(seq) as Recorded<Extract<Fact, { type: 'registered' }>> | undefined) : undefined;
   }
 
   /**
@@ -200,48 +252,37 @@ export class CustomerIndex {
    */
   private foldEntryLinks(f: Recorded): void {
     if (f.type === 'registered') {
-      this.entries.set(f.seq, f);
-      const corrected = f.corrects !== undefined ? this.entries.get(f.corrects) : undefined;
+      this.entries.add(f.seq);
+      const corrected = f.corrects !== undefined ? this.entry(f.corrects) : undefined;
       if (!corrected) return;
       const old = corrected.phone ?? this.identifiedAs.get(corrected.seq);
-      if (old) this.file(old, f);
-      if (f.phone) this.file(f.phone, corrected);
+      if (old) this.file(old, f.seq);
+      if (f.phone) this.file(f.phone, corrected.seq);
     } else if (f.type === 'entryIdentified') {
-      const entry = this.entries.get(f.entry);
       this.identifiedAs.set(f.entry, f.phone);
-      if (entry) this.file(f.phone, entry);
+      if (this.entries.has(f.entry)) this.file(f.phone, f.entry);
     }
   }
 
   private foldReports(f: Recorded): void {
-    switch (f.type) {
-      case 'ordered':
-        if (this.orderFor.get(f.unit) !== f.phone) this.openings.add(f.seq);
-        this.orderFor.set(f.unit, f.phone);
-        break;
-      case 'suspended':
-        this.suspensions.set(f.who, Math.max(this.suspensions.get(f.who) ?? 0, f.until));
-        return;
-      case 'partyArrived':
-      case 'turnDeclined':
-      case 'registered':
-      case 'followedUp':
-        break;
-      default:
-        return;
-    }
+    if (f.type === 'ordered') {
+      if (this.orderFor.get(f.unit) !== f.phone) this.openings.add(f.seq);
+      this.orderFor.set(f.unit, f.phone);
+    } else if (f.type === 'suspended') this.suspensions.set(f.who, Math.max(this.suspensions.get(f.who) ?? 0, f.until));
+    if (!MONTHLY.has(f.type)) return;
     // An imported paper-era entry is filed under the month it happened in (issue 11.4).
     const month = this.calendar.dayOf(happenedAt(f)).key.slice(0, 7);
     const list = this.byMonth.get(month);
-    if (list) list.push(f);
-    else this.byMonth.set(month, [f]);
+    if (list) list.push(f.seq);
+    else this.byMonth.set(month, [f.seq]);
   }
 
   /** Every fact about these phones, once each, in the order recorded. */
   factsAbout(keys: readonly PhoneKey[]): Recorded[] {
-    const seen = new Map<number, Recorded>();
-    for (const k of keys) for (const f of this.byPhone.get(k) ?? []) seen.set(f.seq, f);
-    return [...seen.values()].sort((a, b) => a.seq - b.seq);
+    if (keys.length === 1) return this.facts.all(this.byPhone.get(keys[0] as PhoneKey) ?? []);
+    const seqs = new Set<number>();
+    for (const k of keys) for (const s of this.byPhone.get(k) ?? []) seqs.add(s);
+    return this.facts.all([...seqs].sort((a, b) => a - b));
   }
 
   /** The phones whose records name this consultant as a possible owner. */
@@ -251,7 +292,8 @@ export class CustomerIndex {
 
   /** The last fact about a phone (the register sorts by recent activity). */
   lastAbout(phone: PhoneKey): Recorded | null {
-    return this.byPhone.get(phone)?.at(-1) ?? null;
+    const last = this.byPhone.get(phone)?.at(-1);
+    return last === undefined ? null : (this.facts.get(last) ?? null);
   }
 
   /** The ownership book brought up to `now` against the caught-up engine. */
@@ -262,7 +304,7 @@ export class CustomerIndex {
 
   /** The month's (`YYYY-MM`, project-local) receptions, registrations, follow-ups and orders, in seq order. */
   factsInMonth(month: string): readonly Recorded[] {
-    return this.byMonth.get(month) ?? [];
+    return this.facts.all(this.byMonth.get(month) ?? []);
   }
 
   /** Whether an `ordered` fact opened its unit's order, rather than moved it on a stage (DEAL-1). */

@@ -92,14 +92,86 @@ class Deadlines {
   }
 }
 
-/** A book's state as plain data (a saved customer index). */
+/**
+ * A book's entries as columns (a saved customer index): a restart reads a few arrays, typed where it can, and
+ * the reasons once each, not tens of thousands of small objects that each repeat their reason's text.
+ */
+export interface PackedEntries {
+  readonly phones: PhoneKey[];
+  readonly names: (string | null)[];
+  /** Per entry: lastSeq, lastAt, protectedUntil, lastContact, since (NaN for none). */
+  readonly times: Float64Array;
+  /** Per entry: owner, formerOwner, why, as indexes into `staff` and `reasons` (-1 for none). */
+  readonly refs: Int32Array;
+  readonly staff: StaffId[];
+  readonly reasons: Reason[];
+}
+
+/** A book's state as plain data (a saved customer index). Who is filed under whom follows from the entries. */
 export interface BookState {
-  readonly entries: Map<PhoneKey, BookEntry>;
-  readonly filed: Map<StaffId, Set<PhoneKey>>;
+  readonly entries: PackedEntries;
   readonly dirty: Set<PhoneKey>;
   readonly leavers: Set<StaffId>;
   readonly deadlines: { readonly at: Instant; readonly phone: PhoneKey }[];
   readonly built: boolean;
+}
+
+const TIMES = 5;
+const REFS = 3;
+const orNaN = (t: number | null): number => (t === null ? Number.NaN : t);
+const orNull = (t: number): number | null => (Number.isNaN(t) ? null : t);
+
+function pack(entries: Iterable<BookEntry>, size: number): PackedEntries {
+  const phones: PhoneKey[] = [];
+  const names: (string | null)[] = [];
+  const times = new Float64Array(size * TIMES);
+  const refs = new Int32Array(size * REFS);
+  const staff: StaffId[] = [];
+  const staffAt = new Map<StaffId, number>();
+  const reasons: Reason[] = [];
+  const reasonAt = new Map<string, number>();
+  const who = (s: StaffId | null): number => {
+    if (s === null) return -1;
+    let i = staffAt.get(s);
+    if (i === undefined) staffAt.set(s, (i = staff.push(s) - 1));
+    return i;
+  };
+  const why = (r: Reason | null): number => {
+    if (r === null) return -1;
+    const key = JSON.stringify(r);
+    let i = reasonAt.get(key);
+    if (i === undefined) reasonAt.set(key, (i = reasons.push(r) - 1));
+    return i;
+  };
+  let n = 0;
+  for (const e of entries) {
+    phones.push(e.phone);
+    names.push(e.name);
+    times.set([e.lastSeq, orNaN(e.lastAt), orNaN(e.protectedUntil), orNaN(e.lastContact), orNaN(e.since)], n * TIMES);
+    refs.set([who(e.owner), who(e.formerOwner), why(e.why)], n * REFS);
+    n++;
+  }
+  return { phones, names, times, refs, staff, reasons };
+}
+
+function* unpacked(p: PackedEntries): Generator<BookEntry> {
+  const staffOf = (i: number): StaffId | null => (i < 0 ? null : (p.staff[i] as StaffId));
+  for (let n = 0; n < p.phones.length; n++) {
+    const t = n * TIMES;
+    const r = n * REFS;
+    yield {
+      phone: p.phones[n] as PhoneKey,
+      name: p.names[n] ?? null,
+      lastSeq: p.times[t] as number,
+      lastAt: orNull(p.times[t + 1] as number),
+      owner: staffOf(p.refs[r] as number),
+      protectedUntil: orNull(p.times[t + 2] as number),
+      lastContact: orNull(p.times[t + 3] as number),
+      since: orNull(p.times[t + 4] as number),
+      why: (p.reasons[p.refs[r + 2] as number] as Reason | undefined) ?? null,
+      formerOwner: staffOf(p.refs[r + 1] as number),
+    };
+  }
 }
 
 export class OwnershipBook {
@@ -113,8 +185,9 @@ export class OwnershipBook {
 
   /** A new book, or one put back from `state` (it then goes on exactly as the book it was taken from). */
   constructor(state?: BookState) {
-    this.entries = state?.entries ?? new Map();
-    this.filed = state?.filed ?? new Map();
+    this.entries = new Map();
+    this.filed = new Map();
+    if (state) for (const e of unpacked(state.entries)) this.file(e);
     this.dirty = state?.dirty ?? new Set();
     this.leavers = state?.leavers ?? new Set();
     this.deadlines = new Deadlines(state?.deadlines);
@@ -123,7 +196,7 @@ export class OwnershipBook {
 
   /** The state, live (a saved index copies it at once). */
   state(): BookState {
-    return { entries: this.entries, filed: this.filed, dirty: this.dirty, leavers: this.leavers, deadlines: this.deadlines.heap, built: this.built };
+    return { entries: pack(this.entries.values(), this.entries.size), dirty: this.dirty, leavers: this.leavers, deadlines: this.deadlines.heap, built: this.built };
   }
 
   /** A fact mentioned these phones: their households' answers may have changed. */
@@ -160,6 +233,17 @@ export class OwnershipBook {
     this.dirty.clear();
     this.leavers.clear();
     for (const p of stale) if (engine.customers.has(p)) this.put(entryOf(engine, p, now, lastAbout));
+  }
+
+  /** Files an entry put back from a saved state (its deadline is in the saved heap). */
+  private file(entry: BookEntry): void {
+    const under = entry.owner ?? entry.formerOwner;
+    if (under !== null) {
+      const set = this.filed.get(under) ?? new Set<PhoneKey>();
+      set.add(entry.phone);
+      this.filed.set(under, set);
+    }
+    this.entries.set(entry.phone, entry);
   }
 
   private put(entry: BookEntry): void {

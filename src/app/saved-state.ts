@@ -1,6 +1,8 @@
 // Where a read model keeps its state between restarts (src/store seals and checks it against the log). A
 // model that has none folds the whole log at its first read; one that has it folds only the facts after.
 
+import type { FactCodec } from './fact-table.ts';
+
 export interface SavedState {
   /** The state kept as of entry `seq`, or null (none, or it did not check out and was dropped). */
   load(): Promise<{ readonly seq: number; readonly data: unknown } | null>;
@@ -9,6 +11,8 @@ export interface SavedState {
    * on changing; true once stored (false: refused — a newer one is kept, or an erasure followed `seq`).
    */
   keep(seq: number, data: unknown): Promise<boolean>;
+  /** How facts a state holds as bytes are written and read back (a model opens them only when asked for). */
+  readonly facts?: FactCodec;
 }
 
 /**

@@ -5,7 +5,10 @@
 // the code that wrote it, it is sealed under a key of its own, and anything that does not check out is
 // deleted and the log folded instead. It holds customers' names and phones, so an erasure deletes it (SEC-5).
 import { deserialize, serialize } from 'node:v8';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { FactCodec } from '../../app/fact-table.ts';
 import type { SavedState } from '../../app/saved-state.ts';
+import type { Recorded } from '../../core/facts.ts';
 import { int, type Db } from '../sql/db.ts';
 import type { Migration } from '../sql/migrate.ts';
 import type { VaultKeys } from '../vault/vault-crypto.ts';
@@ -22,9 +25,18 @@ const FORMATS = {
   'customer-index': codeDigest(
     'customer-index-v1',
     [new URL('../../core/', import.meta.url)],
-    ['../../app/customer-index.ts', '../../app/ownership-book.ts', '../../app/saved-state.ts', './read-model-snapshots.ts', './sealed-bytes.ts'].map((f) => new URL(f, import.meta.url)),
+    ['../../app/customer-index.ts', '../../app/fact-table.ts', '../../app/ownership-book.ts', '../../app/saved-state.ts', './read-model-snapshots.ts', './sealed-bytes.ts'].map((f) => new URL(f, import.meta.url)),
   ),
 } as const;
+
+/**
+ * A model's facts as compressed V8 bytes inside its state (sealed with it), each chunk inflated only when one
+ * of its facts is asked for: a restart inflates the rest of the state, not the office's whole history.
+ */
+const FACT_CODEC: FactCodec = {
+  encode: (facts) => deflateRawSync(serialize(facts), { level: 1 }),
+  decode: (bytes) => deserialize(inflateRawSync(bytes)) as Recorded[],
+};
 
 export type ReadModelKind = keyof typeof FORMATS;
 
@@ -99,6 +111,7 @@ export function readModelSnapshots(db: Db, keys: VaultKeys, at: () => number, on
     of(project, kind) {
       return {
         load: () => load(project, kind),
+        facts: FACT_CODEC,
         keep(seq, data) {
           // Serialised now, before anything is awaited: the model goes on folding while this is stored.
           const plain = serialize(data);
