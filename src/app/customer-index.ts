@@ -113,12 +113,15 @@ function packLists(lists: ReadonlyMap<PhoneKey, readonly number[]>): SeqLists {
 
 function unpackLists(packed: SeqLists): Map<PhoneKey, number[]> {
   const out = new Map<PhoneKey, number[]>();
+  const { keys, ends, seqs } = packed;
   let from = 0;
-  packed.keys.forEach((k, i) => {
-    const to = packed.ends[i] as number;
-    out.set(k, Array.from(packed.seqs.subarray(from, to)));
+  for (let i = 0; i < keys.length; i++) {
+    const to = ends[i] as number;
+    const list: number[] = [];
+    for (let j = from; j < to; j++) list.push(seqs[j] as number);
+    out.set(keys[i] as PhoneKey, list);
     from = to;
-  });
+  }
   return out;
 }
 
@@ -127,8 +130,9 @@ export class CustomerIndex {
   private catching: Promise<void> = Promise.resolve();
   /** Every fact the maps below name, by seq (put back from a saved state, a chunk is opened when asked for). */
   private readonly facts: FactTable;
-  /** The seqs of the facts about each phone, in seq order. */
-  private readonly byPhone: Map<PhoneKey, number[]>;
+  /** The seqs of the facts about each phone, in seq order; put back from a saved state, unpacked on first use. */
+  private phones: Map<PhoneKey, number[]> | null;
+  private packedPhones: SeqLists | null;
   private readonly byStaff: Map<StaffId, Set<PhoneKey>>;
   /** The seqs of register entries, and the phones entries made without one were identified as (REG-6, REG-7). */
   private readonly entries: Set<number>;
@@ -160,7 +164,8 @@ export class CustomerIndex {
     this.calendar = new LocalCalendar(handle.project.zone);
     this.lastSeq = state?.lastSeq ?? 0;
     this.facts = new FactTable(handle.savedIndex?.facts ?? null, state?.facts);
-    this.byPhone = state ? unpackLists(state.byPhone) : new Map();
+    this.phones = state ? null : new Map();
+    this.packedPhones = state?.byPhone ?? null;
     this.byStaff = state?.byStaff ?? new Map();
     this.entries = state?.entries ?? new Set();
     this.identifiedAs = state?.identifiedAs ?? new Map();
@@ -174,6 +179,14 @@ export class CustomerIndex {
     for (const f of this.receptions) Object.freeze(f);
   }
 
+  private get byPhone(): Map<PhoneKey, number[]> {
+    if (!this.phones) {
+      this.phones = unpackLists(this.packedPhones as SeqLists);
+      this.packedPhones = null;
+    }
+    return this.phones;
+  }
+
   /** The last fact folded. */
   get seq(): number {
     return this.lastSeq;
@@ -181,8 +194,8 @@ export class CustomerIndex {
 
   /** The state, live: a `SavedState` copies it at once. */
   state(): IndexState {
-    const { lastSeq, byPhone, byStaff, entries, identifiedAs, receptions, byMonth, orderFor, openings, suspensions } = this;
-    return { lastSeq, facts: this.facts.state(), byPhone: packLists(byPhone), byStaff, entries, identifiedAs, receptions, byMonth, orderFor, openings, suspensions, book: this.book.state() };
+    const { lastSeq, byStaff, entries, identifiedAs, receptions, byMonth, orderFor, openings, suspensions } = this;
+    return { lastSeq, facts: this.facts.state(), byPhone: this.phones ? packLists(this.phones) : (this.packedPhones as SeqLists), byStaff, entries, identifiedAs, receptions, byMonth, orderFor, openings, suspensions, book: this.book.state() };
   }
 
   /** Folds the facts recorded since the last call; concurrent callers wait for one catch-up. */

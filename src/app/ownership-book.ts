@@ -154,24 +154,27 @@ function pack(entries: Iterable<BookEntry>, size: number): PackedEntries {
   return { phones, names, times, refs, staff, reasons };
 }
 
-function* unpacked(p: PackedEntries): Generator<BookEntry> {
+function unpacked(p: PackedEntries): BookEntry[] {
   const staffOf = (i: number): StaffId | null => (i < 0 ? null : (p.staff[i] as StaffId));
-  for (let n = 0; n < p.phones.length; n++) {
+  const { phones, names, times, refs, reasons } = p;
+  const out: BookEntry[] = new Array(phones.length);
+  for (let n = 0; n < phones.length; n++) {
     const t = n * TIMES;
     const r = n * REFS;
-    yield {
-      phone: p.phones[n] as PhoneKey,
-      name: p.names[n] ?? null,
-      lastSeq: p.times[t] as number,
-      lastAt: orNull(p.times[t + 1] as number),
-      owner: staffOf(p.refs[r] as number),
-      protectedUntil: orNull(p.times[t + 2] as number),
-      lastContact: orNull(p.times[t + 3] as number),
-      since: orNull(p.times[t + 4] as number),
-      why: (p.reasons[p.refs[r + 2] as number] as Reason | undefined) ?? null,
-      formerOwner: staffOf(p.refs[r + 1] as number),
+    out[n] = {
+      phone: phones[n] as PhoneKey,
+      name: names[n] ?? null,
+      lastSeq: times[t] as number,
+      lastAt: orNull(times[t + 1] as number),
+      owner: staffOf(refs[r] as number),
+      protectedUntil: orNull(times[t + 2] as number),
+      lastContact: orNull(times[t + 3] as number),
+      since: orNull(times[t + 4] as number),
+      why: (reasons[refs[r + 2] as number] as Reason | undefined) ?? null,
+      formerOwner: staffOf(refs[r + 1] as number),
     };
   }
+  return out;
 }
 
 export class OwnershipBook {
