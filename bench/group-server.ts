@@ -26,7 +26,9 @@ export function startBenchServer(place: Place, secret: string): Promise<BenchSer
   // pipe to this process — which also generates the load — the server blocked on each line: /api/ping measured
   // 9.5k req/s with the log piped to a reader, 45.8k with it in a file, 60.2k silent (2026-12-07, quiet machine).
   const env: NodeJS.ProcessEnv = { ...process.env, ANCHANG_SECRET: secret, DATABASE_URL: place.databaseUrl ?? '', ANCHANG_DEMO: '0', ANCHANG_LOG_FILE: join(place.dataDir, 'server.log') };
-  const child: ChildProcess = spawn(process.execPath, ['bin/anchang.js', 'serve', '--port', '0', '--data', place.dataDir, '--no-demo'], {
+  // ANCHANG_BENCH_NODE_ARGS: flags for the server's node, to profile it under the bench's load (e.g. --cpu-prof).
+  const nodeArgs = (process.env.ANCHANG_BENCH_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'bin/anchang.js', 'serve', '--port', '0', '--data', place.dataDir, '--no-demo'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

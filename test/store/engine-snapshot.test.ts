@@ -11,6 +11,7 @@ import { STANDARD_POLICY } from '../../src/core/policy.ts';
 import { HOUR_MS } from '../../src/core/time.ts';
 import { loadOffice, type OfficeState } from '../../src/store/office-state.ts';
 import { captureEngine, openSnapshot, sealSnapshot, SNAPSHOT_FORMAT } from '../../src/store/snapshots/engine-snapshot.ts';
+import { PackedFiles } from '../../src/store/snapshots/packed-files.ts';
 import { readSnapshot } from '../../src/store/snapshots/snapshot-store.ts';
 import type { Db } from '../../src/store/sql/db.ts';
 import { openSqlOffices, type LoadedFrom, type SqlOffices } from '../../src/store/sql-offices.ts';
@@ -101,6 +102,41 @@ describe.each(DIALECTS)('engine snapshots on %s', (dialect) => {
     await registerSome(second.offices, 5, 0);
     await sameAsFreshFold(db, second.offices);
     await second.offices.close();
+  });
+
+  it("opens a customer file only when it is asked for, with the channel book's own reports, and keeps the closed ones as they were", async () => {
+    const db = await loaded();
+    const first = await restart(db);
+    await first.offices.close();
+
+    const how: LoadedFrom[] = [];
+    const offices = await openSqlOffices(db, { secret: SECRET, listen: false, snapshots: { minFacts: 100, every: 3 }, onLoaded: (_p, h) => how.push(h) });
+    const engine = await (await offices.open(project))!.engine();
+    expect(how).toEqual([{ from: 'snapshot', seq: office.facts.length, folded: 0 }]);
+    const files = engine.customers as PackedFiles;
+    expect(files).toBeInstanceOf(PackedFiles);
+    expect(files.closed).toBe(files.size);
+    const withReports = [...office.history.engine.customers.entries()].find(([, f]) => f.reports.length > 0)?.[0] as string;
+    expect(withReports).toBeDefined();
+    // One file asked for, one opened: its reports are the very records the channel book writes the CH-9 visit through.
+    const file = files.get(withReports)!;
+    expect(files.closed).toBe(files.size - 1);
+    expect(file.reports.length).toBeGreaterThan(0);
+    for (const r of file.reports) expect(engine.channelBook.records.get(r.seq)).toBe(r);
+    // The judge of one phone opens its household's files, not the office's.
+    engine.ownership(withReports, engine.lastAt);
+    expect(files.closed).toBeGreaterThan(files.size - 10);
+
+    // New facts, and a snapshot taken with most files still closed (their bytes reused as they were)…
+    await registerSome(offices, 5, 300);
+    await offices.close();
+    const kept = (await readSnapshot(db, project))!;
+    expect(kept.seq).toBeGreaterThan(office.facts.length);
+    // …gives back the state a fresh fold of the log gives.
+    const third = await restart(db);
+    expect(third.how[0]).toMatchObject({ from: 'snapshot', seq: kept.seq });
+    await sameAsFreshFold(db, third.offices);
+    await third.offices.close();
   });
 
   it('a stale snapshot (the log went on without it) folds only the entries after it', async () => {

@@ -13,6 +13,7 @@ import { RegisterBook } from '../../core/register-book.ts';
 import type { PartyPhones } from '../projections/touches.ts';
 import type { VaultKeys } from '../vault/vault-crypto.ts';
 import { codeDigest, packBytes, sealingKey, unpackBytes } from './sealed-bytes.ts';
+import { isPackedFiles, packFiles, PackedFiles } from './packed-files.ts';
 
 /** What a snapshot restores: the engine, today's arrivals' phones, the erased tokens, and the head they reach. */
 export interface SnapshotContent {
@@ -40,7 +41,7 @@ const NESTED: Readonly<Record<string, new () => object>> = { channelBook: Channe
 export const SNAPSHOT_FORMAT = codeDigest(
   'engine-v1',
   [new URL('../../core/', import.meta.url)],
-  ['../office-state.ts', '../projections/touches.ts', './engine-snapshot.ts', './sealed-bytes.ts'].map((f) => new URL(f, import.meta.url)),
+  ['../office-state.ts', '../projections/touches.ts', './engine-snapshot.ts', './packed-files.ts', './sealed-bytes.ts'].map((f) => new URL(f, import.meta.url)),
 );
 
 function isPlain(value: unknown): boolean {
@@ -49,12 +50,29 @@ function isPlain(value: unknown): boolean {
   return proto === Object.prototype || proto === null || proto === Array.prototype || proto === Map.prototype || proto === Set.prototype;
 }
 
-/** The engine's fields as plain data (Maps, Sets, arrays, objects). Throws on a field it does not know how to save. */
+/**
+ * The engine's fields as plain data (Maps, Sets, arrays, objects). Throws on a field it does not know how to save.
+ * Customer files still closed (`PackedFiles`) are opened: this is the state to compare, not to store.
+ */
 export function captureEngine(engine: Engine): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(engine)) {
     if (REBUILT.has(field)) continue;
     if (field in NESTED) out[field] = { ...(value as object) };
+    else if (value instanceof PackedFiles) out[field] = new Map(value);
+    else if (isPlain(value)) out[field] = value;
+    else throw new Error(`engine snapshot: field "${field}" is neither plain data nor a known core class`);
+  }
+  return out;
+}
+
+/** What a snapshot stores: the captured fields, with the customer files each as its own bytes (packed-files.ts). */
+function savedFields(engine: Engine): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(engine)) {
+    if (field === 'customers') out[field] = packFiles(engine.customers, engine.channelBook.records);
+    else if (REBUILT.has(field)) continue;
+    else if (field in NESTED) out[field] = { ...(value as object) };
     else if (isPlain(value)) out[field] = value;
     else throw new Error(`engine snapshot: field "${field}" is neither plain data nor a known core class`);
   }
@@ -68,6 +86,7 @@ export function restoreEngine(fields: Record<string, unknown>, zone: string): En
   for (const [field, value] of Object.entries(fields)) {
     const Nested = NESTED[field];
     if (Nested) target[field] = Object.assign(new Nested(), value);
+    else if (field === 'customers' && isPackedFiles(value)) target[field] = new PackedFiles(value, (seq) => engine.channelBook.records.get(seq));
     else target[field] = value;
   }
   return engine;
@@ -82,7 +101,7 @@ const associated = (project: string, seq: number, head: string, format: string):
  */
 export function sealSnapshot(keys: VaultKeys, project: string, head: string, content: SnapshotContent): Promise<SealedSnapshot> {
   const seq = content.engine.lastSeq;
-  const plain = serialize({ engine: captureEngine(content.engine), parties: content.parties, retired: [...content.retired] });
+  const plain = serialize({ engine: savedFields(content.engine), parties: content.parties, retired: [...content.retired] });
   return packBytes(snapshotKey(keys), associated(project, seq, head, SNAPSHOT_FORMAT), plain).then((body) => ({ seq, head, format: SNAPSHOT_FORMAT, body }));
 }
 
