@@ -50,34 +50,27 @@ function isPlain(value: unknown): boolean {
   return proto === Object.prototype || proto === null || proto === Array.prototype || proto === Map.prototype || proto === Set.prototype;
 }
 
-/**
- * The engine's fields as plain data (Maps, Sets, arrays, objects). Throws on a field it does not know how to save.
- * Customer files still closed (`PackedFiles`) are opened: this is the state to compare, not to store.
- */
-export function captureEngine(engine: Engine): Record<string, unknown> {
+/** The engine's fields as plain data (Maps, Sets, arrays, objects), its customer files as `files` gives them. */
+function fieldsOf(engine: Engine, files: (engine: Engine) => unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(engine)) {
     if (REBUILT.has(field)) continue;
-    if (field in NESTED) out[field] = { ...(value as object) };
-    else if (value instanceof PackedFiles) out[field] = new Map(value);
-    else if (isPlain(value)) out[field] = value;
-    else throw new Error(`engine snapshot: field "${field}" is neither plain data nor a known core class`);
-  }
-  return out;
-}
-
-/** What a snapshot stores: the captured fields, with the customer files each as its own bytes (packed-files.ts). */
-function savedFields(engine: Engine): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(engine)) {
-    if (field === 'customers') out[field] = packFiles(engine.customers, engine.channelBook.records);
-    else if (REBUILT.has(field)) continue;
+    if (field === 'customers') out[field] = files(engine);
     else if (field in NESTED) out[field] = { ...(value as object) };
     else if (isPlain(value)) out[field] = value;
     else throw new Error(`engine snapshot: field "${field}" is neither plain data nor a known core class`);
   }
   return out;
 }
+
+/**
+ * The state to compare: the fields as plain data, every customer file open (a `PackedFiles` is opened whole).
+ * Throws on a field it does not know how to save.
+ */
+export const captureEngine = (engine: Engine): Record<string, unknown> => fieldsOf(engine, (e) => (e.customers instanceof PackedFiles ? new Map(e.customers) : e.customers));
+
+/** What a snapshot stores: the same fields, the customer files each as its bytes in a compressed chunk (packed-files.ts). */
+const savedFields = (engine: Engine): Record<string, unknown> => fieldsOf(engine, (e) => packFiles(e.customers, e.channelBook.records));
 
 /** A new engine holding the captured fields: the constructor rebuilds the contexts and the calendar. */
 export function restoreEngine(fields: Record<string, unknown>, zone: string): Engine {
