@@ -17,14 +17,18 @@ export interface Failure {
   readonly reasons: readonly Reason[];
 }
 
-export function runScenario(scenario: Scenario): Failure[] {
+/** The office a scenario starts from: its roster recorded before the first step, at its time. */
+export function openingOffice(scenario: Scenario): MemoryOffice {
   const first = scenario.steps[0]?.at ?? 0;
   const office = new MemoryOffice(scenario.policy, scenario.zone, first);
-  // The roster is the scenario's opening state: recorded before the first step, at its time.
   for (const staff of scenario.staff) office.append({ type: 'staffJoined', at: first, staff });
   for (const broker of scenario.brokers) office.append({ type: 'brokerListed', at: first, broker });
   for (const unit of scenario.units) office.append({ type: 'unitListed', at: first, unit });
+  return office;
+}
 
+/** Runs the scenario's steps on `office` (its log then holds what they recorded) and answers what did not match. */
+export function runScenario(scenario: Scenario, office: MemoryOffice = openingOffice(scenario)): Failure[] {
   const failures: Failure[] = [];
   /** The seqs of the violations recorded so far: a step's `violation: n` names the n-th (PEN-1). */
   const violations: number[] = [];

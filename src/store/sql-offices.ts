@@ -22,7 +22,7 @@ import { migrate } from './sql/migrate.ts';
 import { Mutex } from './sql/mutex.ts';
 import { QuietMoments, type QuietOptions } from './snapshots/quiet-moments.ts';
 import { isPostgres, type Listening } from './sql/postgres-db.ts';
-import { openSnapshot, sealSnapshot } from './snapshots/engine-snapshot.ts';
+import { openSnapshot, takeSnapshot } from './snapshots/engine-snapshot.ts';
 import { dropSnapshot, entryHashAt, keepSnapshot, readSnapshot } from './snapshots/snapshot-store.ts';
 import { dropReadModelSnapshots, readModelSnapshots } from './snapshots/read-model-snapshots.ts';
 import { EVENT_LOG_MIGRATIONS } from './store-migrations.ts';
@@ -231,14 +231,19 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
   }
 
   function keep(slot: Slot, state: OfficeState, overBad: boolean): void {
-    let sealing;
+    let taken;
     try {
-      sealing = sealSnapshot(vault.keys, slot.info.id, state.head, state); // serialised now; compressed and sealed off the loop
+      taken = takeSnapshot(vault.keys, slot.info.id, state.head, state); // serialised now; compressed and sealed off the loop
     } catch {
       return; // an engine field the snapshot cannot hold: this project folds its log at each start
     }
     slot.snapshotSeq = state.engine.lastSeq;
-    const stored = sealing
+    // From now on the office runs on the state as the snapshot puts it back, every customer file and report it
+    // opened since the last one closed again: its memory is what it touched since then, not all it ever held.
+    // Under the mutex, so no write is folding into the state being replaced; a read holding it finishes on it.
+    const again = taken.reopened();
+    slot.state = restoredOfficeState(slot.info, again.engine, state.head, again.parties, again.retired, vault);
+    const stored = taken.sealed
       .then((sealed) => keepSnapshot(db, slot.info.id, sealed, clock(), overBad))
       .catch(() => undefined)
       .finally(() => keeping.delete(stored));

@@ -139,6 +139,34 @@ describe.each(DIALECTS)('engine snapshots on %s', (dialect) => {
     await third.offices.close();
   });
 
+  it('after each snapshot the office runs on the state it puts back: what was opened is closed again, and it decides as a fresh fold', async () => {
+    const db = await loaded();
+    const offices = await openSqlOffices(db, { secret: SECRET, listen: false, snapshots: { minFacts: 100, every: 5, quiet: { checkMs: 5, maxWaitMs: 20 } } });
+    const handle = (await offices.open(project))!;
+    const folded = await handle.engine();
+    expect(folded.customers).not.toBeInstanceOf(PackedFiles); // folded from the log: every file open
+    const swapped = async (from: Engine): Promise<Engine> => {
+      for (let i = 0; i < 200; i++) {
+        const now = await handle.engine();
+        if (now !== from) return now;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error('the state was not replaced after its snapshot');
+    };
+    const packed = await swapped(folded);
+    const files = packed.customers as PackedFiles;
+    expect(files).toBeInstanceOf(PackedFiles);
+    expect(files.closed).toBe(files.size);
+    expect(packed.lastSeq).toBe(folded.lastSeq);
+    // Writes go on into the new state; the next snapshot closes what they opened.
+    await registerSome(offices, 5, 400);
+    const later = await swapped(packed);
+    expect(later.lastSeq).toBe(folded.lastSeq + 5);
+    expect((later.customers as PackedFiles).closed).toBe(later.customers.size);
+    await sameAsFreshFold(db, offices);
+    await offices.close();
+  });
+
   it('a stale snapshot (the log went on without it) folds only the entries after it', async () => {
     const db = await loaded();
     const first = await restart(db);

@@ -13,7 +13,8 @@ import { RegisterBook } from '../../core/register-book.ts';
 import type { PartyPhones } from '../projections/touches.ts';
 import type { VaultKeys } from '../vault/vault-crypto.ts';
 import { codeDigest, packBytes, sealingKey, unpackBytes } from './sealed-bytes.ts';
-import { isPackedFiles, packFiles, PackedFiles } from './packed-files.ts';
+import { PACKED_FIELDS } from './packed-fields.ts';
+import { PackedMap } from './packed-map.ts';
 
 /** What a snapshot restores: the engine, today's arrivals' phones, the erased tokens, and the head they reach. */
 export interface SnapshotContent {
@@ -41,7 +42,7 @@ const NESTED: Readonly<Record<string, new () => object>> = { channelBook: Channe
 export const SNAPSHOT_FORMAT = codeDigest(
   'engine-v1',
   [new URL('../../core/', import.meta.url)],
-  ['../office-state.ts', '../projections/touches.ts', './engine-snapshot.ts', './packed-files.ts', './sealed-bytes.ts'].map((f) => new URL(f, import.meta.url)),
+  ['../office-state.ts', '../projections/touches.ts', './engine-snapshot.ts', './packed-fields.ts', './packed-files.ts', './packed-map.ts', './sealed-bytes.ts'].map((f) => new URL(f, import.meta.url)),
 );
 
 function isPlain(value: unknown): boolean {
@@ -50,37 +51,42 @@ function isPlain(value: unknown): boolean {
   return proto === Object.prototype || proto === null || proto === Array.prototype || proto === Map.prototype || proto === Set.prototype;
 }
 
-/** The engine's fields as plain data (Maps, Sets, arrays, objects), its customer files as `files` gives them. */
-function fieldsOf(engine: Engine, files: (engine: Engine) => unknown): Record<string, unknown> {
+/** A map kept as bytes (packed-map.ts) as the Map it stands for, every value opened; any other value as it is. */
+const openedWhole = (value: unknown): unknown => (value instanceof PackedMap ? new Map(value) : value);
+
+/**
+ * The engine's fields as plain data (Maps, Sets, arrays, objects). Packed (`pack`), those of `PACKED_FIELDS`
+ * are saved each value as its bytes in a compressed chunk, as a snapshot stores them; otherwise every map kept
+ * as bytes is opened whole. Throws on a field it does not know how to save.
+ */
+function fieldsOf(engine: Engine, pack: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(engine)) {
     if (REBUILT.has(field)) continue;
-    if (field === 'customers') out[field] = files(engine);
-    else if (field in NESTED) out[field] = { ...(value as object) };
-    else if (isPlain(value)) out[field] = value;
+    const packed = pack ? PACKED_FIELDS[field] : undefined;
+    if (packed) out[field] = packed.save(engine);
+    else if (field in NESTED) out[field] = Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, openedWhole(v)]));
+    else if (value instanceof PackedMap || isPlain(value)) out[field] = openedWhole(value);
     else throw new Error(`engine snapshot: field "${field}" is neither plain data nor a known core class`);
   }
   return out;
 }
 
-/**
- * The state to compare: the fields as plain data, every customer file open (a `PackedFiles` is opened whole).
- * Throws on a field it does not know how to save.
- */
-export const captureEngine = (engine: Engine): Record<string, unknown> => fieldsOf(engine, (e) => (e.customers instanceof PackedFiles ? new Map(e.customers) : e.customers));
+/** The state to compare, in tests and benches: every field as plain data, every value open. */
+export const captureEngine = (engine: Engine): Record<string, unknown> => fieldsOf(engine, false);
 
-/** What a snapshot stores: the same fields, the customer files each as its bytes in a compressed chunk (packed-files.ts). */
-const savedFields = (engine: Engine): Record<string, unknown> => fieldsOf(engine, (e) => packFiles(e.customers, e.channelBook.records));
-
-/** A new engine holding the captured fields: the constructor rebuilds the contexts and the calendar. */
+/** A new engine holding the saved fields: the constructor rebuilds the contexts and the calendar; the packed fields come last. */
 export function restoreEngine(fields: Record<string, unknown>, zone: string): Engine {
   const engine = new Engine(fields['policy'] as Engine['policy'], zone);
   const target = engine as unknown as Record<string, unknown>;
   for (const [field, value] of Object.entries(fields)) {
+    if (field in PACKED_FIELDS) continue;
     const Nested = NESTED[field];
-    if (Nested) target[field] = Object.assign(new Nested(), value);
-    else if (field === 'customers' && isPackedFiles(value)) target[field] = new PackedFiles(value, (seq) => engine.channelBook.records.get(seq));
-    else target[field] = value;
+    target[field] = Nested ? Object.assign(new Nested(), value) : value;
+  }
+  for (const [field, packed] of Object.entries(PACKED_FIELDS)) {
+    if (!(field in fields)) throw new Error(`engine snapshot: no field "${field}"`);
+    target[field] = packed.restore(fields[field], engine);
   }
   return engine;
 }
@@ -88,15 +94,34 @@ export function restoreEngine(fields: Record<string, unknown>, zone: string): En
 const snapshotKey = (keys: VaultKeys): Buffer => sealingKey(keys, 'anchang/engine-snapshot/v1');
 const associated = (project: string, seq: number, head: string, format: string): string => `${project}\n${seq}\n${head}\n${format}`;
 
+/** A snapshot being sealed, and the state it holds put back in this process (`reopened`). */
+export interface TakenSnapshot {
+  readonly sealed: Promise<SealedSnapshot>;
+  /**
+   * The state as a restart would put it back from this snapshot: every value opened since the last one closed
+   * again, so an office's memory is bounded by what it touched since its last snapshot (issue 13).
+   */
+  readonly reopened: () => SnapshotContent;
+}
+
+type SnapshotData = { engine: Record<string, unknown>; parties: PartyPhones; retired: string[] };
+
+const contentOf = (data: SnapshotData, zone: string): SnapshotContent => ({ engine: restoreEngine(data.engine, zone), parties: data.parties, retired: new Set(data.retired) });
+
 /**
  * Serialises a state whose engine has folded through `head` (the entry at `engine.lastSeq`) at once — the
- * engine may go on folding as soon as this returns — then compresses and seals it.
+ * engine may go on folding as soon as this returns — then compresses and seals it. Throws on an engine field
+ * a snapshot cannot hold.
  */
-export function sealSnapshot(keys: VaultKeys, project: string, head: string, content: SnapshotContent): Promise<SealedSnapshot> {
+export function takeSnapshot(keys: VaultKeys, project: string, head: string, content: SnapshotContent): TakenSnapshot {
   const seq = content.engine.lastSeq;
-  const plain = serialize({ engine: savedFields(content.engine), parties: content.parties, retired: [...content.retired] });
-  return packBytes(snapshotKey(keys), associated(project, seq, head, SNAPSHOT_FORMAT), plain).then((body) => ({ seq, head, format: SNAPSHOT_FORMAT, body }));
+  const zone = content.engine.zone;
+  const plain = serialize({ engine: fieldsOf(content.engine, true), parties: content.parties, retired: [...content.retired] } satisfies SnapshotData);
+  const sealed = packBytes(snapshotKey(keys), associated(project, seq, head, SNAPSHOT_FORMAT), plain).then((body) => ({ seq, head, format: SNAPSHOT_FORMAT, body }));
+  return { sealed, reopened: () => contentOf(deserialize(plain) as SnapshotData, zone) };
 }
+
+export const sealSnapshot = (keys: VaultKeys, project: string, head: string, content: SnapshotContent): Promise<SealedSnapshot> => takeSnapshot(keys, project, head, content).sealed;
 
 export type Opened = { readonly ok: true; readonly content: SnapshotContent } | { readonly ok: false; readonly why: 'format' | 'sealed' | 'content' };
 
@@ -110,10 +135,9 @@ export async function openSnapshot(keys: VaultKeys, project: string, zone: strin
     return { ok: false, why: 'sealed' };
   }
   try {
-    const data = deserialize(plain) as { engine: Record<string, unknown>; parties: PartyPhones; retired: string[] };
-    const engine = restoreEngine(data.engine, zone);
-    if (engine.lastSeq !== snapshot.seq) return { ok: false, why: 'content' };
-    return { ok: true, content: { engine, parties: data.parties, retired: new Set(data.retired) } };
+    const content = contentOf(deserialize(plain) as SnapshotData, zone);
+    if (content.engine.lastSeq !== snapshot.seq) return { ok: false, why: 'content' };
+    return { ok: true, content };
   } catch {
     return { ok: false, why: 'content' };
   }
