@@ -5,7 +5,7 @@
 import type { ReportRecord } from '../../core/channel.rules.ts';
 import type { CustomerFile } from '../../core/engine.ts';
 import type { PhoneKey } from '../../core/phone.ts';
-import { isPackedState, PackedMap, packMap, VALUES_PER_CHUNK, type PackedState } from './packed-map.ts';
+import { PackedMap, packMap, VALUES_PER_CHUNK, type PackedState } from './packed-map.ts';
 
 export const FILES_PER_CHUNK = VALUES_PER_CHUNK;
 export type PackedFilesState = PackedState<PhoneKey>;
@@ -23,8 +23,6 @@ export function packFiles(files: ReadonlyMap<PhoneKey, CustomerFile>, reports: R
     return { ...file, reports: file.reports.map((r) => r.seq) };
   });
 }
-
-export const isPackedFiles = (value: unknown): value is PackedFilesState => isPackedState(value);
 
 /** The map of files; `report` gives the channel book's record of a seq (asked when a file opens, so the book may be put back after this map). */
 export class PackedFiles extends PackedMap<PhoneKey, CustomerFile> {
