@@ -77,3 +77,66 @@ describe('a map of values kept as bytes', () => {
     expect(new Map(map)).toEqual(source);
   });
 });
+
+/** A small seeded generator, so a failure repeats. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+describe('a map put back answers as the Map it replaces, whatever is done to it', () => {
+  // Mainland numbers are kept as numbers; the rest (a landline's leading zero, a foreign number, an erased
+  // customer's token, a string too long to be a number) as themselves.
+  const phoneKey = (rnd: () => number): string => {
+    const r = rnd();
+    const digits = String(Math.floor(rnd() * 1e8)).padStart(8, '0');
+    if (r < 0.8) return `13${Math.floor(rnd() * 10)}${digits}`;
+    if (r < 0.87) return `010${digits}`;
+    if (r < 0.93) return `+44${digits}`;
+    if (r < 0.97) return `tk_${digits}`;
+    return `1${digits}${digits}`;
+  };
+  const seqKey = (rnd: () => number): number => Math.floor(rnd() * 5_000);
+
+  for (const [name, keyOf] of [['phone numbers', phoneKey], ['seqs', seqKey]] as const) {
+    it(`keyed by ${name}: 2,000 random sets, deletes, gets and walks`, () => {
+      const rnd = random(name.length * 7919);
+      const source = new Map<string | number, { v: number }>();
+      while (source.size < 300) source.set(keyOf(rnd), { v: source.size });
+      const state = packMap(source, (_k, v) => v, 16);
+      const packed = new PackedMap<string | number, { v: number }>(state, (_k, saved) => saved as { v: number });
+      const plain = new Map([...source].map(([k, v]) => [k, { ...v }]));
+      const known = [...source.keys()];
+      for (let step = 0; step < 2_000; step++) {
+        const r = rnd();
+        const key = rnd() < 0.7 ? (known[Math.floor(rnd() * known.length)] as string | number) : keyOf(rnd);
+        if (r < 0.3) {
+          plain.set(key, { v: step });
+          packed.set(key, { v: step });
+          known.push(key);
+        } else if (r < 0.45) expect(packed.delete(key)).toBe(plain.delete(key));
+        else if (r < 0.9) {
+          expect(packed.get(key)).toEqual(plain.get(key));
+          expect(packed.has(key)).toBe(plain.has(key));
+        } else {
+          expect(packed.size).toBe(plain.size);
+          expect([...packed.keys()]).toEqual([...plain.keys()]);
+          expect([...packed]).toEqual([...plain]);
+        }
+      }
+      expect([...packed.entries()]).toEqual([...plain.entries()]);
+      // Packed again, it keeps its order and values; packed from scratch, the same bytes.
+      const again = new PackedMap<string | number, { v: number }>(packMap(packed, (_k, v) => v, 16), (_k, saved) => saved as { v: number });
+      expect([...again]).toEqual([...plain]);
+      expect(Buffer.from(packMap(again, (_k, v) => v, 16).bytes)).toEqual(Buffer.from(packMap(plain, (_k, v) => v, 16).bytes));
+      packed.clear();
+      expect(packed.size).toBe(0);
+      expect([...packed]).toEqual([]);
+    });
+  }
+});

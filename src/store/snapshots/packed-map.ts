@@ -5,7 +5,7 @@
 // serialised as one array is cheaper to keep, but opening one value then costs deserialising all of them:
 // 150 µs for 256 report records, against 2 µs for one); a value is opened on its first `get` (or iteration) and
 // stays open, and the next snapshot reuses the chunks whose values are all still closed. The engine sees a
-// Map: has, keys and size open nothing.
+// Map: has, keys and size open nothing, and the saved keys are numbers in typed arrays, not Map entries.
 import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
@@ -95,11 +95,99 @@ export function isPackedState(value: unknown): value is PackedState<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as PackedState<unknown>).perChunk === 'number' && (value as PackedState<unknown>).ends instanceof Int32Array && (value as PackedState<unknown>).chunkEnds instanceof Int32Array && (value as PackedState<unknown>).bytes instanceof Uint8Array && Array.isArray((value as PackedState<unknown>).keys);
 }
 
-/** The map: a value is either open or the index of its bytes, opened by `open` on first use. */
+/**
+ * The places of a map's saved keys, without a Map entry each (≈ 60 bytes for a phone-number key and its
+ * string, against 12 here). A key that is an integer, or a string that is one written plainly (a mainland
+ * phone number, a seq), is kept as a number: `codes[place]`, searched through `sorted`, the places in the
+ * order of their codes. Any other key (a token, a foreign number) is kept in `others`.
+ */
+class SavedKeys<K> {
+  private readonly codes: Float64Array;
+  private readonly sorted: Int32Array;
+  private readonly others = new Map<K, number>();
+  private readonly otherAt = new Map<number, K>();
+  /** Whether coded keys are strings (phone numbers) or numbers (seqs): a map's keys are one or the other. */
+  private readonly strings: boolean;
+
+  constructor(keys: readonly K[]) {
+    this.strings = typeof keys[0] === 'string';
+    const codes = new Float64Array(keys.length);
+    let coded = 0;
+    let ascending = true;
+    for (let place = 0; place < keys.length; place++) {
+      const key = keys[place] as K;
+      const code = this.codeOf(key);
+      codes[place] = code;
+      if (Number.isNaN(code)) {
+        this.others.set(key, place);
+        this.otherAt.set(place, key);
+      } else {
+        if (coded > 0 && code < (codes[this.lastCoded] as number)) ascending = false;
+        this.lastCoded = place;
+        coded++;
+      }
+    }
+    this.codes = codes;
+    const sorted = new Int32Array(coded);
+    let i = 0;
+    for (let place = 0; place < keys.length; place++) if (!Number.isNaN(codes[place] as number)) sorted[i++] = place;
+    // Seq keys come in order already; phone numbers are sorted once, at restore.
+    if (!ascending) sorted.sort((a, b) => (codes[a] as number) - (codes[b] as number));
+    this.sorted = sorted;
+  }
+
+  private lastCoded = 0;
+
+  /** The number a key is kept as, or NaN for a key kept as it is. */
+  private codeOf(key: K): number {
+    if (this.strings) {
+      if (typeof key !== 'string' || key.length === 0 || key.length > 15) return NaN;
+      const n = Number(key);
+      return Number.isSafeInteger(n) && String(n) === key ? n : NaN;
+    }
+    return typeof key === 'number' && Number.isSafeInteger(key) ? key : NaN;
+  }
+
+  /** The place of `key`, or -1. */
+  placeOf(key: K): number {
+    const code = this.codeOf(key);
+    if (Number.isNaN(code)) return this.others.get(key) ?? -1;
+    const { codes, sorted } = this;
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const place = sorted[mid] as number;
+      const at = codes[place] as number;
+      if (at === code) return place;
+      if (at < code) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  keyAt(place: number): K {
+    const code = this.codes[place] as number;
+    if (Number.isNaN(code)) return this.otherAt.get(place) as K;
+    return (this.strings ? String(code) : code) as K;
+  }
+}
+
+/**
+ * The map: the saved values in their places, each closed (its bytes) until asked for, then open; and, in the
+ * Map itself, the keys set since it was put back. A saved key keeps its place when its value is replaced, as
+ * a Map keeps a key's place; one deleted and set again goes last, as in a Map.
+ */
 export class PackedMap<K, V> extends Map<K, V> {
   readonly perChunk: number;
   /** How many values were saved: the places 0… of `bytes`. */
   private readonly count: number;
+  private readonly saved: SavedKeys<K>;
+  /** Values of saved places opened or replaced since. */
+  private readonly opened = new Map<number, V>();
+  /** Saved places whose key was deleted, once one is. */
+  private deleted: Uint8Array | null = null;
+  private deletions = 0;
   private readonly ends: Int32Array;
   private readonly chunkEnds: Int32Array;
   private readonly bytes: Uint8Array;
@@ -109,13 +197,12 @@ export class PackedMap<K, V> extends Map<K, V> {
     super();
     this.perChunk = state.perChunk;
     this.count = state.keys.length;
+    this.saved = new SavedKeys(state.keys);
     // Copies: deserialised, typed arrays are views of the whole snapshot, which would then stay in memory with them.
     this.ends = state.ends.slice();
     this.chunkEnds = state.chunkEnds.slice();
     this.bytes = Uint8Array.prototype.slice.call(state.bytes);
     this.opener = open;
-    const set = Map.prototype.set;
-    for (let i = 0; i < state.keys.length; i++) set.call(this, state.keys[i] as K, i);
   }
 
   /** The last chunk inflated, since iterating opens values in order. */
@@ -146,29 +233,79 @@ export class PackedMap<K, V> extends Map<K, V> {
     return { bytes: this.chunkBytes(chunk), ends: this.ends.subarray(first, first + size) };
   }
 
-  /** Keys with open values or the indexes of closed ones, opening none. */
-  rawEntries(): IterableIterator<[K, V | number]> {
-    return super.entries() as IterableIterator<[K, V | number]>;
+  /** The place of a saved key still in the map, or -1. */
+  private placeOf(key: K): number {
+    const place = this.saved.placeOf(key);
+    return place >= 0 && this.deleted?.[place] !== 1 ? place : -1;
   }
 
-  private value(key: K, raw: V | number): V {
-    if (typeof raw !== 'number') return raw;
-    const value = this.opener(key, deserialize(this.bytesOf(raw)));
-    super.set(key, value);
+  /** Keys with open values or the indexes of closed ones, in the map's order, opening none. */
+  *rawEntries(): IterableIterator<[K, V | number]> {
+    for (let place = 0; place < this.count; place++) {
+      if (this.deleted?.[place] === 1) continue;
+      const open = this.opened.get(place);
+      yield [this.saved.keyAt(place), open === undefined && !this.opened.has(place) ? place : (open as V)];
+    }
+    yield* super.entries();
+  }
+
+  private valueAt(key: K, place: number): V {
+    const open = this.opened.get(place);
+    if (open !== undefined || this.opened.has(place)) return open as V;
+    const value = this.opener(key, deserialize(this.bytesOf(place)));
+    this.opened.set(place, value);
     return value;
   }
 
   override get(key: K): V | undefined {
-    const raw = super.get(key) as V | number | undefined;
-    return raw === undefined ? undefined : this.value(key, raw);
+    const place = this.placeOf(key);
+    return place >= 0 ? this.valueAt(key, place) : super.get(key);
+  }
+
+  override has(key: K): boolean {
+    return this.placeOf(key) >= 0 || super.has(key);
+  }
+
+  override set(key: K, value: V): this {
+    const place = this.placeOf(key);
+    if (place >= 0) this.opened.set(place, value);
+    else super.set(key, value);
+    return this;
+  }
+
+  override delete(key: K): boolean {
+    const place = this.placeOf(key);
+    if (place < 0) return super.delete(key);
+    this.deleted ??= new Uint8Array(this.count);
+    this.deleted[place] = 1;
+    this.deletions++;
+    this.opened.delete(place);
+    return true;
+  }
+
+  override clear(): void {
+    this.deleted = new Uint8Array(this.count).fill(1);
+    this.deletions = this.count;
+    this.opened.clear();
+    super.clear();
+  }
+
+  override *keys(): MapIterator<K> {
+    for (const [key] of this.rawEntries()) yield key;
   }
 
   override *entries(): MapIterator<[K, V]> {
-    for (const [key, raw] of this.rawEntries()) yield [key, this.value(key, raw)];
+    for (const [key, raw] of this.rawEntries()) yield [key, this.valueFor(key, raw)];
+  }
+
+  private valueFor(key: K, raw: V | number): V {
+    // A saved place's entry is its place number while closed; the values themselves are never numbers.
+    if (typeof raw !== 'number') return raw;
+    return this.valueAt(key, raw);
   }
 
   override *values(): MapIterator<V> {
-    for (const [key, raw] of this.rawEntries()) yield this.value(key, raw);
+    for (const [key, raw] of this.rawEntries()) yield this.valueFor(key, raw);
   }
 
   override [Symbol.iterator](): MapIterator<[K, V]> {
@@ -179,6 +316,11 @@ export class PackedMap<K, V> extends Map<K, V> {
     for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
   }
 
+  /** How many keys the map holds: the saved ones not deleted, and those set since. */
+  get entryCount(): number {
+    return this.count - this.deletions + super.size;
+  }
+
   /** How many values are still closed (their bytes only); walks the map, for tests and figures, not for a hot path. */
   get closed(): number {
     let n = 0;
@@ -186,3 +328,10 @@ export class PackedMap<K, V> extends Map<K, V> {
     return n;
   }
 }
+
+// `size` is an accessor of Map.prototype, typed as a property, so it is replaced here rather than overridden.
+Object.defineProperty(PackedMap.prototype, 'size', {
+  get(this: PackedMap<unknown, unknown>) {
+    return this.entryCount;
+  },
+});
