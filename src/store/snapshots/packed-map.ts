@@ -17,12 +17,12 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 export const VALUES_PER_CHUNK = 32;
 
 /**
- * The values as saved: their keys in the map's order; chunks of `perChunk` values, each compressed on its own
- * and ending at `chunkEnds[c]` in `bytes`; and where each value's bytes (what `save` gave, v8-serialised) end
+ * The values as saved: their keys in the map's order (`SavedKeysState`); chunks of `perChunk` values, each
+ * compressed on its own and ending at `chunkEnds[c]` in `bytes`; and where each value's bytes (what `save` gave, v8-serialised) end
  * within its chunk once inflated.
  */
 export interface PackedState<K> {
-  readonly keys: readonly K[];
+  readonly keys: SavedKeysState<K>;
   readonly perChunk: number;
   readonly ends: Int32Array;
   readonly chunkEnds: Int32Array;
@@ -88,69 +88,89 @@ export function packMap<K, V>(map: ReadonlyMap<K, V>, save: ValueCodec<K, V>['sa
     if (pending.length === perChunk) flush();
   }
   if (pending.length > 0) flush();
-  return { keys, perChunk, ends, chunkEnds, bytes: Buffer.concat(chunks, end) };
+  return { keys: saveKeys(keys), perChunk, ends, chunkEnds, bytes: Buffer.concat(chunks, end) };
 }
 
 export function isPackedState(value: unknown): value is PackedState<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as PackedState<unknown>).perChunk === 'number' && (value as PackedState<unknown>).ends instanceof Int32Array && (value as PackedState<unknown>).chunkEnds instanceof Int32Array && (value as PackedState<unknown>).bytes instanceof Uint8Array && Array.isArray((value as PackedState<unknown>).keys);
+  return typeof value === 'object' && value !== null && typeof (value as PackedState<unknown>).perChunk === 'number' && (value as PackedState<unknown>).ends instanceof Int32Array && (value as PackedState<unknown>).chunkEnds instanceof Int32Array && (value as PackedState<unknown>).bytes instanceof Uint8Array && (value as PackedState<unknown>).keys?.codes instanceof Float64Array;
 }
 
 /**
- * The places of a map's saved keys, without a Map entry each (≈ 60 bytes for a phone-number key and its
- * string, against 12 here). A key that is an integer, or a string that is one written plainly (a mainland
- * phone number, a seq), is kept as a number: `codes[place]`, searched through `sorted`, the places in the
- * order of their codes. Any other key (a token, a foreign number) is kept in `others`.
+ * A map's saved keys as they are saved, so that a restore deserialises a few typed arrays, not a string per
+ * key only to drop it. A key that is an integer (a seq), or a string that is one written plainly (a mainland
+ * phone number), is kept as a number: `codes[place]`, with `sorted` the places in the order of their codes.
+ * Any other key (a token, a foreign number, a fixed line's leading zero) is in `others`, at `otherPlaces`, and
+ * its code is NaN.
  */
+export interface SavedKeysState<K> {
+  readonly count: number;
+  /** Whether coded keys are strings (phone numbers) or numbers (seqs): a map's keys are one or the other. */
+  readonly strings: boolean;
+  readonly codes: Float64Array;
+  readonly sorted: Int32Array;
+  readonly others: readonly K[];
+  readonly otherPlaces: Int32Array;
+}
+
+/** The number a key is kept as, or NaN for a key kept as it is. */
+function codeOf(key: unknown, strings: boolean): number {
+  if (strings) {
+    if (typeof key !== 'string' || key.length === 0 || key.length > 15) return NaN;
+    const n = Number(key);
+    return Number.isSafeInteger(n) && String(n) === key ? n : NaN;
+  }
+  return typeof key === 'number' && Number.isSafeInteger(key) ? key : NaN;
+}
+
+function saveKeys<K>(keys: readonly K[]): SavedKeysState<K> {
+  const strings = typeof keys[0] === 'string';
+  const codes = new Float64Array(keys.length);
+  const others: K[] = [];
+  const otherPlaces: number[] = [];
+  let ascending = true;
+  let last = -Infinity;
+  for (let place = 0; place < keys.length; place++) {
+    const code = codeOf(keys[place], strings);
+    codes[place] = code;
+    if (Number.isNaN(code)) {
+      others.push(keys[place] as K);
+      otherPlaces.push(place);
+    } else {
+      if (code < last) ascending = false;
+      last = code;
+    }
+  }
+  const sorted = new Int32Array(keys.length - others.length);
+  let i = 0;
+  for (let place = 0; place < keys.length; place++) if (!Number.isNaN(codes[place] as number)) sorted[i++] = place;
+  // Seq keys come in order already; phone numbers are sorted here, at a keep, not at a restore.
+  if (!ascending) sorted.sort((a, b) => (codes[a] as number) - (codes[b] as number));
+  return { count: keys.length, strings, codes, sorted, others, otherPlaces: Int32Array.from(otherPlaces) };
+}
+
+/** The places of a map's saved keys, without a Map entry each (≈ 60 bytes for a phone-number key and its string, against 12 here). */
 class SavedKeys<K> {
+  private readonly strings: boolean;
   private readonly codes: Float64Array;
   private readonly sorted: Int32Array;
   private readonly others = new Map<K, number>();
   private readonly otherAt = new Map<number, K>();
-  /** Whether coded keys are strings (phone numbers) or numbers (seqs): a map's keys are one or the other. */
-  private readonly strings: boolean;
 
-  constructor(keys: readonly K[]) {
-    this.strings = typeof keys[0] === 'string';
-    const codes = new Float64Array(keys.length);
-    let coded = 0;
-    let ascending = true;
-    for (let place = 0; place < keys.length; place++) {
-      const key = keys[place] as K;
-      const code = this.codeOf(key);
-      codes[place] = code;
-      if (Number.isNaN(code)) {
-        this.others.set(key, place);
-        this.otherAt.set(place, key);
-      } else {
-        if (coded > 0 && code < (codes[this.lastCoded] as number)) ascending = false;
-        this.lastCoded = place;
-        coded++;
-      }
-    }
-    this.codes = codes;
-    const sorted = new Int32Array(coded);
-    let i = 0;
-    for (let place = 0; place < keys.length; place++) if (!Number.isNaN(codes[place] as number)) sorted[i++] = place;
-    // Seq keys come in order already; phone numbers are sorted once, at restore.
-    if (!ascending) sorted.sort((a, b) => (codes[a] as number) - (codes[b] as number));
-    this.sorted = sorted;
-  }
-
-  private lastCoded = 0;
-
-  /** The number a key is kept as, or NaN for a key kept as it is. */
-  private codeOf(key: K): number {
-    if (this.strings) {
-      if (typeof key !== 'string' || key.length === 0 || key.length > 15) return NaN;
-      const n = Number(key);
-      return Number.isSafeInteger(n) && String(n) === key ? n : NaN;
-    }
-    return typeof key === 'number' && Number.isSafeInteger(key) ? key : NaN;
+  constructor(state: SavedKeysState<K>) {
+    this.strings = state.strings;
+    // Copies: deserialised, typed arrays are views of the whole snapshot, which would then stay in memory with them.
+    this.codes = state.codes.slice();
+    this.sorted = state.sorted.slice();
+    state.others.forEach((key, i) => {
+      const place = state.otherPlaces[i] as number;
+      this.others.set(key, place);
+      this.otherAt.set(place, key);
+    });
   }
 
   /** The place of `key`, or -1. */
   placeOf(key: K): number {
-    const code = this.codeOf(key);
+    const code = codeOf(key, this.strings);
     if (Number.isNaN(code)) return this.others.get(key) ?? -1;
     const { codes, sorted } = this;
     let lo = 0;
@@ -196,7 +216,7 @@ export class PackedMap<K, V> extends Map<K, V> {
   constructor(state: PackedState<K>, open: ValueCodec<K, V>['open']) {
     super();
     this.perChunk = state.perChunk;
-    this.count = state.keys.length;
+    this.count = state.keys.count;
     this.saved = new SavedKeys(state.keys);
     // Copies: deserialised, typed arrays are views of the whole snapshot, which would then stay in memory with them.
     this.ends = state.ends.slice();
