@@ -25,11 +25,12 @@ async function roundTrip(engine: Engine): Promise<Engine> {
   return opened.content.engine;
 }
 
-/** Every shared object is its owner's: the files' and the masked reports' records, the brokers' report lists. */
+/** Every shared object is its owner's: the files' and the masked reports' records, the brokers' report lists, the live orders. */
 function expectShared(engine: Engine): void {
   const book = engine.channelBook;
   for (const file of engine.customers.values()) for (const r of file.reports) expect(r).toBe(book.records.get(r.seq));
   for (const list of book.reportsByBroker.values()) for (const e of list) expect(e).toBe(book.reports.get(e.seq));
+  for (const order of engine.orders.values()) expect(order).toBe(engine.allOrders.get(order.id));
   const masked = (engine as unknown as { maskedReports: Map<string, Map<string, { seq: number }[]>> }).maskedReports;
   for (const bySurname of masked.values()) for (const list of bySurname.values()) for (const r of list) expect(r).toBe(book.records.get(r.seq));
 }
