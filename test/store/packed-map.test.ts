@@ -78,6 +78,36 @@ describe('a map of values kept as bytes', () => {
   });
 });
 
+describe('a large map is compressed with a dictionary of its own values', () => {
+  // Entries with some text, so that 4,000 of them take more than the size a dictionary starts at.
+  const large = (n: number): Map<number, Entry & { note: string }> => new Map([...entries(n)].map(([k, e]) => [k, { ...e, note: `到访登记 ${k % 97} 号 ${'备注'.repeat(k % 5)}` }]));
+
+  it('smaller with it, opens as before, and keeps it (and its closed chunks) when packed again', () => {
+    const source = large(4_000);
+    const state = packMap(source, (_k, v) => v, PER_CHUNK);
+    expect(state.dictionary.length).toBeGreaterThan(0);
+    const map = new PackedMap<number, Entry & { note: string }>(state, (_k, saved) => saved as Entry & { note: string });
+    expect(new Map(map)).toEqual(source);
+    const fresh = new PackedMap<number, Entry & { note: string }>(packMap(source, (_k, v) => v, PER_CHUNK), (_k, saved) => saved as Entry & { note: string });
+    fresh.get(13)!.superseded = 7; // chunk 0 only
+    const again = packMap(fresh, (_k, v) => v, PER_CHUNK);
+    expect(Buffer.from(again.dictionary)).toEqual(Buffer.from(state.dictionary));
+    expect(chunk(again, 1)).toEqual(chunk(state, 1));
+    expect(chunk(again, 0)).not.toEqual(chunk(state, 0));
+    expect(new PackedMap<number, Entry>(again, codec.open).get(13)!.superseded).toBe(7);
+  });
+
+  it('a small map has none; once it has grown large it is encoded again with one', () => {
+    const small = packMap(large(40), (_k, v) => v, PER_CHUNK);
+    expect(small.dictionary.length).toBe(0);
+    const map = new PackedMap<number, Entry & { note: string }>(small, (_k, saved) => saved as Entry & { note: string });
+    for (const [k, v] of large(8_000)) if (!map.has(k)) map.set(k, v);
+    const grown = packMap(map, (_k, v) => v, PER_CHUNK);
+    expect(grown.dictionary.length).toBeGreaterThan(0);
+    expect(new Map(new PackedMap<number, Entry>(grown, codec.open))).toEqual(large(8_000));
+  });
+});
+
 /** A small seeded generator, so a failure repeats. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
@@ -102,13 +132,28 @@ describe('a map put back answers as the Map it replaces, whatever is done to it'
     return `1${digits}${digits}`;
   };
   const seqKey = (rnd: () => number): number => Math.floor(rnd() * 5_000);
+  // Seqs as a log gives them, rising (their codes need no sorting), and later ones past them.
+  let last = 0;
+  const risingSeqKey = (rnd: () => number): number => (last += 1 + Math.floor(rnd() * 3));
+  // Keys kept as text: units, and names and plates with Chinese characters.
+  const textKey = (rnd: () => number): string => {
+    const r = rnd();
+    const n = Math.floor(rnd() * 400);
+    if (r < 0.5) return `${1 + (n % 9)}-${1 + Math.floor(n / 9)}-${String(101 + n * 7)}`;
+    if (r < 0.8) return ['张', '王', '李', '赵', '陈'][n % 5]! + ['伟', '芳', '娜', '敏', '静', '丽强'][n % 6]! + (n >= 30 ? String(n) : '');
+    return `沪A${String(10_000 + n * 37)}`;
+  };
 
-  for (const [name, keyOf] of [['phone numbers', phoneKey], ['seqs', seqKey]] as const) {
+  for (const [name, keyOf] of [['phone numbers', phoneKey], ['seqs', seqKey], ['rising seqs', risingSeqKey], ['units, names and plates', textKey]] as const) {
     it(`keyed by ${name}: 2,000 random sets, deletes, gets and walks`, () => {
       const rnd = random(name.length * 7919);
       const source = new Map<string | number, { v: number }>();
       while (source.size < 300) source.set(keyOf(rnd), { v: source.size });
       const state = packMap(source, (_k, v) => v, 16);
+      // The shape each kind of key is kept in: rising seqs as 32-bit codes needing no sort, text as text.
+      expect(state.keys.sorted === null).toBe(keyOf === risingSeqKey);
+      expect(state.keys.codes instanceof Int32Array).toBe(keyOf === risingSeqKey || keyOf === seqKey);
+      expect(state.keys.otherText.length > 0).toBe(keyOf === textKey || keyOf === phoneKey);
       const packed = new PackedMap<string | number, { v: number }>(state, (_k, saved) => saved as { v: number });
       const plain = new Map([...source].map(([k, v]) => [k, { ...v }]));
       const known = [...source.keys()];
