@@ -178,8 +178,11 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
     const state = await loadOffice(conn, vault, slot.info);
     if (!state) throw new Error(`project ${slot.info.id} has no entries`);
     options.onLoaded?.(slot.info.id, { from: 'log', folded: state.engine.lastSeq, snapshot: why });
-    // A snapshot found unusable is replaced by this fold's, whatever seq it claims.
-    if (snapshots && state.engine.lastSeq >= (snapshots.minFacts ?? DEFAULT_SNAPSHOT_MIN)) keepSoon(slot, why !== 'none' && why !== 'erased');
+    // A snapshot found unusable is replaced by this fold's, whatever seq it claims. It is taken on the loop's next
+    // turn, not at a quiet moment: a fold leaves every customer file and report open (≈ 10× the memory the kept
+    // state takes), and a server folding office after office (a first start, a new format) would otherwise hold
+    // them all until it is quiet. The fold has just held the loop for longer than the keep will.
+    if (snapshots && state.engine.lastSeq >= (snapshots.minFacts ?? DEFAULT_SNAPSHOT_MIN)) keepSoon(slot, why !== 'none' && why !== 'erased', nextTurn);
     return state;
   }
 
@@ -204,21 +207,23 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
     return state;
   }
 
+  /** After the answer being written has gone out. */
+  const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
   /** Pending snapshot writes, awaited by `close`. */
   const keeping = new Set<Promise<unknown>>();
   const quiet = new QuietMoments(snapshots?.quiet);
 
   /**
    * Takes a snapshot once the answer that loaded or grew the state has gone out, at a moment the process is not
-   * busy (src/app/quiet-moments.ts): serialising a large office holds the event loop for a while, and no request
+   * busy (src/app/quiet-moments.ts) unless `when` says otherwise: serialising a large office holds the event loop for a while, and no request
    * should wait for it. It is taken under the project's mutex, where every fact the
    * state holds is committed, and stored in the background; failing to store it costs only the next start's fold.
    */
-  function keepSoon(slot: Slot, overBad = false): void {
+  function keepSoon(slot: Slot, overBad = false, when: () => Promise<void> = () => quiet.next()): void {
     if (slot.snapshotPending) return;
     slot.snapshotPending = true;
-    const taking = quiet
-      .next()
+    const taking = when()
       .then(() =>
         slot.mutex.run(() => {
           slot.snapshotPending = false;

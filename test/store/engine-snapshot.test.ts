@@ -167,6 +167,25 @@ describe.each(DIALECTS)('engine snapshots on %s', (dialect) => {
     await offices.close();
   });
 
+  it('an office folded from its log is kept on the next turn, not at a quiet moment: a server folding office after office holds one open at a time', async () => {
+    const db = await loaded();
+    const never = { checkMs: 60_000, maxWaitMs: 60_000 }; // no quiet moment comes in this test
+    const offices = await openSqlOffices(db, { secret: SECRET, listen: false, snapshots: { minFacts: 100, every: 5, quiet: never } });
+    const handle = (await offices.open(project))!;
+    const folded = await handle.engine();
+    expect(folded.customers).not.toBeInstanceOf(PackedFiles);
+    await new Promise((r) => setTimeout(r, 50));
+    const kept = await handle.engine();
+    expect(kept.customers).toBeInstanceOf(PackedFiles);
+    expect((kept.customers as PackedFiles).closed).toBe(kept.customers.size);
+    // Later keeps still wait for a quiet moment: five writes are due one, and it does not come.
+    await registerSome(offices, 5, 600);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await handle.engine()).customers).toBe(kept.customers);
+    await offices.close(); // a clean stop keeps what waits
+    expect((await readSnapshot(db, project))?.seq).toBe(office.facts.length + 5);
+  });
+
   it('a stale snapshot (the log went on without it) folds only the entries after it', async () => {
     const db = await loaded();
     const first = await restart(db);
