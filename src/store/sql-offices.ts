@@ -21,6 +21,7 @@ import type { Db } from './sql/db.ts';
 import { migrate } from './sql/migrate.ts';
 import { Mutex } from './sql/mutex.ts';
 import { QuietMoments, type QuietOptions } from './snapshots/quiet-moments.ts';
+import { valuesOpened } from './snapshots/packed-fields.ts';
 import { isPostgres, type Listening } from './sql/postgres-db.ts';
 import { openSnapshot, takeSnapshot } from './snapshots/engine-snapshot.ts';
 import { dropSnapshot, entryHashAt, keepSnapshot, readSnapshot } from './snapshots/snapshot-store.ts';
@@ -55,6 +56,8 @@ export interface SnapshotOptions {
   readonly minFacts?: number;
   /** When the process counts as not busy: serialising a snapshot waits for such a moment. */
   readonly quiet?: QuietOptions;
+  /** Values an office may open by reads (customer files, reports) before a keep closes them again. */
+  readonly maxOpened?: number;
 }
 
 /** How a project's state was loaded: from a snapshot (and how many entries after it were folded), or from the log and why. */
@@ -122,6 +125,11 @@ const refused = (code: Refusal['code'], message: string): Erasure => ({ ok: fals
 const DEFAULT_SNAPSHOT_EVERY = 10_000;
 /** A log shorter than this folds faster than a snapshot is written and read back. */
 const DEFAULT_SNAPSHOT_MIN = 2_000;
+/**
+ * Values opened since the last keep (customer files, reports, entries) after which a keep closes them again:
+ * ≈ 1–2 KiB each as objects, so an office opens at most a few MiB above its kept state.
+ */
+const DEFAULT_MAX_OPENED = 2_000;
 
 export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promise<SqlOffices> {
   await migrate(db, EVENT_LOG_MIGRATIONS);
@@ -213,6 +221,14 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
   /** Pending snapshot writes, awaited by `close`. */
   const keeping = new Set<Promise<unknown>>();
   const quiet = new QuietMoments(snapshots?.quiet);
+
+  /**
+   * Reads open customer files and reports without adding an entry, so a day of questions would open an office
+   * back up to the size of its fold: after `maxOpened` values, a keep closes them again (at a quiet moment).
+   */
+  function keepIfOpened(slot: Slot, state: OfficeState): void {
+    if (snapshots && !slot.snapshotPending && valuesOpened(state.engine) >= (snapshots.maxOpened ?? DEFAULT_MAX_OPENED)) keepSoon(slot);
+  }
 
   /**
    * Takes a snapshot once the answer that loaded or grew the state has gone out, at a moment the process is not
@@ -446,13 +462,17 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
         // (a read may trail another process's commit by that delivery, never a write: writes catch up under the lock).
         // SQLite: the same when no other connection (another process) has committed since the last catch-up.
         const quiet = listening ? slot.fresh && listening.connected() : elsewhere !== null && slot.seenElsewhere === elsewhere();
-        if (quiet && slot.state && slot.draining === null && slot.mutex.idle) return Promise.resolve(slot.state.engine);
+        if (quiet && slot.state && slot.draining === null && slot.mutex.idle) {
+          keepIfOpened(slot, slot.state);
+          return Promise.resolve(slot.state.engine);
+        }
         // Reads that queue up behind a write (or another read) share the next catch-up: it starts after each of
         // them asked, so each still sees every fact committed before it asked.
         slot.nextRead ??= slot.mutex.run(async () => {
           slot.nextRead = null;
           const state = await current(db, slot);
           await deliver(slot);
+          keepIfOpened(slot, state);
           return state.engine;
         });
         return slot.nextRead;

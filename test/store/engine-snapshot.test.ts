@@ -11,6 +11,7 @@ import { STANDARD_POLICY } from '../../src/core/policy.ts';
 import { HOUR_MS } from '../../src/core/time.ts';
 import { loadOffice, type OfficeState } from '../../src/store/office-state.ts';
 import { captureEngine, openSnapshot, sealSnapshot, SNAPSHOT_FORMAT } from '../../src/store/snapshots/engine-snapshot.ts';
+import { valuesOpened } from '../../src/store/snapshots/packed-fields.ts';
 import { PackedFiles } from '../../src/store/snapshots/packed-files.ts';
 import { readSnapshot } from '../../src/store/snapshots/snapshot-store.ts';
 import type { Db } from '../../src/store/sql/db.ts';
@@ -184,6 +185,36 @@ describe.each(DIALECTS)('engine snapshots on %s', (dialect) => {
     expect((await handle.engine()).customers).toBe(kept.customers);
     await offices.close(); // a clean stop keeps what waits
     expect((await readSnapshot(db, project))?.seq).toBe(office.facts.length + 5);
+  });
+
+  it('reads that open many customer files are followed by a keep that closes them, though no entry was added', async () => {
+    const db = await loaded();
+    await (await restart(db)).offices.close(); // a snapshot to start from
+    const offices = await openSqlOffices(db, { secret: SECRET, listen: false, snapshots: { minFacts: 100, every: 500, maxOpened: 40, quiet: { checkMs: 5, maxWaitMs: 20 } } });
+    const handle = (await offices.open(project))!;
+    const restored = await handle.engine();
+    const files = restored.customers as PackedFiles;
+    const phones = [...files.keys()];
+    // A file opens its broker reports too: count what is open, not the files.
+    const openUntil = (n: number): void => {
+      while (valuesOpened(restored) < n) files.get(phones.shift()!);
+    };
+    openUntil(30);
+    await handle.engine();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await handle.engine()).toBe(restored); // under the bound
+    openUntil(40);
+    await handle.engine(); // the read that finds 40 open
+    let now = restored;
+    for (let i = 0; i < 200 && now === restored; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      now = await handle.engine();
+    }
+    expect(now).not.toBe(restored);
+    expect((now.customers as PackedFiles).closed).toBe(now.customers.size);
+    expect(now.lastSeq).toBe(restored.lastSeq);
+    await sameAsFreshFold(db, offices);
+    await offices.close();
   });
 
   it('a stale snapshot (the log went on without it) folds only the entries after it', async () => {

@@ -123,3 +123,13 @@ export const PACKED_FIELDS: Readonly<Record<string, PackedField>> = {
     },
   },
 };
+
+/** How many values of an engine put back from its snapshot have been opened since: what the next keep closes again. */
+export function valuesOpened(engine: Engine): number {
+  let n = 0;
+  for (const value of Object.values(engine)) {
+    if (value instanceof PackedMap) n += value.openCount;
+    else if (value instanceof ChannelBook || value instanceof RegisterBook) for (const inner of Object.values(value)) if (inner instanceof PackedMap) n += inner.openCount;
+  }
+  return n;
+}

@@ -435,6 +435,11 @@ export class PackedMap<K, V> extends Map<K, V> {
     return this.count - this.deletions + super.size;
   }
 
+  /** How many saved values are open (opened or replaced since the map was put back): what a keep would close. */
+  get openCount(): number {
+    return this.opened.size;
+  }
+
   /** How many values are still closed (their bytes only); walks the map, for tests and figures, not for a hot path. */
   get closed(): number {
     let n = 0;
