@@ -11,7 +11,9 @@ import { verifyLog } from '../src/store/log/verify-log.ts';
 import type { Actor } from '../src/store/offices.ts';
 import type { Dialect } from '../src/store/sql/db.ts';
 import { openSqlOffices, type SqlOffices } from '../src/store/sql-offices.ts';
-import { createVault } from '../src/store/vault/personal-vault.ts';
+import { createVault, type Vault } from '../src/store/vault/personal-vault.ts';
+import { takeSnapshot } from '../src/store/snapshots/engine-snapshot.ts';
+import type { Engine } from '../src/core/engine.ts';
 import { bulkLoadOffice } from './bulk-load.ts';
 import { generateOffice, planGroup, typedPhone, unknownPhone, type GroupScale, type OfficePlan } from './group-history.ts';
 import { benchUser, brokerRace, httpMonthlyReport, loadJudge, loadPing, warmUp, type BenchSession, type HttpReportFigures, type LoadFigures, type RaceFigures } from './group-http.ts';
@@ -24,6 +26,35 @@ import { monthOf, monthRange } from '../src/app/performance.ts';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
+
+/** Heap and array buffers after full collections; an array buffer's memory goes a turn after its object. */
+async function settledMemory(): Promise<{ heap: number; arrayBuffers: number }> {
+  for (let i = 0; i < 3; i++) {
+    collectGarbage();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, arrayBuffers: m.arrayBuffers };
+}
+
+/** Every office's folded engine snapshotted and put back in this process, as a restarted server holds it: what it costs a fact. */
+async function measurePackedEngines(offices: SqlOffices, vault: Vault, projects: readonly string[]): Promise<DialectResults['enginePacked']> {
+  const held: Engine[] = [];
+  let facts = 0;
+  const before = await settledMemory();
+  for (const p of projects) {
+    const engine = await (await offices.open(p))!.engine();
+    const taken = takeSnapshot(vault.keys, p, 'bench', { engine, parties: { day: '', bySeq: new Map() }, retired: new Set() });
+    await taken.sealed;
+    held.push(taken.reopened().engine);
+    facts += engine.lastSeq;
+  }
+  const after = await settledMemory();
+  const heapBytes = after.heap - before.heap;
+  const arrayBufferBytes = after.arrayBuffers - before.arrayBuffers;
+  if (held.length !== projects.length) throw new Error('an engine was not put back');
+  return { facts, heapBytes, arrayBufferBytes, bytesPerFact: (heapBytes + arrayBufferBytes) / facts };
+}
 
 /** How much each measure does at a scale (the dataset's size is the GroupScale). */
 export interface Sizes {
@@ -98,6 +129,8 @@ export interface DialectResults {
   readonly rebuild: RebuildFigures;
   /** Folding every office's log into its engine in this process (what a server does on its first request to each). */
   readonly engineLoad: { readonly facts: number; readonly ms: number; readonly perS: number; readonly heapBytes: number };
+  /** The same engines as a restarted server holds them, put back from their snapshots: heap and array buffers. */
+  readonly enginePacked: { readonly facts: number; readonly heapBytes: number; readonly arrayBufferBytes: number; readonly bytesPerFact: number };
   readonly judge: JudgeFigures;
   readonly report: ReportFigures;
   readonly server: {
@@ -301,6 +334,8 @@ async function measurePlace(place: Place, c: PlaceContext): Promise<DialectResul
   collectGarbage();
   const engineLoad = { facts: loadedFacts, ms: loadMs, perS: loadedFacts / (loadMs / 1000), heapBytes: process.memoryUsage().heapUsed - heapBefore };
   log(`  engines: ${Math.round(engineLoad.perS).toLocaleString('en-US')} facts/s folded from the log, ${Math.round(mib(engineLoad.heapBytes))} MiB of heap for ${c.projects.length} offices`);
+  const enginePacked = await measurePackedEngines(offices, c.vault, c.projects);
+  log(`  engines put back from their snapshots: ${mib(enginePacked.heapBytes).toFixed(1)} MiB of heap and ${mib(enginePacked.arrayBufferBytes).toFixed(1)} MiB of array buffers, ${enginePacked.bytesPerFact.toFixed(1)} bytes a fact (folded: ${(engineLoad.heapBytes / engineLoad.facts).toFixed(0)})`);
 
   const judge = await measureJudge(place, offices, c.vault, c.questions, c.now);
   log(`  judge in-process: p50 ${judge.judge.p50.toFixed(1)} µs, p99 ${judge.judge.p99.toFixed(1)} µs; raw look-up p50 ${judge.raw.p50.toFixed(1)} µs, p99 ${judge.raw.p99.toFixed(1)} µs`);
@@ -395,6 +430,7 @@ async function measurePlace(place: Place, c: PlaceContext): Promise<DialectResul
       verify,
       rebuild,
       engineLoad,
+      enginePacked,
       judge,
       report,
       server: { startMs, warmUp: warm, restart, rss: { idle, warm: warmRss, afterJudge, afterRace, end: end.rss, peak: end.peak }, ping, judge: httpJudge, rounds: { ping: pings, judge: judges }, race: raceFigures, monthly },

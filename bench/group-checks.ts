@@ -17,6 +17,7 @@ export function problemsOf(r: GroupResults): string[] {
     expect(x.rebuild.equal, `rebuilt projections differ from the loaded ones${on}`);
     expect(x.rebuild.facts === d.facts, `rebuild folded ${x.rebuild.facts} facts, loaded ${d.facts}${on}`);
     expect(x.engineLoad.facts === d.facts, `engines folded ${x.engineLoad.facts} facts, loaded ${d.facts}${on}`);
+    expect(x.enginePacked.facts === d.facts, `engines put back from snapshots hold ${x.enginePacked.facts} facts, loaded ${d.facts}${on}`);
     expect(x.judge.judge.n >= r.sizes.questions, `judge answered ${x.judge.judge.n} questions of ${r.sizes.questions}${on}`);
     expect(x.judge.known > 0 && x.judge.known < x.judge.judge.n, `judge found ${x.judge.known} known customers of ${x.judge.judge.n}${on}`);
     const s = x.server;

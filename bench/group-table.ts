@@ -68,6 +68,8 @@ export function rowsOf(r: GroupResults): Row[] {
     rows.push({ measure: 'first judge of an office after a restart (engine snapshots), p50', store, ours: ms(again.perProject.p50 / 1000), limit: `folding its log ${ms(first.perProject.p50 / 1000)}`, ratio: times(first.perProject.p50 / Math.max(again.perProject.p50, 1)), goal: `≤ ${GOALS.restartFirstJudgeMs} ms`, met: again.perProject.p50 / 1000 <= GOALS.restartFirstJudgeMs });
     rows.push({ measure: 'every office ready after a restart (engine snapshots)', store, ours: s(again.ms / 1000), limit: `folding every log ${s(first.ms / 1000)}`, ratio: times(first.ms / Math.max(again.ms, 1)), goal: `≤ ${GOALS.restartAllReadyMs / 1000} s`, met: again.ms <= GOALS.restartAllReadyMs });
     rows.push({ measure: 'engines folded from the log (cold start)', store, ours: `${perS(d.engineLoad.perS)} facts`, limit: `${fmt(mib(d.engineLoad.heapBytes))} MiB heap`, ratio: '', goal: '', met: null });
+    const packed = d.enginePacked;
+    rows.push({ measure: 'engine memory a fact, put back from its snapshot (heap and array buffers)', store, ours: `${sig(packed.bytesPerFact)} B`, limit: `folded ${sig(d.engineLoad.heapBytes / d.engineLoad.facts)} B`, ratio: times(packed.bytesPerFact / (d.engineLoad.heapBytes / d.engineLoad.facts)), goal: '', met: null });
     rows.push({ measure: 'verify the hash chains', store, ours: s(d.verify.ms / 1000), limit: `${fmt(d.verify.entries)} entries`, ratio: perS(d.verify.entries / (d.verify.ms / 1000)), goal: 'ok', met: d.verify.ok });
   }
   return rows;
