@@ -133,7 +133,7 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
   const readModels = snapshots ? readModelSnapshots(db, vault.keys, clock) : null;
   const slots = new Map<string, Slot>();
   /** SQLite: counts other connections' commits (`Db.commitsElsewhere`); null on PostgreSQL. */
-  const elsewhere = db.commitsElsewhere ? (): number => (db.commitsElsewhere as () => number).call(db) : null;
+  const elsewhere = db.commitsElsewhere ? (readSince?: number): number => (db.commitsElsewhere as (readSince?: number) => number).call(db, readSince) : null;
   const listeners = new Set<Listener>();
   /** The last seq of each project handed to subscribers (or passed while nobody listened); absent: none yet. */
   const delivered = new Map<string, number>();
@@ -435,12 +435,12 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
           return executed;
         });
       },
-      engine() {
+      engine(options) {
         // PostgreSQL, nothing announced since the last catch-up and nothing of this process in flight: the state
         // is every committed fact but those committed elsewhere in the last moments, whose notices are on the way
         // (a read may trail another process's commit by that delivery, never a write: writes catch up under the lock).
         // SQLite: the same when no other connection (another process) has committed since the last catch-up.
-        const quiet = listening ? slot.fresh && listening.connected() : elsewhere !== null && slot.seenElsewhere === elsewhere();
+        const quiet = listening ? slot.fresh && listening.connected() : elsewhere !== null && slot.seenElsewhere === elsewhere(options?.readSince);
         if (quiet && slot.state && slot.draining === null && slot.mutex.idle) return Promise.resolve(slot.state.engine);
         // Reads that queue up behind a write (or another read) share the next catch-up: it starts after each of
         // them asked, so each still sees every fact committed before it asked.
