@@ -69,7 +69,7 @@ async function contextOf(req: FastifyRequest, deps: AuthDeps): Promise<RequestCo
   const opened = await deps.offices.open(project);
   if (!opened) throw new ApiError('not_found', { detail: 'no such project' });
   const engine = caughtUp.get(project);
-  const handle = engine ? withEngine(opened, engine) : opened;
+  const handle = engine ? new CaughtUpHandle(opened, engine) : opened;
   // CH-2: an unapproved broker may only see their application.
   if (caller.role === 'broker' && !UNAPPROVED_BROKER_MAY.includes(access.endpoint)) {
     const broker = caller.brokerId === null ? undefined : (await handle.engine()).brokers.get(caller.brokerId);
@@ -97,24 +97,36 @@ async function departedAny(session: Session, deps: AuthDeps, caughtUp: Map<strin
 /**
  * The project's handle whose first `engine()` is the one the SEC-4 check has just caught up (issue 13: a read
  * route asked for a second catch-up microseconds after the first). Any later read, or any after a command,
- * catches up as usual.
+ * catches up as usual. One object a request, its methods on the prototype (no closures made per request).
  */
-function withEngine(handle: OfficeHandle, engine: Engine): OfficeHandle {
-  let first: Engine | null = engine;
-  const { backlog } = handle;
-  return {
-    project: handle.project,
-    ...(handle.savedIndex ? { savedIndex: handle.savedIndex } : {}),
-    execute(command, actor, options) {
-      first = null;
-      return handle.execute(command, actor, options);
-    },
-    engine(options) {
-      const ready = first;
-      first = null;
-      return ready ? Promise.resolve(ready) : handle.engine(options);
-    },
-    facts: (afterSeq) => handle.facts(afterSeq),
-    ...(backlog ? { backlog: (afterSeq: number, limit: number) => backlog.call(handle, afterSeq, limit) } : {}),
-  };
+class CaughtUpHandle implements OfficeHandle {
+  readonly project: OfficeHandle['project'];
+  readonly savedIndex: OfficeHandle['savedIndex'];
+  readonly backlog: OfficeHandle['backlog'];
+  private first: Engine | null;
+
+  constructor(
+    private readonly handle: OfficeHandle,
+    engine: Engine,
+  ) {
+    this.project = handle.project;
+    this.savedIndex = handle.savedIndex;
+    this.backlog = handle.backlog?.bind(handle);
+    this.first = engine;
+  }
+
+  execute(...args: Parameters<OfficeHandle['execute']>): ReturnType<OfficeHandle['execute']> {
+    this.first = null;
+    return this.handle.execute(...args);
+  }
+
+  engine(options?: { readonly readSince?: number }): Promise<Engine> {
+    const ready = this.first;
+    this.first = null;
+    return ready ? Promise.resolve(ready) : this.handle.engine(options);
+  }
+
+  facts(afterSeq: number): ReturnType<OfficeHandle['facts']> {
+    return this.handle.facts(afterSeq);
+  }
 }

@@ -102,6 +102,8 @@ interface Slot {
   snapshotSeq: number;
   /** A snapshot is about to be taken. */
   snapshotPending: boolean;
+  /** The project's handle, made once: it holds nothing of its own (a request opens its project twice). */
+  handle: OfficeHandle | null;
 }
 
 /** A command waiting for its transaction. */
@@ -139,7 +141,7 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
   const delivered = new Map<string, number>();
   let closed = false;
 
-  const newSlot = (info: ProjectInfo): Slot => ({ info, mutex: new Mutex(), state: null, recent: [], queue: [], draining: null, nextRead: null, fresh: false, seenElsewhere: Number.NaN, snapshotSeq: -1, snapshotPending: false });
+  const newSlot = (info: ProjectInfo): Slot => ({ info, mutex: new Mutex(), state: null, recent: [], queue: [], draining: null, nextRead: null, fresh: false, seenElsewhere: Number.NaN, snapshotSeq: -1, snapshotPending: false, handle: null });
 
   async function slotOf(id: string): Promise<Slot | null> {
     const known = slots.get(id);
@@ -494,7 +496,9 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
 
     async open(projectId: string) {
       const slot = await slotOf(projectId);
-      return slot ? handle(slot) : null;
+      if (!slot) return null;
+      slot.handle ??= handle(slot);
+      return slot.handle;
     },
 
     async erasePersonal(projectId, phone, by, approvedBy, reason) {
