@@ -13,8 +13,11 @@ import type { Db } from '../store/sql/db.ts';
 import { isPostgres, type Listening } from '../store/sql/postgres-db.ts';
 
 export interface SessionLookup {
-  /** The live session of a token, as `findSession` answers it. */
-  find(token: string, now: number): Promise<Session | null>;
+  /**
+   * The live session of a token, as `findSession` answers it. `readSince` (performance.now()): when the request
+   * arrived; what other processes committed before then is heard (`Db.commitsElsewhere`).
+   */
+  find(token: string, now: number, readSince?: number): Promise<Session | null>;
   /** Look-ups answered from the process and from the database, since it opened (the tests and the bench read them). */
   counts(): { readonly kept: number; readonly read: number };
   /** Whether look-ups may be answered from the process now. */
@@ -29,7 +32,7 @@ const DEFAULT_MAX_AGE_MS = 1_000;
 
 /** How a lookup knows that other processes changed nothing: `trusted` says so, and empties the cache when not. */
 interface Hearing {
-  trusted(): boolean;
+  trusted(readSince?: number): boolean;
   close(): Promise<void>;
 }
 
@@ -44,8 +47,8 @@ export function openSessionLookup(db: Db, options: { readonly max?: number; read
   const hearing = isPostgres(db) ? listenFor(db, cache) : db.commitsElsewhere ? countCommits(db, cache) : null;
   const stopHearing = hearAccountChanges((n) => cache.forget(n));
   return {
-    async find(token, now) {
-      if (!hearing?.trusted()) return readRow(token, now);
+    async find(token, now, readSince) {
+      if (!hearing?.trusted(readSince)) return readRow(token, now);
       if (token.length === 0 || token.length > 100) return null;
       const id = sessionIdOf(token);
       const hit = cache.get(id, performance.now());
@@ -104,8 +107,8 @@ function listenFor(db: Db & { listen(channel: string, onMessage: (payload: strin
 function countCommits(db: Db, cache: SessionCache): Hearing {
   let seen = Number.NaN;
   return {
-    trusted() {
-      const now = db.commitsElsewhere?.() ?? Number.NaN;
+    trusted(readSince) {
+      const now = db.commitsElsewhere?.(readSince) ?? Number.NaN;
       if (now === seen) return true;
       cache.clear();
       seen = now;

@@ -34,6 +34,8 @@ export function installAuth(app: FastifyInstance, deps: AuthDeps): void {
 }
 
 async function contextOf(req: FastifyRequest, deps: AuthDeps): Promise<RequestContext> {
+  // The request is here: what other processes committed before now must be seen, what they commit later need not.
+  const readSince = performance.now();
   const lang = langOf(req.headers['accept-language']);
   const access = req.routeOptions.config.access;
   if (access === undefined || access === 'public') return { lang, token: null, session: null, caller: null, handle: null };
@@ -45,14 +47,14 @@ async function contextOf(req: FastifyRequest, deps: AuthDeps): Promise<RequestCo
     return display;
   }
   const token = req.cookies[SESSION_COOKIE] ?? null;
-  const session = token ? await deps.sessions.find(token, deps.clock()) : null;
+  const session = token ? await deps.sessions.find(token, deps.clock(), readSince) : null;
   if (!token || !session) {
     const display = await displayContext(req, deps, lang, access);
     if (display) return display;
     throw new ApiError('unauthenticated');
   }
   const caughtUp = new Map<string, Engine>();
-  if (await departedAny(session, deps, caughtUp)) throw new ApiError('unauthenticated', { detail: 'your access ended when you left the company (SEC-4)' });
+  if (await departedAny(session, deps, caughtUp, readSince)) throw new ApiError('unauthenticated', { detail: 'your access ended when you left the company (SEC-4)' });
   if (!SAFE_METHODS.has(req.method) && !csrfMatches(token, req.headers['x-csrf-token'])) throw new ApiError('csrf_failed');
   const known = { lang, token, session };
   if (access === 'session') return { ...known, caller: null, handle: null };
@@ -67,7 +69,7 @@ async function contextOf(req: FastifyRequest, deps: AuthDeps): Promise<RequestCo
   const opened = await deps.offices.open(project);
   if (!opened) throw new ApiError('not_found', { detail: 'no such project' });
   const engine = caughtUp.get(project);
-  const handle = engine ? withEngine(opened, engine) : opened;
+  const handle = engine ? new CaughtUpHandle(opened, engine) : opened;
   // CH-2: an unapproved broker may only see their application.
   if (caller.role === 'broker' && !UNAPPROVED_BROKER_MAY.includes(access.endpoint)) {
     const broker = caller.brokerId === null ? undefined : (await handle.engine()).brokers.get(caller.brokerId);
@@ -77,13 +79,13 @@ async function contextOf(req: FastifyRequest, deps: AuthDeps): Promise<RequestCo
 }
 
 /** SEC-4 on each request: if a staff id the user acts as has departed, their access ends now. */
-async function departedAny(session: Session, deps: AuthDeps, caughtUp: Map<string, Engine>): Promise<boolean> {
+async function departedAny(session: Session, deps: AuthDeps, caughtUp: Map<string, Engine>, readSince: number): Promise<boolean> {
   let departed = false;
   for (const m of session.memberships) {
     if (m.staffId === null) continue;
     const handle = await deps.offices.open(m.project);
     if (!handle) continue;
-    const engine = await handle.engine();
+    const engine = await handle.engine({ readSince });
     caughtUp.set(m.project, engine);
     if (!engine.departed.has(m.staffId)) continue;
     await deps.endStaffAccess(m.project, m.staffId);
@@ -95,24 +97,36 @@ async function departedAny(session: Session, deps: AuthDeps, caughtUp: Map<strin
 /**
  * The project's handle whose first `engine()` is the one the SEC-4 check has just caught up (issue 13: a read
  * route asked for a second catch-up microseconds after the first). Any later read, or any after a command,
- * catches up as usual.
+ * catches up as usual. One object a request, its methods on the prototype (no closures made per request).
  */
-function withEngine(handle: OfficeHandle, engine: Engine): OfficeHandle {
-  let first: Engine | null = engine;
-  const { backlog } = handle;
-  return {
-    project: handle.project,
-    ...(handle.savedIndex ? { savedIndex: handle.savedIndex } : {}),
-    execute(command, actor, options) {
-      first = null;
-      return handle.execute(command, actor, options);
-    },
-    engine() {
-      const ready = first;
-      first = null;
-      return ready ? Promise.resolve(ready) : handle.engine();
-    },
-    facts: (afterSeq) => handle.facts(afterSeq),
-    ...(backlog ? { backlog: (afterSeq: number, limit: number) => backlog.call(handle, afterSeq, limit) } : {}),
-  };
+class CaughtUpHandle implements OfficeHandle {
+  readonly project: OfficeHandle['project'];
+  readonly savedIndex: OfficeHandle['savedIndex'];
+  readonly backlog: OfficeHandle['backlog'];
+  private first: Engine | null;
+
+  constructor(
+    private readonly handle: OfficeHandle,
+    engine: Engine,
+  ) {
+    this.project = handle.project;
+    this.savedIndex = handle.savedIndex;
+    this.backlog = handle.backlog?.bind(handle);
+    this.first = engine;
+  }
+
+  execute(...args: Parameters<OfficeHandle['execute']>): ReturnType<OfficeHandle['execute']> {
+    this.first = null;
+    return this.handle.execute(...args);
+  }
+
+  engine(options?: { readonly readSince?: number }): Promise<Engine> {
+    const ready = this.first;
+    this.first = null;
+    return ready ? Promise.resolve(ready) : this.handle.engine(options);
+  }
+
+  facts(afterSeq: number): ReturnType<OfficeHandle['facts']> {
+    return this.handle.facts(afterSeq);
+  }
 }

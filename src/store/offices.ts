@@ -36,8 +36,12 @@ export interface OfficeHandle {
   readonly project: ProjectInfo;
   /** Decides and records one command in one transaction, after catching up with facts others recorded. */
   execute(command: Command, actor: Actor, options?: ExecuteOptions): Promise<Executed>;
-  /** The engine caught up with every committed fact (reads: judge, queue, timeline). */
-  engine(): Promise<Engine>;
+  /**
+   * The engine caught up with every committed fact (reads: judge, queue, timeline). `readSince`
+   * (performance.now()): when the request asking arrived; facts committed before then are in the engine, and
+   * a store may tell so from a look that another caller made since (`Db.commitsElsewhere`).
+   */
+  engine(options?: { readonly readSince?: number }): Promise<Engine>;
   /** Facts after `afterSeq`, in order (timelines, live updates, rebuilds). */
   facts(afterSeq: number): Promise<readonly Recorded[]>;
   /**

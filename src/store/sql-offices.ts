@@ -105,6 +105,8 @@ interface Slot {
   snapshotSeq: number;
   /** A snapshot is about to be taken. */
   snapshotPending: boolean;
+  /** The project's handle, made once: it holds nothing of its own (a request opens its project twice). */
+  handle: OfficeHandle | null;
 }
 
 /** A command waiting for its transaction. */
@@ -141,13 +143,13 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
   const readModels = snapshots ? readModelSnapshots(db, vault.keys, clock) : null;
   const slots = new Map<string, Slot>();
   /** SQLite: counts other connections' commits (`Db.commitsElsewhere`); null on PostgreSQL. */
-  const elsewhere = db.commitsElsewhere ? (): number => (db.commitsElsewhere as () => number).call(db) : null;
+  const elsewhere = db.commitsElsewhere ? (readSince?: number): number => (db.commitsElsewhere as (readSince?: number) => number).call(db, readSince) : null;
   const listeners = new Set<Listener>();
   /** The last seq of each project handed to subscribers (or passed while nobody listened); absent: none yet. */
   const delivered = new Map<string, number>();
   let closed = false;
 
-  const newSlot = (info: ProjectInfo): Slot => ({ info, mutex: new Mutex(), state: null, recent: [], queue: [], draining: null, nextRead: null, fresh: false, seenElsewhere: Number.NaN, snapshotSeq: -1, snapshotPending: false });
+  const newSlot = (info: ProjectInfo): Slot => ({ info, mutex: new Mutex(), state: null, recent: [], queue: [], draining: null, nextRead: null, fresh: false, seenElsewhere: Number.NaN, snapshotSeq: -1, snapshotPending: false, handle: null });
 
   async function slotOf(id: string): Promise<Slot | null> {
     const known = slots.get(id);
@@ -456,12 +458,12 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
           return executed;
         });
       },
-      engine() {
+      engine(options) {
         // PostgreSQL, nothing announced since the last catch-up and nothing of this process in flight: the state
         // is every committed fact but those committed elsewhere in the last moments, whose notices are on the way
         // (a read may trail another process's commit by that delivery, never a write: writes catch up under the lock).
         // SQLite: the same when no other connection (another process) has committed since the last catch-up.
-        const quiet = listening ? slot.fresh && listening.connected() : elsewhere !== null && slot.seenElsewhere === elsewhere();
+        const quiet = listening ? slot.fresh && listening.connected() : elsewhere !== null && slot.seenElsewhere === elsewhere(options?.readSince);
         if (quiet && slot.state && slot.draining === null && slot.mutex.idle) {
           keepIfOpened(slot, slot.state);
           return Promise.resolve(slot.state.engine);
@@ -519,7 +521,9 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
 
     async open(projectId: string) {
       const slot = await slotOf(projectId);
-      return slot ? handle(slot) : null;
+      if (!slot) return null;
+      slot.handle ??= handle(slot);
+      return slot.handle;
     },
 
     async erasePersonal(projectId, phone, by, approvedBy, reason) {

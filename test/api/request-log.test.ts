@@ -2,7 +2,7 @@
 // sent back as X-Request-Id), the route pattern rather than the URL, and no phone number in full (SEC-1).
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, maskPhones } from '../../src/server/logger.ts';
+import { createLogger, maskDeep, maskPhones } from '../../src/server/logger.ts';
 import type { Offices } from '../../src/store/offices.ts';
 import { failingEngine, p, startHarness, type Harness } from './api-harness.ts';
 import { FULL_PHONE } from '../support/full-phone.ts';
@@ -53,5 +53,14 @@ describe('the request log', () => {
     expect(text).toContain('138****8000');
     expect(text).not.toMatch(FULL_PHONE);
     expect(maskPhones('call +86 139-0013-9000 or 13800138000')).toBe('call 139****9000 or 138****8000');
+  });
+
+  it('masks every string of a logged value, however deep, and leaves one with nothing to mask as it is', () => {
+    const line = { method: 'GET', route: '/api/projects/:project/judge', status: 200, ms: 1, tags: ['a', 'b'] };
+    expect(maskDeep(line)).toBe(line);
+    const nested = { ok: 'fine', n: 3, deep: { list: ['x', { phone: '+86 13800138000' }] }, after: '13900139000 called' };
+    expect(maskDeep(nested)).toEqual({ ok: 'fine', n: 3, deep: { list: ['x', { phone: '138****8000' }] }, after: '139****9000 called' });
+    expect(nested.deep.list[1]).toEqual({ phone: '+86 13800138000' }); // the value logged is not changed
+    expect(JSON.stringify(maskDeep(new Error('lost 13800138000')))).not.toMatch(FULL_PHONE);
   });
 });

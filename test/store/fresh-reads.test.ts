@@ -112,4 +112,46 @@ describe('reads on SQLite while no other connection commits', () => {
     expect(b.count() - after).toBe(0);
     await Promise.all([writer.close(), reader.close()]);
   });
+
+  it('share one look at the commit count among the reads of a request, and see a commit made before the request arrived', async () => {
+    const { db, place: where } = await place.fresh();
+    const writer = await openOffices(db);
+    const a = await createProject(writer, 'p1');
+    const native = place.open(where);
+    let looks = 0;
+    const looking = new Proxy(native, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (key !== 'commitsElsewhere' || typeof value !== 'function') return typeof value === 'function' ? (value as (...x: unknown[]) => unknown).bind(target) : value;
+        return (readSince?: number) => {
+          const before = (target as unknown as { lastVersionAt: number }).lastVersionAt;
+          const n = (value as (r?: number) => number).call(target, readSince);
+          if ((target as unknown as { lastVersionAt: number }).lastVersionAt !== before) looks++;
+          return n;
+        };
+      },
+    });
+    const reader = await openOffices(looking);
+    const office = (await reader.open('p1'))!;
+    await office.engine();
+
+    // A request arrives; its reads share one look.
+    let arrived = performance.now();
+    looks = 0;
+    for (let i = 0; i < 5; i++) await office.engine({ readSince: arrived });
+    expect(looks).toBe(1);
+
+    // Another process commits, then a request arrives: its first read looks again, and catches up.
+    const seq = await must(a, registration('c1', phone(1)));
+    arrived = performance.now();
+    looks = 0;
+    const engine = await office.engine({ readSince: arrived });
+    expect(engine.lastSeq).toBe(seq);
+    expect(engine.ownership(phone(1), engine.lastAt).owner).toBe('c1');
+    // Without readSince each read looks.
+    looks = 0;
+    for (let i = 0; i < 3; i++) await office.engine();
+    expect(looks).toBe(3);
+    await Promise.all([writer.close(), reader.close()]);
+  });
 });

@@ -111,13 +111,23 @@ class SqliteDb implements Db {
     return this.guard(() => void this.native.close());
   }
 
+  /** The last `commitsElsewhere` read, and the instant (performance.now()) just before it was made. */
+  private lastVersion = Number.NaN;
+  private lastVersionAt = Number.NEGATIVE_INFINITY;
+
   /** Read at once, outside the mutex: a pragma of the one connection, and cheaper than the mutex's hop. */
-  commitsElsewhere(): number {
+  commitsElsewhere(readSince?: number): number {
+    if (readSince !== undefined && this.lastVersionAt >= readSince) return this.lastVersion;
+    const at = performance.now(); // before the read: the number it gets is as of this instant or later
+    let version: number;
     try {
-      return this.dataVersion.get() as number;
+      version = this.dataVersion.get() as number;
     } catch {
-      return Number.NaN; // closed: equal to nothing, so nobody trusts what they hold
+      version = Number.NaN; // closed: equal to nothing, so nobody trusts what they hold
     }
+    this.lastVersion = version;
+    this.lastVersionAt = at;
+    return version;
   }
 
   private get dataVersion(): Database.Statement {
