@@ -62,7 +62,8 @@ export function rowsOf(r: GroupResults): Row[] {
       rows.push({ measure: 'office report of the month over HTTP after a restart', store, ours: s(after.officeMs / 1000), limit: '', ratio: '', goal: `< ${GOALS.reportSeconds} s`, met: after.officeMs < GOALS.reportSeconds * 1000 });
     }
     rows.push({ measure: `monthly report in-process (whole log read, ${fmt(d.report.facts)} facts)`, store, ours: s(d.report.ms / 1000), limit: `reading the log ${s(d.report.readMs / 1000)}`, ratio: '', goal: `< ${GOALS.reportSeconds} s`, met: d.report.ms < GOALS.reportSeconds * 1000 });
-    rows.push({ measure: 'server RSS, peak (every office loaded)', store, ours: `${fmt(mib(h.rss.peak))} MiB`, limit: `idle ${fmt(mib(h.rss.idle))} MiB`, ratio: '', goal: `< ${fmt(mib(GOALS.rssBytes))} MiB`, met: h.rss.peak < GOALS.rssBytes });
+    rows.push({ measure: 'server RSS after a restart, every office ready (engine snapshots)', store, ours: `${fmt(mib(h.restart.rss))} MiB`, limit: `idle ${fmt(mib(h.rss.idle))} MiB`, ratio: '', goal: `≤ ${fmt(mib(GOALS.rssBytes))} MiB`, met: h.restart.rss <= GOALS.rssBytes });
+    rows.push({ measure: 'server RSS, peak (the first server, every office folded from its log)', store, ours: `${fmt(mib(h.rss.peak))} MiB`, limit: `idle ${fmt(mib(h.rss.idle))} MiB`, ratio: '', goal: `< ${fmt(mib(GOALS.rssBytes))} MiB`, met: h.rss.peak < GOALS.rssBytes });
     const first = h.warmUp;
     const again = h.restart.warmUp;
     rows.push({ measure: 'first judge of an office after a restart (engine snapshots), p50', store, ours: ms(again.perProject.p50 / 1000), limit: `folding its log ${ms(first.perProject.p50 / 1000)}`, ratio: times(first.perProject.p50 / Math.max(again.perProject.p50, 1)), goal: `≤ ${GOALS.restartFirstJudgeMs} ms`, met: again.perProject.p50 / 1000 <= GOALS.restartFirstJudgeMs });
