@@ -124,12 +124,26 @@ export const PACKED_FIELDS: Readonly<Record<string, PackedField>> = {
   },
 };
 
-/** How many values of an engine put back from its snapshot have been opened since: what the next keep closes again. */
+/** Each engine's maps kept as bytes, found once: its fields are set when it is put back and never replaced. */
+const packedMaps = new WeakMap<Engine, readonly PackedMap<unknown, unknown>[]>();
+
+function packedMapsOf(engine: Engine): readonly PackedMap<unknown, unknown>[] {
+  let maps = packedMaps.get(engine);
+  if (!maps) {
+    const found: PackedMap<unknown, unknown>[] = [];
+    for (const value of Object.values(engine)) {
+      if (value instanceof PackedMap) found.push(value);
+      else if (value instanceof ChannelBook || value instanceof RegisterBook) for (const inner of Object.values(value)) if (inner instanceof PackedMap) found.push(inner);
+    }
+    maps = found;
+    packedMaps.set(engine, maps);
+  }
+  return maps;
+}
+
+/** How many values of an engine put back from its snapshot have been opened since: what the next keep closes again (asked on every read). */
 export function valuesOpened(engine: Engine): number {
   let n = 0;
-  for (const value of Object.values(engine)) {
-    if (value instanceof PackedMap) n += value.openCount;
-    else if (value instanceof ChannelBook || value instanceof RegisterBook) for (const inner of Object.values(value)) if (inner instanceof PackedMap) n += inner.openCount;
-  }
+  for (const map of packedMapsOf(engine)) n += map.openCount;
   return n;
 }
