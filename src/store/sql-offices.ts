@@ -234,8 +234,8 @@ export async function openSqlOffices(db: Db, options: SqlOfficesOptions): Promis
 
   /**
    * Takes a snapshot once the answer that loaded or grew the state has gone out, at a moment the process is not
-   * busy (src/app/quiet-moments.ts) unless `when` says otherwise: serialising a large office holds the event loop for a while, and no request
-   * should wait for it. It is taken under the project's mutex, where every fact the
+   * busy (snapshots/quiet-moments.ts) unless `when` says otherwise: serialising a large office holds the event
+   * loop for a while, and no request should wait for it. It is taken under the project's mutex, where every fact the
    * state holds is committed, and stored in the background; failing to store it costs only the next start's fold.
    */
   function keepSoon(slot: Slot, overBad = false, when: () => Promise<void> = () => quiet.next()): void {

@@ -1,8 +1,9 @@
 // The engine fields a snapshot keeps as bytes until asked for (packed-map.ts): the customer files, the channel
 // book's reports and broker-brought arrivals, the register's entries, the arrivals by seq, the units with their
 // histories and orders, and the name and plate indexes — together most of a year-old office's objects and of
-// the time a restore took (issue 13). What is left as objects is small: staff, brokers, the floor, policies. Objects shared between fields are saved once, in the map
-// that owns them, and referred to by seq elsewhere, so that an opened value gets the owner's very object:
+// the time a restore took (issue 13). What is left as objects is small: staff, brokers, the floor, policies.
+// Objects shared between fields are saved once, in the map that owns them, and referred to by seq elsewhere, so
+// that an opened value gets the owner's very object:
 //
 // - a `ReportRecord` belongs to `channelBook.records`; a customer file and an unmatched masked report (CH-8)
 //   point at it, and the CH-9 visit is written through one and read through the other;
@@ -41,6 +42,7 @@ const SMALL_PER_CHUNK = 64;
 /** A name's or a plate's phone numbers: ≈ 20 bytes as saved. */
 const SETS_PER_CHUNK = 128;
 const plain = <K, V>(map: ReadonlyMap<K, V>): PackedState<K> => packMap(map, plainCodec<K, V>().save, SMALL_PER_CHUNK);
+const phoneSets = (map: unknown): PackedState<string> => packMap(map as PhoneSets, plainCodec<string, Set<PhoneKey>>().save, SETS_PER_CHUNK);
 const opened = <K, V>(state: unknown): PackedMap<K, V> => new PackedMap<K, V>(state as PackedState<K>, plainCodec<K, V>().open);
 const field = (engine: Engine, name: string): unknown => (engine as unknown as Fields)[name];
 
@@ -103,8 +105,8 @@ export const PACKED_FIELDS: Readonly<Record<string, PackedField>> = {
     }),
   },
   // REG-4's names and the plates: a small set of phone numbers each, looked up one name or plate at a time.
-  byName: { save: (engine) => packMap(field(engine, 'byName') as PhoneSets, plainCodec<string, Set<PhoneKey>>().save, SETS_PER_CHUNK), restore: (saved) => opened(saved) },
-  byPlate: { save: (engine) => packMap(field(engine, 'byPlate') as PhoneSets, plainCodec<string, Set<PhoneKey>>().save, SETS_PER_CHUNK), restore: (saved) => opened(saved) },
+  byName: { save: (engine) => phoneSets(field(engine, 'byName')), restore: (saved) => opened(saved) },
+  byPlate: { save: (engine) => phoneSets(field(engine, 'byPlate')), restore: (saved) => opened(saved) },
   customers: {
     save: (engine) => packFiles(engine.customers, engine.channelBook.records),
     restore: (saved, engine) => new PackedFiles(saved as PackedFilesState, (seq) => engine.channelBook.records.get(seq)),
